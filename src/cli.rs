@@ -1,0 +1,160 @@
+//! The command line (clap derive). `main.rs` turns these options into a [`Config`].
+
+use crate::config::{self, Config, Profile, WriteMode};
+use crate::error::{Error, Result};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Make a CSP partner's legacy customer lists ready for Microsoft Partner Center.
+///
+/// pc-onboard reads customer lists (CSV, TSV, Excel, OpenDocument), validates every row against
+/// Partner Center's rules, finds duplicates and customers already in Partner Center, and writes
+/// clean import files plus rejection reports that say what is wrong and how to fix it.
+///
+/// Start with:  pc-onboard run samples/ --existing samples/partner_center_export.csv
+#[derive(Debug, Parser)]
+#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more detail (repeat for even more).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Never show progress bars (they are shown only when stderr is a terminal anyway).
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate, match and route every row, and write every output into --out.
+    ///
+    /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
+    /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    Run(RunArgs),
+    /// Run the same checks but write only summary.json (for schedulers).
+    Check(RunArgs),
+    /// Print the rule catalogue: code, severity, field, message and fix.
+    Rules(RulesArgs),
+    /// Show how each column of an input maps to a canonical field, and write a mapping file.
+    Mapping(MappingArgs),
+}
+
+/// Options of `run` and `check`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Input files or folders (a folder means every .csv, .tsv, .txt, .xlsx, .xlsm, .xlsb, .xls
+    /// and .ods file inside it, in name order).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// A Partner Center customer export (CSV or XLSX); rows matching one of its customers are
+    /// routed to relationship requests instead of being created. Repeatable.
+    #[arg(short, long, value_name = "FILE")]
+    pub existing: Vec<PathBuf>,
+    /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values
+    /// it leaves out keep their defaults (see the README).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// A column-mapping file (TOML) written by `pc-onboard mapping` and edited; it overrides the
+    /// built-in column aliases.
+    #[arg(short, long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The output folder; created if missing. Existing outputs in it are replaced.
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+    /// Worker threads for validation (default: one per core). Outputs are identical whatever
+    /// the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Exit with code 1 when more than PCT percent of the rows are rejected.
+    #[arg(long, value_name = "PCT")]
+    pub fail_over: Option<f64>,
+    /// Check agreement dates against this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Options of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Show severities as the profile sets them.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Options of `mapping`.
+#[derive(Debug, Args)]
+pub struct MappingArgs {
+    /// The input file to inspect.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Where to write the mapping file.
+    #[arg(short, long, value_name = "FILE", default_value = "mapping.toml")]
+    pub out: PathBuf,
+    /// Start from an existing mapping file instead of the built-in aliases.
+    #[arg(short, long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+}
+
+impl RunArgs {
+    /// Resolves the options of `run`/`check` into a [`Config`].
+    pub fn into_config(self, common: &Common, write: WriteMode) -> Result<Config> {
+        let profile = match &self.config {
+            Some(path) => Profile::load(path)?,
+            None => Profile::default_profile(),
+        };
+        let fail_over = self.fail_over.or(profile.fail_over);
+        if let Some(pct) = fail_over {
+            config::check_percent(pct).map_err(Error::Usage)?;
+        }
+        let mut cfg = Config::new(self.inputs);
+        cfg.existing = self.existing;
+        cfg.out_dir = self.out;
+        cfg.jobs = self.jobs.map(usize::from);
+        cfg.mapping = self.mapping;
+        cfg.profile = profile;
+        cfg.write = write;
+        cfg.fail_over = fail_over;
+        if let Some(today) = self.today {
+            cfg.today = today;
+        }
+        cfg.progress = !common.no_progress && !common.quiet;
+        cfg.quiet = common.quiet;
+        cfg.verbose = common.verbose;
+        Ok(cfg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_flag_has_help() {
+        for sub in Cli::command().get_subcommands() {
+            for arg in sub.get_arguments() {
+                assert!(arg.get_help().is_some(), "{} --{} has no help", sub.get_name(), arg.get_id());
+            }
+        }
+    }
+}

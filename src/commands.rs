@@ -1,0 +1,89 @@
+//! The small commands: `rules` (the catalogue) and `mapping` (how columns map).
+
+use crate::cli::{Common, MappingArgs, RulesArgs};
+use crate::config::Profile;
+use crate::error::{Error, Result};
+use crate::read::{self, headers::ColumnUse, ReadOptions};
+use crate::rules::catalogue::RULES;
+use crate::write::AtomicFile;
+use std::io::Write;
+
+/// Prints the rule catalogue as a table or JSON.
+pub fn rules(args: &RulesArgs) -> Result<()> {
+    let profile = match &args.config {
+        Some(p) => Profile::load(p)?,
+        None => Profile::default_profile(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let res = if args.json {
+        let list: Vec<serde_json::Value> = RULES
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code,
+                    "severity": profile.severity(r.id).as_str(),
+                    "field": r.field,
+                    "message": r.message,
+                    "fix": r.fix,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &list).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+    } else {
+        render_table(&profile, &mut out)
+    };
+    match res {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|source| Error::Output { path: "<stdout>".into(), source }),
+    }
+}
+
+fn render_table(profile: &Profile, out: &mut impl Write) -> std::io::Result<()> {
+    let w = RULES.iter().map(|r| r.code.len()).max().unwrap_or(10);
+    let fw = RULES.iter().map(|r| r.field.len()).max().unwrap_or(5);
+    writeln!(out, "{:<w$}  {:<8}  {:<fw$}  MESSAGE / FIX", "CODE", "SEVERITY", "FIELD")?;
+    for r in RULES {
+        writeln!(out, "{:<w$}  {:<8}  {:<fw$}  {}", r.code, profile.severity(r.id).as_str(), r.field, r.message)?;
+        writeln!(out, "{:<w$}  {:<8}  {:<fw$}  fix: {}", "", "", "", r.fix)?;
+    }
+    Ok(())
+}
+
+/// Shows how an input's columns map, and writes a mapping file to edit.
+pub fn mapping(args: &MappingArgs, common: &Common) -> Result<()> {
+    let overrides = match &args.mapping {
+        Some(p) => read::mapping::load(p)?,
+        None => Default::default(),
+    };
+    let opts = ReadOptions { overrides, max_field_bytes: 1 << 20, max_sheet_cells: 50_000_000, ..Default::default() };
+    let sources = read::open(&args.input, 0, &opts)?;
+    let infos: Vec<read::SourceInfo> = sources.iter().map(|s| s.info().clone()).collect();
+    if !common.quiet {
+        for info in &infos {
+            let sheet = info.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
+            println!("{}{sheet} (header on row {}):", info.file_label(), info.header_row);
+            let w = info.columns.headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+            for (i, h) in info.columns.headers.iter().enumerate() {
+                let target = match &info.columns.uses[i] {
+                    ColumnUse::Field(f) => f.name().to_string(),
+                    ColumnUse::Shadowed(f) => format!("(not read: an earlier column feeds {})", f.name()),
+                    ColumnUse::Unknown => "(carried through)".to_string(),
+                };
+                println!("  {h:<w$}  ->  {target}");
+            }
+            let missing: Vec<&str> = info.columns.missing_fields().iter().map(|f| f.name()).collect();
+            if !missing.is_empty() {
+                println!("  no column for: {}", missing.join(", "));
+            }
+        }
+    }
+    let mut f = AtomicFile::create(&args.out)?;
+    f.write_all(read::mapping::render(&infos).as_bytes())
+        .map_err(|source| Error::Output { path: args.out.clone(), source })?;
+    f.commit()?;
+    if !common.quiet {
+        eprintln!("wrote {}; edit it and pass it with --mapping", args.out.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,285 @@
+//! The run's configuration: command-line options merged with the TOML partner profile.
+//!
+//! Nothing past this module sees clap types; the rest of the code reads [`Config`].
+
+use crate::error::{Error, Result};
+use crate::rules::catalogue::{RuleId, Severity, RULES};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The partner profile that ships with the tool; a `--config` file overrides any part of it.
+pub const DEFAULT_PROFILE: &str = include_str!("default_profile.toml");
+
+/// Which kind of CSP partner runs the tool (it decides who can create customers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerType {
+    /// Bills customers directly; can create customers.
+    DirectBill,
+    /// Indirect provider; can create customers for its resellers.
+    IndirectProvider,
+    /// Indirect reseller; cannot create customers, only request relationships.
+    IndirectReseller,
+}
+
+/// The partner profile as written in TOML.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    #[serde(default)]
+    partner: PartnerSection,
+    #[serde(default)]
+    agreement: AgreementSection,
+    #[serde(default)]
+    severity: BTreeMap<String, Severity>,
+    #[serde(default)]
+    matching: MatchingSection,
+    #[serde(default)]
+    input: InputSection,
+    #[serde(default)]
+    run: RunSection,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartnerSection {
+    #[serde(rename = "type")]
+    kind: Option<PartnerType>,
+    email_domains: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgreementSection {
+    missing_is_error: Option<bool>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatchingSection {
+    name_threshold: Option<f64>,
+    max_block_size: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputSection {
+    sheets: Option<Vec<String>>,
+    max_field_bytes: Option<usize>,
+    max_sheet_cells: Option<u64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RunSection {
+    fail_over: Option<f64>,
+    gdap_default: Option<bool>,
+}
+
+/// The partner profile, resolved: every value set.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// The partner's kind.
+    pub partner_type: PartnerType,
+    /// The partner's own e-mail domains (lower case); customer e-mails must not use them.
+    pub email_domains: Vec<String>,
+    /// Whether a missing MCA attestation is an error (otherwise a warning).
+    pub agreement_missing_is_error: bool,
+    /// The severity of each rule, indexed by `RuleId as usize`.
+    pub severities: Vec<Severity>,
+    /// Similarity (0..1) above which two names count as the same company.
+    pub name_threshold: f64,
+    /// Blocks larger than this are capped (and reported) during duplicate matching.
+    pub max_block_size: usize,
+    /// Only these sheets of a workbook are read (all sheets with a header when empty).
+    pub sheets: Vec<String>,
+    /// Largest field accepted, in bytes; a larger one makes the row `row.malformed`.
+    pub max_field_bytes: usize,
+    /// Largest sheet accepted, in declared cells; a larger one is an input error.
+    pub max_sheet_cells: u64,
+    /// Default `--fail-over` percentage, if any.
+    pub fail_over: Option<f64>,
+    /// `enableGDAPByDefault` when a row does not say.
+    pub gdap_default: bool,
+}
+
+impl Profile {
+    /// The embedded default profile.
+    pub fn default_profile() -> Profile {
+        Profile::from_toml(DEFAULT_PROFILE, Path::new("<built-in profile>"), None)
+            .expect("the built-in profile is valid")
+    }
+
+    /// Reads a profile file; values it leaves out come from the built-in profile.
+    pub fn load(path: &Path) -> Result<Profile> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+            path: path.to_owned(),
+            message: format!("cannot read the configuration file: {e}"),
+        })?;
+        let base = Profile::default_profile();
+        Profile::from_toml(&text, path, Some(base))
+    }
+
+    fn from_toml(text: &str, path: &Path, base: Option<Profile>) -> Result<Profile> {
+        let file: ProfileFile = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_owned(),
+            message: format!("{}", e.to_string().trim_end()),
+        })?;
+        let cfg_err = |message: String| Error::Config { path: path.to_owned(), message };
+        let base = base.unwrap_or_else(|| Profile {
+            partner_type: PartnerType::DirectBill,
+            email_domains: Vec::new(),
+            agreement_missing_is_error: false,
+            severities: RULES.iter().map(|r| r.severity).collect(),
+            name_threshold: 0.9,
+            max_block_size: 1000,
+            sheets: Vec::new(),
+            max_field_bytes: 1 << 20,
+            max_sheet_cells: 50_000_000,
+            fail_over: None,
+            gdap_default: true,
+        });
+        let mut p = Profile {
+            partner_type: file.partner.kind.unwrap_or(base.partner_type),
+            email_domains: file
+                .partner
+                .email_domains
+                .map(|d| d.iter().map(|s| s.trim().trim_start_matches('@').to_lowercase()).collect())
+                .unwrap_or(base.email_domains),
+            agreement_missing_is_error: file
+                .agreement
+                .missing_is_error
+                .unwrap_or(base.agreement_missing_is_error),
+            severities: base.severities,
+            name_threshold: file.matching.name_threshold.unwrap_or(base.name_threshold),
+            max_block_size: file.matching.max_block_size.unwrap_or(base.max_block_size),
+            sheets: file.input.sheets.unwrap_or(base.sheets),
+            max_field_bytes: file.input.max_field_bytes.unwrap_or(base.max_field_bytes),
+            max_sheet_cells: file.input.max_sheet_cells.unwrap_or(base.max_sheet_cells),
+            fail_over: file.run.fail_over.or(base.fail_over),
+            gdap_default: file.run.gdap_default.unwrap_or(base.gdap_default),
+        };
+        if p.agreement_missing_is_error {
+            p.severities[RuleId::AgreementMissing as usize] = Severity::Error;
+        }
+        for (code, sev) in &file.severity {
+            let id = RuleId::from_code(code).ok_or_else(|| {
+                cfg_err(format!(
+                    "[severity] names unknown rule '{code}'; `pc-onboard rules` lists the codes"
+                ))
+            })?;
+            p.severities[id as usize] = *sev;
+        }
+        if !(0.0..=1.0).contains(&p.name_threshold) {
+            return Err(cfg_err("[matching] name_threshold must be between 0 and 1".into()));
+        }
+        if let Some(pct) = p.fail_over {
+            check_percent(pct).map_err(cfg_err)?;
+        }
+        Ok(p)
+    }
+
+    /// The configured severity of a rule.
+    pub fn severity(&self, rule: RuleId) -> Severity {
+        self.severities[rule as usize]
+    }
+}
+
+/// Checks a `--fail-over` percentage.
+pub fn check_percent(pct: f64) -> std::result::Result<(), String> {
+    if (0.0..=100.0).contains(&pct) {
+        Ok(())
+    } else {
+        Err(format!("fail-over must be a percentage between 0 and 100, not {pct}"))
+    }
+}
+
+/// What a run writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Every output of SPEC §7.
+    All,
+    /// Only `summary.json` (the `check` command).
+    SummaryOnly,
+}
+
+/// Everything a run needs to know, resolved from the command line and the profile.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Input files and folders, as given.
+    pub inputs: Vec<PathBuf>,
+    /// Partner Center customer exports.
+    pub existing: Vec<PathBuf>,
+    /// The output folder.
+    pub out_dir: PathBuf,
+    /// Worker threads (None: one per core).
+    pub jobs: Option<usize>,
+    /// A column-mapping file that overrides the built-in aliases.
+    pub mapping: Option<PathBuf>,
+    /// The partner profile.
+    pub profile: Profile,
+    /// What to write.
+    pub write: WriteMode,
+    /// Share of rejected rows (percent) above which the run exits with code 1.
+    pub fail_over: Option<f64>,
+    /// The date agreement dates are checked against.
+    pub today: NaiveDate,
+    /// Show progress bars (only honoured when stderr is a terminal).
+    pub progress: bool,
+    /// Print nothing but errors.
+    pub quiet: bool,
+    /// More detail on stderr.
+    pub verbose: u8,
+}
+
+impl Config {
+    /// A configuration with defaults for everything but the inputs (used by tests and tools).
+    pub fn new(inputs: Vec<PathBuf>) -> Config {
+        Config {
+            inputs,
+            existing: Vec::new(),
+            out_dir: PathBuf::from("reports"),
+            jobs: None,
+            mapping: None,
+            profile: Profile::default_profile(),
+            write: WriteMode::All,
+            fail_over: None,
+            today: chrono::Local::now().date_naive(),
+            progress: false,
+            quiet: true,
+            verbose: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_profile_loads() {
+        let p = Profile::default_profile();
+        assert_eq!(p.partner_type, PartnerType::DirectBill);
+        assert_eq!(p.severity(RuleId::AgreementMissing), Severity::Warning);
+    }
+
+    #[test]
+    fn overrides_apply_and_unknown_codes_fail() {
+        let base = Profile::default_profile();
+        let p = Profile::from_toml(
+            "[agreement]\nmissing_is_error = true\n[severity]\n\"company.acronym\" = \"off\"\n",
+            Path::new("x.toml"),
+            Some(base.clone()),
+        )
+        .unwrap();
+        assert_eq!(p.severity(RuleId::AgreementMissing), Severity::Error);
+        assert_eq!(p.severity(RuleId::CompanyAcronym), Severity::Off);
+        let err = Profile::from_toml("[severity]\n\"no.such\" = \"error\"\n", Path::new("x.toml"), Some(base.clone()))
+            .unwrap_err();
+        assert!(err.to_string().contains("no.such"), "{err}");
+        let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base)).unwrap_err();
+        assert!(err.to_string().contains("x.toml"), "{err}");
+    }
+}

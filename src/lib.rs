@@ -1,0 +1,23 @@
+//! pc-onboard: make a CSP partner's legacy customer lists ready for Microsoft Partner Center.
+//!
+//! The pipeline, one folder per stage: [`read`] inputs into rows, [`normalize`] them into
+//! canonical customers, check them against Partner Center's [`rules`], find duplicates and
+//! existing customers ([`matching`]), [`route`] every row to one outcome, and [`write`] the
+//! outputs. [`pipeline`] strings the stages together; [`run`] is the entry point.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod matching;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod read;
+pub mod route;
+pub mod rules;
+pub mod write;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use pipeline::{run, RunReport};

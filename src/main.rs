@@ -1,0 +1,40 @@
+//! The `pc-onboard` binary: parse the command line, run, map the outcome to an exit code.
+
+use clap::Parser;
+use pc_onboard::cli::{Cli, Command};
+use pc_onboard::config::WriteMode;
+use pc_onboard::error::{exit, Error};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("pc-onboard: error: {err:#}");
+            let code = err.downcast_ref::<Error>().map(Error::exit_code).unwrap_or(exit::INPUT);
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Run(args) => {
+            let cfg = args.into_config(&cli.common, WriteMode::All)?;
+            Ok(pc_onboard::run(&cfg)?.exit_code)
+        }
+        Command::Check(args) => {
+            let cfg = args.into_config(&cli.common, WriteMode::SummaryOnly)?;
+            Ok(pc_onboard::run(&cfg)?.exit_code)
+        }
+        Command::Rules(args) => {
+            pc_onboard::commands::rules(&args)?;
+            Ok(exit::OK)
+        }
+        Command::Mapping(args) => {
+            pc_onboard::commands::mapping(&args, &cli.common)?;
+            Ok(exit::OK)
+        }
+    }
+}

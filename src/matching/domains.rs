@@ -1,0 +1,97 @@
+//! The batch-wide domain rules: a prefix used twice in the batch (`domain.duplicate`), taken by
+//! another Partner Center customer (`domain.taken`), or suggested where none was given
+//! (`domain.suggested`). Rows are visited in source order, so results do not depend on threads.
+
+use super::existing::PcIndex;
+use super::Matches;
+use crate::model::{Field, Finding};
+use crate::pipeline::process::Row;
+use crate::read::SourceInfo;
+use crate::rules::catalogue::RuleId;
+use crate::rules::domain::{self, MAX_PREFIX};
+use std::collections::{HashMap, HashSet};
+
+/// Applies the batch-wide domain rules to the rows' findings (and fills suggested prefixes in).
+pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[SourceInfo]) {
+    let mut used: HashSet<String> = pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
+    let mut first_user: HashMap<String, usize> = HashMap::new();
+    let mut first_label: HashMap<String, String> = HashMap::new();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let prefix = row.customer.get(Field::Domain).to_string();
+        if row.is_malformed() || prefix.is_empty() {
+            continue;
+        }
+        used.insert(prefix.clone());
+        let raw = prefix.clone();
+        if let Some(owner) = pc.domain_owner(&prefix) {
+            let same = matches.existing[i].as_ref().is_some_and(|m| m.pc == owner);
+            if !same {
+                let c = &pc.customers[owner];
+                row.findings.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
+                    "{prefix}.onmicrosoft.com belongs to '{}' ({})",
+                    c.customer.get(Field::CompanyName),
+                    c.id
+                )));
+            }
+        }
+        match first_user.get(&prefix) {
+            None => {
+                let src = &sources[row.raw.pos.source as usize];
+                let label = match &src.sheet {
+                    Some(sheet) => format!("row {} of {} [{}]", row.raw.pos.row, src.file_label(), sheet),
+                    None => format!("row {} of {}", row.raw.pos.row, src.file_label()),
+                };
+                first_label.insert(prefix.clone(), label);
+                first_user.insert(prefix, i);
+            }
+            Some(&first) => {
+                let same_cluster = matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
+                if !same_cluster {
+                    let label = first_label.get(&prefix).cloned().unwrap_or_default();
+                    row.findings.push(Finding::new(RuleId::DomainDuplicate, raw).with_detail(format!("also asked for by {label}")));
+                }
+            }
+        }
+    }
+    for row in rows.iter_mut() {
+        if row.is_malformed() || !row.customer.get(Field::Domain).is_empty() {
+            continue;
+        }
+        let base = domain::suggest(row.customer.get(Field::CompanyName), row.customer.get(Field::Website))
+            .unwrap_or_else(|| format!("customer{}", row.raw.pos.row));
+        let prefix = unique(&base, &used);
+        used.insert(prefix.clone());
+        row.findings.push(Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'")));
+        row.customer.set(Field::Domain, &prefix);
+    }
+}
+
+/// `base`, or `base2`, `base3`, … (cut to fit 27 characters) if taken.
+fn unique(base: &str, used: &HashSet<String>) -> String {
+    if !used.contains(base) {
+        return base.to_string();
+    }
+    (2u64..)
+        .map(|n| {
+            let suffix = n.to_string();
+            let keep = MAX_PREFIX.saturating_sub(suffix.len()).min(base.len());
+            format!("{}{suffix}", &base[..keep])
+        })
+        .find(|p| !used.contains(p))
+        .expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_made_unique() {
+        let used: HashSet<String> = ["contoso", "contoso2"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(unique("fabrikam", &used), "fabrikam");
+        assert_eq!(unique("contoso", &used), "contoso3");
+        let long = "a".repeat(27);
+        let used: HashSet<String> = [long.clone()].into_iter().collect();
+        assert_eq!(unique(&long, &used), format!("{}2", "a".repeat(26)));
+    }
+}

@@ -1,0 +1,7 @@
+//! The data that flows through the pipeline: fields, records, findings and outcomes.
+
+mod field;
+mod record;
+
+pub use field::Field;
+pub use record::{Customer, Finding, Outcome, RawRow, RowPos};

@@ -1,0 +1,138 @@
+//! Records as read (`RawRow`), as normalised (`Customer`), and what the rules say of them.
+
+use super::Field;
+use crate::rules::catalogue::{RuleId, Severity};
+use csv::StringRecord;
+use serde::Serialize;
+
+/// Where a row came from: an index into the run's source list and the row number the user sees
+/// (1-based, header row included, so the first data row under a header on line 1 is row 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowPos {
+    /// Index into the run's list of sources (one per CSV file or per sheet).
+    pub source: u32,
+    /// Row number as the user sees it in the file or sheet.
+    pub row: u64,
+}
+
+/// One data row as read, before normalisation: the cells in source column order.
+#[derive(Clone, Debug)]
+pub struct RawRow {
+    /// Where the row came from.
+    pub pos: RowPos,
+    /// The cells, decoded to text, in source column order.
+    pub cells: StringRecord,
+    /// Why the row could not be read as a proper record, if it could not.
+    pub malformed: Option<String>,
+}
+
+/// A normalised customer record: one value per canonical field, empty when absent.
+#[derive(Clone, Debug, Default)]
+pub struct Customer {
+    values: StringRecord,
+}
+
+impl Customer {
+    /// Builds a customer from values in [`Field::ALL`] order.
+    pub fn from_values<I, S>(values: I) -> Customer
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut rec = StringRecord::with_capacity(256, Field::COUNT);
+        for v in values {
+            rec.push_field(v.as_ref());
+        }
+        debug_assert_eq!(rec.len(), Field::COUNT);
+        Customer { values: rec }
+    }
+
+    /// The value of one field ("" when absent).
+    pub fn get(&self, field: Field) -> &str {
+        self.values.get(field.index()).unwrap_or("")
+    }
+
+    /// All values in [`Field::ALL`] order.
+    pub fn values(&self) -> &StringRecord {
+        &self.values
+    }
+
+    /// Replaces one field's value.
+    pub fn set(&mut self, field: Field, value: &str) {
+        let mut rec = StringRecord::with_capacity(self.values.as_slice().len() + value.len(), Field::COUNT);
+        for (i, v) in self.values.iter().enumerate() {
+            rec.push_field(if i == field.index() { value } else { v });
+        }
+        self.values = rec;
+    }
+}
+
+/// One thing a rule found about a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Which rule.
+    pub rule: RuleId,
+    /// The offending value as the user wrote it (or a short excerpt).
+    pub value: String,
+    /// Specifics beyond the rule's catalogue message (e.g. the expected format), if any.
+    pub detail: Option<String>,
+    /// A severity this row's context imposes (e.g. free e-mail is an error for education).
+    pub severity: Option<Severity>,
+}
+
+impl Finding {
+    /// A finding about `value`.
+    pub fn new(rule: RuleId, value: impl Into<String>) -> Finding {
+        Finding { rule, value: value.into(), detail: None, severity: None }
+    }
+
+    /// Sets the severity this row's context imposes.
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// Adds specifics to the finding's message.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Finding {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// What happens to a row; every row gets exactly one (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Another row of the input is the same customer and was kept instead.
+    Duplicate,
+    /// Already a Partner Center customer: request a relationship instead.
+    Existing,
+    /// At least one error.
+    Rejected,
+    /// Valid, and an education institution.
+    Education,
+    /// Ready to create.
+    Clean,
+}
+
+impl Outcome {
+    /// Every outcome, in routing precedence order.
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Duplicate,
+        Outcome::Existing,
+        Outcome::Rejected,
+        Outcome::Education,
+        Outcome::Clean,
+    ];
+
+    /// The lower-case name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Duplicate => "duplicate",
+            Outcome::Existing => "existing",
+            Outcome::Rejected => "rejected",
+            Outcome::Education => "education",
+            Outcome::Clean => "clean",
+        }
+    }
+}

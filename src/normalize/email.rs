@@ -1,0 +1,40 @@
+//! E-mail addresses: trimmed, `mailto:` and angle brackets removed, domain lower-cased.
+
+/// Normalises an address; the local part keeps its case (it may matter to the mail server).
+pub fn normalize(raw: &str) -> String {
+    let mut s = raw.trim();
+    if let Some(rest) = s.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")).map(|_| &s[7..]) {
+        s = rest.trim();
+    }
+    let s = s.trim_start_matches('<').trim_end_matches('>').trim();
+    match s.rsplit_once('@') {
+        Some((local, domain)) => format!("{local}@{}", domain.trim_end_matches('.').to_lowercase()),
+        None => s.to_string(),
+    }
+}
+
+/// The domain of a normalised address (after the last `@`), if any.
+pub fn domain(email: &str) -> Option<&str> {
+    email.rsplit_once('@').map(|(_, d)| d).filter(|d| !d.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_normalise() {
+        let cases = [
+            ("  Anna.Meier@Contoso.COM ", "Anna.Meier@contoso.com"),
+            ("mailto:info@Fabrikam.de", "info@fabrikam.de"),
+            ("<bob@EXAMPLE.org>", "bob@example.org"),
+            ("no-at-sign", "no-at-sign"),
+            ("x@y.com.", "x@y.com"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(normalize(raw), want, "{raw:?}");
+        }
+        assert_eq!(domain("a@b.com"), Some("b.com"));
+        assert_eq!(domain("a@"), None);
+    }
+}

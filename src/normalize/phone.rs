@@ -1,0 +1,75 @@
+//! Phone numbers: parsed and validated for the record's country with rlibphonenumber (a Rust
+//! port of Google's libphonenumber), written as E.164.
+
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region};
+
+/// What a phone value turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneCheck {
+    /// No number given.
+    Empty,
+    /// A valid number of the record's country.
+    Valid,
+    /// A valid number, but of another country.
+    OtherCountry,
+    /// Not a valid number (or the record has no usable country).
+    Invalid,
+}
+
+fn parse(raw: &str, country: &str) -> Option<PhoneNumber> {
+    let region = Region::from_code(country).ok();
+    PhoneNumber::parse(raw, region).ok()
+}
+
+/// The E.164 form of a number valid for `country` (or valid anywhere when written with `+`).
+pub fn to_e164(raw: &str, country: &str) -> Option<String> {
+    let n = parse(raw, country)?;
+    n.is_valid().then(|| n.format_as(PhoneNumberFormat::E164).into_owned())
+}
+
+/// Checks a number against the record's country.
+pub fn check(raw: &str, country: Option<&str>) -> PhoneCheck {
+    if raw.trim().is_empty() {
+        return PhoneCheck::Empty;
+    }
+    let Some(cc) = country else {
+        // Without a country only an international number can be judged.
+        return match PhoneNumber::parse(raw, None) {
+            Ok(n) if n.is_valid() => PhoneCheck::OtherCountry,
+            _ => PhoneCheck::Invalid,
+        };
+    };
+    let Some(n) = parse(raw, cc) else {
+        return PhoneCheck::Invalid;
+    };
+    match Region::from_code(cc) {
+        Ok(r) if n.is_valid_for_region(r) => PhoneCheck::Valid,
+        _ if n.is_valid() => PhoneCheck::OtherCountry,
+        _ => PhoneCheck::Invalid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_checked_against_the_country() {
+        let cases: &[(&str, Option<&str>, PhoneCheck)] = &[
+            ("+49 30 901820", Some("DE"), PhoneCheck::Valid),
+            ("030 901820", Some("DE"), PhoneCheck::Valid),
+            ("(206) 555-0100", Some("US"), PhoneCheck::Invalid),
+            ("(425) 882-8080", Some("US"), PhoneCheck::Valid),
+            ("+44 20 7946 0958", Some("DE"), PhoneCheck::OtherCountry),
+            ("12345", Some("DE"), PhoneCheck::Invalid),
+            ("not a phone", Some("FR"), PhoneCheck::Invalid),
+            ("", Some("FR"), PhoneCheck::Empty),
+            ("+7 495 123-45-67", Some("RU"), PhoneCheck::Valid),
+        ];
+        for (raw, cc, want) in cases {
+            assert_eq!(check(raw, *cc), *want, "{raw:?} in {cc:?}");
+        }
+        assert_eq!(to_e164("030 901820", "DE").as_deref(), Some("+4930901820"));
+        assert_eq!(to_e164("12345", "DE"), None);
+    }
+}

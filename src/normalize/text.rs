@@ -1,0 +1,131 @@
+//! Text clean-up applied to every cell: Unicode NFC, no control characters, single spaces.
+
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Cleans a cell: NFC, control characters removed, whitespace runs collapsed to one space,
+/// trimmed. A leading apostrophe that guards a formula character (`'=…`, `'+…`) is removed, so
+/// that values from our own fix-and-resubmit files read back as they were.
+pub fn clean(raw: &str) -> Cow<'_, str> {
+    let s = strip_formula_guard(raw);
+    if is_simple(s) {
+        return Cow::Borrowed(s);
+    }
+    let nfc: Cow<str> = match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    };
+    let mut out = String::with_capacity(nfc.len());
+    let mut pending_space = false;
+    for c in nfc.chars() {
+        if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+            pending_space = !out.is_empty();
+        } else if c.is_control() || is_invisible_format(c) {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Bidirectional and other invisible format characters that only confuse matching.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{00AD}')
+}
+
+/// True when the text is printable ASCII with single inner spaces and no outer spaces.
+fn is_simple(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !(0x20..0x7f).contains(&c) {
+            return false;
+        }
+        let space = c == b' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
+/// Removes the `'` that spreadsheet-safe outputs put before `= + - @` and tab/CR/LF.
+pub fn strip_formula_guard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) => rest,
+        _ => s,
+    }
+}
+
+/// Folds text for comparison: lower case, accents removed, letters and digits only, single
+/// spaces between words.
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning() {
+        let cases: &[(&str, &str)] = &[
+            ("Contoso Ltd", "Contoso Ltd"),
+            ("  Contoso   Ltd \t", "Contoso Ltd"),
+            ("Con\u{0000}toso\u{0007}", "Contoso"),
+            ("Cafe\u{0301}", "Café"),
+            ("a\u{00A0}b", "a b"),
+            ("line1\r\nline2", "line1 line2"),
+            ("'=SUM(A1)", "=SUM(A1)"),
+            ("'+49 30 1234", "+49 30 1234"),
+            ("'quoted", "'quoted"),
+            ("\u{FEFF}Name", "Name"),
+            ("", ""),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean(raw), *want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn cleaning_is_idempotent() {
+        for s in ["  a  b ", "Cafe\u{0301}", "x\u{200B}y", "'=1"] {
+            let once = clean(s).into_owned();
+            // The formula guard is stripped once only: a value that still starts with `'=` after
+            // cleaning was written with two apostrophes and keeps one.
+            assert_eq!(clean(&once), once.as_str(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold_words("Société Générale, S.A."), "societe generale s a");
+        assert_eq!(fold_words("  MÜLLER & Söhne GmbH "), "muller sohne gmbh");
+        assert_eq!(fold_words("ООО «Ромашка»"), "ооо ромашка");
+    }
+}

@@ -1,0 +1,43 @@
+//! Loading the Partner Center customer export(s) given with `--existing`.
+
+use super::console::Console;
+use crate::error::{Error, Position, Result};
+use crate::matching::existing::{PcCustomer, PcIndex};
+use crate::matching::similarity::name_key;
+use crate::model::Field;
+use crate::normalize;
+use crate::read::{self, ReadOptions};
+
+/// Reads and indexes the exports; each needs at least a company-name and a domain column.
+pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, console: &Console) -> Result<PcIndex> {
+    // The export's own column names, not the user's mapping of legacy lists.
+    let opts = ReadOptions { overrides: Default::default(), sheets: Vec::new(), ..opts.clone() };
+    let mut customers = Vec::new();
+    for (k, file) in files.iter().enumerate() {
+        if !file.is_file() {
+            return Err(Error::input_file(file, "no such file (given with --existing)"));
+        }
+        for mut src in read::open(file, k as u32, &opts)? {
+            let info = src.info().clone();
+            if info.columns.column(Field::Domain).is_none() {
+                return Err(Error::input(
+                    Position { file: file.clone(), sheet: info.sheet.clone(), row: Some(info.header_row), column: None },
+                    "the Partner Center export has no domain column (expected e.g. 'Primary Domain Name' or \
+                     'Domain'); export the customer list from Partner Center with its domains",
+                ));
+            }
+            let mut chunk = Vec::new();
+            while src.next_chunk(8192, &mut chunk)? {}
+            for raw in chunk {
+                let norm = normalize::normalize(&raw, &info.columns);
+                let id = norm.customer.get(Field::SourceId).to_string();
+                let key = name_key(norm.customer.get(Field::CompanyName));
+                customers.push(PcCustomer { id, customer: norm.customer, country: norm.country, pos: raw.pos, name_key: key });
+            }
+        }
+    }
+    if !files.is_empty() {
+        console.stage(&format!("read {} Partner Center customers", customers.len()));
+    }
+    Ok(PcIndex::new(customers))
+}

@@ -1,0 +1,110 @@
+//! The pipeline: read → normalise → validate (parallel) → match → route → write.
+
+mod console;
+pub mod existing;
+pub mod process;
+
+use crate::config::{Config, WriteMode};
+use crate::error::{exit, Error, Result};
+use crate::matching::{self, domains};
+use crate::model::Outcome;
+use crate::read::{self, ReadOptions, RowSource, SourceInfo};
+use crate::route::route;
+use crate::write::{self, summary::Summary, RunData};
+use console::Console;
+use process::Row;
+
+/// Rows handed to the workers at a time.
+const CHUNK_ROWS: usize = 8192;
+
+/// What a finished run reports.
+#[derive(Debug)]
+pub struct RunReport {
+    /// The summary (also written as summary.json).
+    pub summary: Summary,
+    /// The exit code the run asks for (0, or 1 when `--fail-over` was exceeded).
+    pub exit_code: u8,
+}
+
+/// Runs the whole job for a configuration.
+pub fn run(cfg: &Config) -> Result<RunReport> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs.unwrap_or(0))))?;
+    pool.install(|| run_in_pool(cfg))
+}
+
+fn run_in_pool(cfg: &Config) -> Result<RunReport> {
+    let started = chrono::Local::now();
+    let console = Console::new(cfg);
+    write::prepare_out_dir(&cfg.out_dir)?;
+    let overrides = match &cfg.mapping {
+        Some(p) => read::mapping::load(p)?,
+        None => Default::default(),
+    };
+    let opts = ReadOptions {
+        overrides,
+        sheets: cfg.profile.sheets.clone(),
+        max_field_bytes: cfg.profile.max_field_bytes,
+        max_sheet_cells: cfg.profile.max_sheet_cells,
+    };
+    let files = read::discover(&cfg.inputs, &cfg.existing)?;
+    let pc = existing::load(&cfg.existing, &opts, &console)?;
+
+    let (sources, mut rows) = read_and_validate(&files, &opts, cfg, &console)?;
+    console.stage(&format!("matching {} rows", rows.len()));
+    let matches = matching::match_rows(&rows, &pc, &cfg.profile);
+    domains::apply(&mut rows, &matches, &pc, &sources);
+    let outcomes: Vec<Outcome> = rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
+
+    let data = RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
+    let mut outputs = Vec::new();
+    if cfg.write == WriteMode::All {
+        console.stage("writing outputs");
+        for p in write::write_all(&data, &cfg.out_dir)? {
+            outputs.push(relative(&p, &cfg.out_dir));
+        }
+    }
+    outputs.push("summary.json".to_string());
+    let command = if cfg.write == WriteMode::All { "run" } else { "check" };
+    let summary = Summary::build(&data, command, started, outputs);
+    summary.write(&cfg.out_dir.join("summary.json"))?;
+    console.report(&summary, cfg);
+    let exit_code = if summary.failed_over() { exit::FAIL_OVER } else { exit::OK };
+    Ok(RunReport { summary, exit_code })
+}
+
+/// Reads every source and validates its rows, chunk by chunk; rows stay in source order.
+fn read_and_validate(
+    files: &[std::path::PathBuf],
+    opts: &ReadOptions,
+    cfg: &Config,
+    console: &Console,
+) -> Result<(Vec<SourceInfo>, Vec<Row>)> {
+    let mut sources: Vec<SourceInfo> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for file in files {
+        let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
+        for mut src in opened {
+            console.start_source(src.info());
+            let map = src.info().columns.clone();
+            loop {
+                let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+                let more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
+                console.advance(chunk.len() as u64);
+                rows.extend(process::process_chunk(chunk, &map, cfg));
+                if !more {
+                    break;
+                }
+            }
+            console.finish_source(src.info());
+            sources.push(src.info().clone());
+        }
+    }
+    Ok((sources, rows))
+}
+
+fn relative(p: &std::path::Path, base: &std::path::Path) -> String {
+    p.strip_prefix(base).unwrap_or(p).to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,198 @@
+//! Reading inputs: every supported file becomes one or more row sources (a CSV file, or each
+//! sheet of a workbook) that yield [`RawRow`]s in chunks, with their header map and position.
+
+mod csv;
+pub mod headers;
+pub mod mapping;
+mod sheet;
+mod sniff;
+
+use crate::error::{Error, Result};
+use crate::model::{Field, RawRow};
+pub use headers::ColumnMap;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// File endings read as delimited text.
+pub const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "tab"];
+/// File endings read as spreadsheets (through calamine).
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// What the reader learnt about one source; reported in the summary.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    /// The file.
+    pub file: PathBuf,
+    /// The sheet, for workbooks.
+    pub sheet: Option<String>,
+    /// "csv" or the workbook format ("xlsx", …).
+    pub format: String,
+    /// The detected text encoding (CSV only).
+    pub encoding: Option<String>,
+    /// The detected delimiter (CSV only).
+    pub delimiter: Option<char>,
+    /// The row holding the headers (1-based).
+    pub header_row: u64,
+    /// How the columns map to fields.
+    pub columns: ColumnMap,
+    /// Data rows read (blank rows excluded).
+    pub rows: u64,
+    /// Entirely blank rows skipped.
+    pub blank_rows: u64,
+    /// Things the user should know about this source (printed and in the summary).
+    pub notes: Vec<String>,
+}
+
+impl SourceInfo {
+    /// The file name as written in outputs.
+    pub fn file_label(&self) -> String {
+        self.file.display().to_string()
+    }
+}
+
+/// A stream of rows from one file or sheet.
+pub trait RowSource: Send {
+    /// What is known about the source.
+    fn info(&self) -> &SourceInfo;
+    /// Appends up to `max` rows to `out`; returns false once the source is exhausted.
+    fn next_chunk(&mut self, max: usize, out: &mut Vec<RawRow>) -> Result<bool>;
+}
+
+/// How to read inputs.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Header text (exact or folded) → field (None: ignore the column).
+    pub overrides: HashMap<String, Option<Field>>,
+    /// Only these sheets (all when empty).
+    pub sheets: Vec<String>,
+    /// Largest field accepted, in bytes.
+    pub max_field_bytes: usize,
+    /// Largest sheet accepted, in cells.
+    pub max_sheet_cells: u64,
+}
+
+/// Expands folders into the supported files inside them (sorted by name), leaving out `exclude`.
+pub fn discover(inputs: &[PathBuf], exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    };
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| {
+                Error::input_file(input, format!("cannot list the folder: {e}"))
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_supported(p))
+                .filter(|p| {
+                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    !name.starts_with('.') && !name.starts_with("~$")
+                })
+                .filter(|p| !exclude.iter().any(|x| same(p, x)))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Error::input_file(
+                    input,
+                    format!(
+                        "the folder holds no supported file (.{} or .{})",
+                        TEXT_EXTENSIONS.join(", ."),
+                        SHEET_EXTENSIONS.join(", .")
+                    ),
+                ));
+            }
+            files.extend(found);
+        } else if input.is_file() {
+            files.push(input.clone());
+        } else {
+            return Err(Error::input_file(input, "no such file or folder"));
+        }
+    }
+    Ok(files)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+}
+
+fn is_supported(path: &Path) -> bool {
+    let ext = extension(path);
+    TEXT_EXTENSIONS.contains(&ext.as_str()) || SHEET_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// Opens a file as row sources; `first_index` is the source index of the first one.
+pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>> {
+    let ext = extension(path);
+    if SHEET_EXTENSIONS.contains(&ext.as_str()) {
+        sheet::open(path, first_index, opts)
+    } else {
+        Ok(vec![Box::new(csv::CsvSource::open(path, first_index, opts)?)])
+    }
+}
+
+/// Turns the first rows of a source into its header map, or explains why it has none.
+fn find_header(
+    file: &Path,
+    sheet: Option<&str>,
+    first_rows: &[Vec<String>],
+    opts: &ReadOptions,
+) -> Result<(usize, ColumnMap)> {
+    let pos = crate::error::Position {
+        file: file.to_owned(),
+        sheet: sheet.map(str::to_owned),
+        ..Default::default()
+    };
+    let with_overrides = first_rows.iter().position(|r| {
+        r.iter().any(|c| matches!(opts.overrides.get(c.trim()), Some(Some(Field::CompanyName))))
+    });
+    let Some(idx) = with_overrides.or_else(|| headers::detect_header(first_rows)) else {
+        let first = first_rows.iter().find(|r| r.iter().any(|c| !c.trim().is_empty()));
+        let message = match first {
+            None => "the file has no rows; expected a header row and customer rows".to_string(),
+            Some(r) => format!(
+                "no header row found in the first {} rows (the first row holds: {}); expected \
+                 column names such as 'Company Name', 'Country', 'Email'. Add a header row, or \
+                 map the columns with a mapping file (`pc-onboard mapping`)",
+                first_rows.len(),
+                preview(r)
+            ),
+        };
+        return Err(Error::input(pos, message));
+    };
+    let headers: Vec<String> = first_rows[idx].iter().map(|h| h.trim().to_string()).collect();
+    let map = ColumnMap::build(&headers, &opts.overrides);
+    if map.column(Field::CompanyName).is_none() {
+        return Err(Error::input(
+            crate::error::Position { row: Some(idx as u64 + 1), ..pos },
+            format!(
+                "no company-name column; the columns found are: {}. Name one of them \
+                 'Company Name' (or map it with a mapping file: `pc-onboard mapping`)",
+                preview(&headers)
+            ),
+        ));
+    }
+    Ok((idx, map))
+}
+
+fn preview(cells: &[String]) -> String {
+    let shown: Vec<String> = cells.iter().take(30).map(|c| format!("'{}'", c.trim())).collect();
+    let mut s = shown.join(", ");
+    if cells.len() > 30 {
+        s.push_str(", …");
+    }
+    s
+}
+
+/// Cuts a value to at most `max` bytes on a character boundary.
+pub(crate) fn cut(value: &str, max: usize) -> &str {
+    if value.len() <= max {
+        return value;
+    }
+    let mut end = max;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    &value[..end]
+}

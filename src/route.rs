@@ -1,0 +1,24 @@
+//! Routing: every row gets exactly one outcome, in the order of SPEC §7:
+//! duplicate > existing > rejected > education > clean.
+
+use crate::config::{PartnerType, Profile};
+use crate::matching::Matches;
+use crate::model::Outcome;
+use crate::pipeline::process::Row;
+use crate::rules::has_error;
+
+/// The outcome of row `i`.
+pub fn route(i: usize, row: &Row, matches: &Matches, profile: &Profile) -> Outcome {
+    if matches.duplicate[i].is_some() {
+        Outcome::Duplicate
+    } else if matches.existing[i].is_some() || profile.partner_type == PartnerType::IndirectReseller {
+        // An indirect reseller cannot create customers: every row becomes a relationship request.
+        Outcome::Existing
+    } else if has_error(&row.findings, profile) {
+        Outcome::Rejected
+    } else if row.education {
+        Outcome::Education
+    } else {
+        Outcome::Clean
+    }
+}

@@ -1,0 +1,76 @@
+//! Address rules: street lines, and per country (Google's address metadata) the city, state
+//! and postal code it requires, its postal-code pattern and its list of states.
+
+use super::RowCtx;
+use crate::model::{Field, Finding};
+use crate::normalize::address_meta;
+use crate::rules::catalogue::RuleId;
+
+/// Longest street line Partner Center accepts.
+const MAX_LINE: usize = 200;
+
+/// Runs the address rules.
+pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
+    let line1 = ctx.value(Field::AddressLine1);
+    if line1.is_empty() {
+        out.push(Finding::new(RuleId::AddressLine1Missing, ""));
+    } else if line1.chars().count() > MAX_LINE {
+        out.push(Finding::new(RuleId::AddressLine1TooLong, line1).with_detail(format!("{} characters", line1.chars().count())));
+    }
+    let line2 = ctx.value(Field::AddressLine2);
+    if line2.chars().count() > MAX_LINE {
+        out.push(Finding::new(RuleId::AddressLine2TooLong, line2).with_detail(format!("{} characters", line2.chars().count())));
+    }
+
+    let country_raw = ctx.raw(Field::Country);
+    let Some(cc) = ctx.country else {
+        if ctx.value(Field::Country).is_empty() {
+            out.push(Finding::new(RuleId::AddressCountryMissing, country_raw));
+        } else {
+            out.push(Finding::new(RuleId::AddressCountryUnknown, country_raw));
+        }
+        return;
+    };
+    let Some(meta) = address_meta::country(cc) else { return };
+    let name = meta.name();
+
+    if meta.requires_city() && ctx.value(Field::City).is_empty() {
+        out.push(Finding::new(RuleId::AddressCityMissing, "").with_detail(format!("{name} requires a city")));
+    }
+
+    let state = ctx.value(Field::State);
+    if state.is_empty() {
+        if meta.requires_state() {
+            out.push(Finding::new(RuleId::AddressStateMissing, "").with_detail(state_hint(meta, name)));
+        }
+    } else if meta.has_states() && meta.resolve_state(state).is_none() {
+        out.push(Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State)).with_detail(state_hint(meta, name)));
+    }
+
+    let postal = ctx.value(Field::PostalCode);
+    if postal.is_empty() {
+        if meta.requires_postal_code() {
+            let mut f = Finding::new(RuleId::AddressPostalCodeMissing, "");
+            if let Some(ex) = meta.postal_code_example() {
+                f = f.with_detail(format!("{name} requires one, e.g. {ex}"));
+            }
+            out.push(f);
+        }
+    } else if meta.postal_code_matches(postal) == Some(false) {
+        let mut f = Finding::new(RuleId::AddressPostalCodeFormat, ctx.raw(Field::PostalCode));
+        if let Some(ex) = meta.postal_code_example() {
+            f = f.with_detail(format!("a postal code in {name} looks like {ex}"));
+        }
+        out.push(f);
+    }
+}
+
+fn state_hint(meta: &address_meta::CountryAddress, name: &str) -> String {
+    let codes: Vec<&str> = meta.state_names().map(|(code, _)| code).take(12).collect();
+    if codes.is_empty() {
+        format!("{name} requires a state or province")
+    } else {
+        let more = if meta.state_names().count() > codes.len() { ", …" } else { "" };
+        format!("{name} uses codes such as {}{more}", codes.join(", "))
+    }
+}

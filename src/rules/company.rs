@@ -1,0 +1,266 @@
+//! Company-name rules (Partner Center's "validate company names", 2021 and 2024 versions).
+
+use super::RowCtx;
+use crate::model::{Field, Finding};
+use crate::normalize::text::fold_words;
+use crate::rules::catalogue::RuleId;
+
+/// Special characters Partner Center allows in a company name (the 2021 table, a superset of
+/// the 2024 one), plus typographic variants of allowed quotes that word processors insert.
+const ALLOWED_SPECIALS: &str = "~-=_#.%+:^[]$\u{2013}\u{2014}&@*(),\"\u{27E8}\u{27E9}`<>!\\/{}\u{2018}|\u{060C};'?\u{2019}\u{201C}\u{201D}\u{00AB}\u{00BB}";
+
+/// Legal-form abbreviations that may not stand alone (36 entries, compared without spaces and
+/// dots: `l. l. c.` = `llc`).
+const ABBREVIATIONS: &[&str] = &[
+    "cpa", "llc", "llp", "pty", "ptyltd", "pteltd", "privatelimited", "pvt", "pvtltd", "corp",
+    "corporation", "inc", "incorporated", "ltd", "limited", "plc", "gmbh", "kft", "zrt", "ooo",
+    "wll", "lda", "sarl", "sdnbhd",
+];
+
+/// Words that alone make a name a test or placeholder.
+const TEST_WORDS: &[&str] = &[
+    "test", "testing", "tester", "tests", "demo", "sample", "dummy", "asdf", "asdfg", "asdfgh",
+    "qwerty", "xxx", "xxxx", "xx", "placeholder", "example", "fake", "foo", "bar", "foobar",
+    "tbd", "tba", "unknown", "null", "none", "nil", "undefined", "temp", "tmp", "lorem", "ipsum",
+    "delete", "deleteme", "dontuse", "abc", "abcd", "xyz", "aaa", "zzz",
+];
+
+/// Whole names (spaces removed) that are placeholders.
+const PLACEHOLDER_NAMES: &[&str] = &[
+    "na", "nan", "n/a", "none", "null", "unknown", "tbd", "tba", "notapplicable", "noname",
+    "nocompany", "donotuse", "dontuse", "testcompany", "companyname", "yourcompany", "mycompany",
+    "customername", "companyltd",
+];
+
+/// Generic words that do not make a name real when they come with a test word.
+const FILLER_WORDS: &[&str] = &[
+    "company", "customer", "client", "account", "tenant", "org", "organisation", "organization",
+    "business", "firm", "co", "corp", "inc", "ltd", "llc", "gmbh", "ag", "sa", "srl", "bv", "plc",
+    "limited", "the", "of", "and", "user", "record", "entry", "data", "do", "not", "use", "only",
+];
+
+/// Legal forms removed before judging acronyms and comparing names.
+pub const LEGAL_FORMS: &[&str] = &[
+    "ltd", "limited", "llc", "llp", "inc", "incorporated", "corp", "corporation", "co", "company",
+    "gmbh", "ag", "kg", "ohg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc",
+    "pty", "pte", "pvt", "private", "ooo", "oao", "zao", "pao", "ao", "kft", "zrt", "nyrt", "bt",
+    "sp", "zoo", "as", "asa", "ab", "oy", "oyj", "aps", "lda", "sl", "sdn", "bhd", "wll", "tov",
+    "jsc", "cjsc", "ojsc", "llp", "lp", "ltda", "eireli", "me", "epp", "sro", "doo", "ad", "ood",
+    "ооо", "ао", "пао", "зао", "тов", "ип",
+];
+
+/// Generic top-level domains that look like a web address inside a name.
+const GENERIC_TLDS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "club", "online", "shop",
+    "store", "site", "tech", "xyz", "app", "dev", "cloud", "digital", "solutions", "services",
+    "agency", "email", "web", "website", "company", "group", "global", "live", "news", "pro",
+];
+
+/// Runs every company-name rule.
+pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
+    let name = ctx.value(Field::CompanyName);
+    for (rule, detail) in judge(name) {
+        let mut f = Finding::new(rule, ctx.raw(Field::CompanyName));
+        if let Some(d) = detail {
+            f = f.with_detail(d);
+        }
+        out.push(f);
+    }
+}
+
+/// Judges a cleaned company name; each returned rule is a finding (with optional detail).
+pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
+    let mut found = Vec::new();
+    if name.is_empty() {
+        found.push((RuleId::CompanyMissing, None));
+        return found;
+    }
+    let chars = name.chars().count();
+    if !name.chars().any(char::is_alphanumeric) {
+        found.push((RuleId::CompanySpecialOnly, None));
+        return found;
+    }
+    if chars < 2 {
+        found.push((RuleId::CompanyTooShort, None));
+        return found;
+    }
+    if chars > 255 {
+        found.push((RuleId::CompanyTooLong, Some(format!("{chars} characters"))));
+    }
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.len() >= 2 && tokens.iter().all(|t| t.chars().count() == 1) {
+        found.push((RuleId::CompanySpacedSingleChars, None));
+    }
+    let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if ABBREVIATIONS.contains(&compact.as_str()) {
+        found.push((RuleId::CompanyAbbreviationOnly, None));
+    }
+    let non_space: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if non_space.len() >= 3 && non_space.iter().all(|c| *c == non_space[0]) {
+        found.push((RuleId::CompanyRepeatedChar, None));
+    }
+    let bad: Vec<char> = name.chars().filter(|c| !is_allowed_char(*c)).collect();
+    if !bad.is_empty() {
+        let mut shown: Vec<String> = Vec::new();
+        for c in bad {
+            let s = format!("'{c}' (U+{:04X})", c as u32);
+            if !shown.contains(&s) {
+                shown.push(s);
+            }
+        }
+        found.push((RuleId::CompanyInvalidChar, Some(format!("not allowed: {}", shown.join(", ")))));
+    }
+    if is_test_name(name) {
+        found.push((RuleId::CompanyTestName, None));
+    }
+    if let Some(acronym) = acronym_only(name) {
+        if !found.iter().any(|(r, _)| *r == RuleId::CompanyAbbreviationOnly) {
+            found.push((RuleId::CompanyAcronym, Some(format!("'{acronym}' is the whole distinctive part"))));
+        }
+    }
+    if let Some(tld) = domain_extension(name) {
+        found.push((RuleId::CompanyDomainExtension, Some(format!("contains '.{tld}'"))));
+    }
+    found
+}
+
+fn is_allowed_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == ' '
+        || unicode_normalization::char::is_combining_mark(c)
+        || ALLOWED_SPECIALS.contains(c)
+        // Zero-width joiners are part of how Indic and Arabic scripts are written.
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+}
+
+fn is_test_name(name: &str) -> bool {
+    let folded = fold_words(name);
+    let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    if PLACEHOLDER_NAMES.contains(&compact.as_str()) || name.trim().eq_ignore_ascii_case("n/a") {
+        return true;
+    }
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let has_test = words.iter().any(|w| TEST_WORDS.contains(w) || is_test_with_digits(w));
+    has_test
+        && words.iter().all(|w| {
+            TEST_WORDS.contains(w)
+                || FILLER_WORDS.contains(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || is_test_with_digits(w)
+        })
+}
+
+/// `test1`, `demo2024`, `sample01`.
+fn is_test_with_digits(w: &str) -> bool {
+    let head = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    head.len() < w.len() && TEST_WORDS.contains(&head)
+}
+
+/// The name's only distinctive word when it is an all-capital short form (`IBM`, `ACME GmbH`).
+fn acronym_only(name: &str) -> Option<&str> {
+    let distinctive: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            let f: String = t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            !f.is_empty() && !LEGAL_FORMS.contains(&f.as_str())
+        })
+        .collect();
+    match distinctive.as_slice() {
+        [only] => {
+            let letters: Vec<char> = only.chars().filter(|c| c.is_alphabetic()).collect();
+            let is_acronym = (2..=5).contains(&letters.len())
+                && letters.iter().all(|c| c.is_uppercase())
+                && only.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&');
+            is_acronym.then_some(*only)
+        }
+        _ => None,
+    }
+}
+
+/// A generic top-level domain written after a word, as in `Booking.com`.
+fn domain_extension(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let bytes = lower.as_bytes();
+    for (i, _) in lower.match_indices('.') {
+        if i == 0 || !(bytes[i - 1] as char).is_ascii_alphanumeric() {
+            continue;
+        }
+        let rest = &lower[i + 1..];
+        let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let after = rest[word.len()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        if let Some(tld) = GENERIC_TLDS.iter().find(|t| **t == word) {
+            return Some(tld);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RuleId::*;
+
+    fn codes(name: &str) -> Vec<RuleId> {
+        judge(name).into_iter().map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn company_names_are_judged() {
+        let cases: &[(&str, &[RuleId])] = &[
+            ("Contoso Ltd", &[]),
+            ("Fabrikam, Inc.", &[]),
+            ("", &[CompanyMissing]),
+            ("A", &[CompanyTooShort]),
+            ("&$^#", &[CompanySpecialOnly]),
+            ("1 2 3", &[CompanySpacedSingleChars]),
+            ("A B C", &[CompanySpacedSingleChars]),
+            ("LLC", &[CompanyAbbreviationOnly]),
+            ("Inc.", &[CompanyAbbreviationOnly]),
+            ("pty ltd", &[CompanyAbbreviationOnly]),
+            ("l. l. c.", &[CompanyAbbreviationOnly]),
+            ("GmbH", &[CompanyAbbreviationOnly]),
+            ("Contoso LLC", &[]),
+            ("999", &[CompanyRepeatedChar]),
+            ("aaaa", &[CompanyRepeatedChar]),
+            ("Contoso ™ Ltd", &[CompanyInvalidChar]),
+            ("Happy 😀 Shop", &[CompanyInvalidChar]),
+            ("Test", &[CompanyTestName]),
+            ("Test Company", &[CompanyTestName]),
+            ("test123", &[CompanyTestName]),
+            ("Demo Account Ltd", &[CompanyTestName]),
+            ("asdf", &[CompanyTestName]),
+            ("N/A", &[CompanyTestName]),
+            ("Unknown", &[CompanyTestName]),
+            ("Test Valley Farms Ltd", &[]),
+            ("Testa Motors", &[]),
+            ("Demo Systems Engineering GmbH", &[]),
+            ("IBM", &[CompanyAcronym]),
+            ("ACME GmbH", &[CompanyAcronym]),
+            ("Acme GmbH", &[]),
+            ("Booking.com B.V.", &[CompanyDomainExtension]),
+            ("Contoso Pharma.de", &[]),
+            ("Jones St. Louis Ltd", &[]),
+            ("ООО «Ромашка»", &[]),
+            ("شركة المراعي", &[]),
+            ("株式会社トヨタ", &[]),
+            ("บริษัท ปตท. จำกัด", &[]),
+            ("टाटा कंसल्टेंसी सर्विसेज", &[]),
+            ("Công ty Cổ phần Vinamilk", &[]),
+            ("O’Brien & Sons", &[]),
+        ];
+        for (name, want) in cases {
+            assert_eq!(codes(name), want.to_vec(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn length_limits() {
+        assert_eq!(codes(&"Contoso ".repeat(40)), vec![CompanyTooLong]);
+        assert_eq!(codes(&"x".repeat(255).replace("xxx", "xyz")), Vec::<RuleId>::new());
+    }
+}

@@ -1,0 +1,31 @@
+//! Phone rules: required for the 24 registration-ID countries; a number not valid for the
+//! record's country is an error there and a warning elsewhere.
+
+use super::RowCtx;
+use crate::model::{Field, Finding};
+use crate::normalize::phone::PhoneCheck;
+use crate::rules::catalogue::{RuleId, Severity};
+use crate::rules::registration_id;
+
+/// Runs the phone rules.
+pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
+    let Some(cc) = ctx.country else { return };
+    let required = registration_id::is_required(cc);
+    let raw = ctx.raw(Field::ContactPhone);
+    let detail = match ctx.phone {
+        PhoneCheck::Valid => return,
+        PhoneCheck::Empty => {
+            if required {
+                out.push(Finding::new(RuleId::PhoneMissing, ""));
+            }
+            return;
+        }
+        PhoneCheck::OtherCountry => format!("a valid number, but not of {cc}"),
+        PhoneCheck::Invalid => format!("not a valid number in {cc}"),
+    };
+    let mut f = Finding::new(RuleId::PhoneInvalid, raw).with_detail(detail);
+    if !required {
+        f = f.with_severity(Severity::Warning);
+    }
+    out.push(f);
+}

@@ -1,0 +1,41 @@
+//! Registration-ID rules: required, well-formed, check digit and business (not personal) ID
+//! for the 24 countries; elsewhere a given ID is not sent to Partner Center.
+
+use super::RowCtx;
+use crate::model::{Field, Finding};
+use crate::rules::catalogue::RuleId;
+use crate::rules::registration_id::{self, Verdict};
+
+/// Runs the registration-ID rules.
+pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
+    let Some(cc) = ctx.country else { return };
+    let id = ctx.value(Field::RegistrationId);
+    let raw = ctx.raw(Field::RegistrationId);
+    if !registration_id::is_required(cc) {
+        if !id.is_empty() {
+            out.push(Finding::new(RuleId::RegistrationIdNotAccepted, raw));
+        }
+        return;
+    }
+    if id.is_empty() {
+        out.push(Finding::new(RuleId::RegistrationIdMissing, ""));
+        return;
+    }
+    match registration_id::validate(cc, id) {
+        Verdict::Valid { .. } => {}
+        Verdict::Format { expected } => {
+            out.push(Finding::new(RuleId::RegistrationIdFormat, raw).with_detail(format!("expected {expected}")))
+        }
+        Verdict::Checksum { kind } => {
+            out.push(Finding::new(RuleId::RegistrationIdChecksum, raw).with_detail(format!("{kind} check digit")))
+        }
+        Verdict::Personal { kind } => {
+            out.push(Finding::new(RuleId::RegistrationIdPersonal, raw).with_detail(format!("looks like {kind}")))
+        }
+    }
+}
+
+/// Whether the row's registration ID goes into the create-customer request.
+pub fn accepted(country: Option<&str>, id: &str) -> bool {
+    !id.is_empty() && country.is_some_and(registration_id::is_required)
+}

@@ -1,0 +1,71 @@
+//! Atomic output files: written under a temporary name in the same folder, renamed into place
+//! only when complete, so a killed run never leaves a half file that looks whole.
+
+use crate::error::{Error, Result};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// A file being written; it appears under its name only on [`AtomicFile::commit`].
+pub struct AtomicFile {
+    path: PathBuf,
+    inner: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (its folder must exist).
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".pc-onboard-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Output { path: path.to_owned(), source })?;
+        Ok(AtomicFile { path: path.to_owned(), inner: BufWriter::with_capacity(1 << 16, tmp) })
+    }
+
+    /// Flushes and renames the file into place.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        let tmp = self.inner.into_inner().map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
+        tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
+        tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
+        Ok(())
+    }
+
+    /// The final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let mut f = AtomicFile::create(&path).unwrap();
+        f.write_all(b"a,b\n").unwrap();
+        assert!(!path.exists());
+        f.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        let mut g = AtomicFile::create(&path).unwrap();
+        g.write_all(b"partial").unwrap();
+        drop(g);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n", "an abandoned write leaves the old file");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    }
+}

@@ -1,0 +1,30 @@
+//! `clean/customers.csv` and `education.csv`: the normalised canonical fields of each row with
+//! that outcome. A machine output: values are exact (no formula guard).
+
+use super::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
+use crate::error::Result;
+use crate::model::{Field, Outcome};
+use std::path::Path;
+
+/// The header: the source columns, then every canonical field but `source_id`.
+pub fn header() -> Vec<&'static str> {
+    SOURCE_COLUMNS
+        .iter()
+        .copied()
+        .chain(Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| f.name()))
+        .collect()
+}
+
+/// Writes the rows with outcome `which` to `path`.
+pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
+    let err = csv_err(path);
+    let mut wtr = csv_writer(path)?;
+    wtr.write_record(header()).map_err(&err)?;
+    for i in data.with_outcome(which) {
+        let src = data.source_cells(i);
+        let c = &data.rows[i].customer;
+        let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f));
+        wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)?;
+    }
+    finish(wtr, path)
+}

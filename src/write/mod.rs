@@ -1,0 +1,115 @@
+//! Writers: one function per output file, each the single writer of its file, all reading the
+//! run's results in source order. Every file is written atomically.
+
+mod atomic;
+mod clean;
+mod duplicates;
+pub mod guard;
+mod jsonl;
+mod rejections;
+mod relationships;
+pub mod summary;
+
+pub use atomic::AtomicFile;
+
+use crate::error::{Error, Result};
+use crate::matching::existing::PcIndex;
+use crate::matching::Matches;
+use crate::model::{Field, Outcome};
+use crate::pipeline::process::Row;
+use crate::read::SourceInfo;
+use std::path::{Path, PathBuf};
+
+/// Everything the writers read.
+pub struct RunData<'a> {
+    /// The sources, indexed by `RowPos::source`.
+    pub sources: &'a [SourceInfo],
+    /// Every row, in source order.
+    pub rows: &'a [Row],
+    /// Each row's outcome.
+    pub outcomes: &'a [Outcome],
+    /// Duplicates and existing customers.
+    pub matches: &'a Matches,
+    /// The Partner Center export.
+    pub pc: &'a PcIndex,
+    /// The run's configuration.
+    pub cfg: &'a crate::config::Config,
+}
+
+/// The columns that trace a line back to its input.
+pub const SOURCE_COLUMNS: [&str; 4] = ["source_file", "source_sheet", "source_row", "source_id"];
+
+impl RunData<'_> {
+    /// The four source columns of row `i`.
+    pub fn source_cells(&self, i: usize) -> [String; 4] {
+        let row = &self.rows[i];
+        let src = &self.sources[row.raw.pos.source as usize];
+        [
+            src.file_label(),
+            src.sheet.clone().unwrap_or_default(),
+            row.raw.pos.row.to_string(),
+            row.customer.get(Field::SourceId).to_string(),
+        ]
+    }
+
+    /// Row indexes with the given outcome, in source order.
+    pub fn with_outcome(&self, o: Outcome) -> impl Iterator<Item = usize> + '_ {
+        self.outcomes.iter().enumerate().filter(move |(_, x)| **x == o).map(|(i, _)| i)
+    }
+}
+
+/// The output files, relative to the output folder.
+pub const OUTPUT_FILES: &[&str] = &[
+    "clean/customers.csv",
+    "clean/customers.jsonl",
+    "education.csv",
+    "relationship_requests.csv",
+    "duplicates.csv",
+    "rejections/findings.csv",
+    "rejections/rejected_rows.csv",
+];
+
+/// Makes sure the output folder (and its subfolders) can be written, before any work starts.
+pub fn prepare_out_dir(dir: &Path) -> Result<()> {
+    for sub in [dir.to_path_buf(), dir.join("clean"), dir.join("rejections")] {
+        std::fs::create_dir_all(&sub).map_err(|source| Error::Output { path: sub.clone(), source })?;
+    }
+    // Probe: a folder that exists but cannot be written fails here, not after the work.
+    AtomicFile::create(&dir.join(".write-test")).map(drop)
+}
+
+/// Writes every output file except the summary; returns their paths.
+pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
+    type Writer = fn(&RunData, &Path) -> Result<()>;
+    let jobs: [(&str, Writer); 7] = [
+        ("clean/customers.csv", |d, p| clean::write(d, p, Outcome::Clean)),
+        ("clean/customers.jsonl", jsonl::write),
+        ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
+        ("relationship_requests.csv", relationships::write),
+        ("duplicates.csv", duplicates::write),
+        ("rejections/findings.csv", rejections::write_findings),
+        ("rejections/rejected_rows.csv", rejections::write_rejected_rows),
+    ];
+    let results: Vec<Result<()>> = {
+        use rayon::prelude::*;
+        jobs.par_iter().map(|(name, w)| w(data, &dir.join(name))).collect()
+    };
+    results.into_iter().collect::<Result<Vec<()>>>()?;
+    Ok(jobs.iter().map(|(n, _)| dir.join(n)).collect())
+}
+
+/// A CSV writer over an atomic file.
+pub fn csv_writer(path: &Path) -> Result<csv::Writer<AtomicFile>> {
+    Ok(csv::WriterBuilder::new().from_writer(AtomicFile::create(path)?))
+}
+
+/// Finishes a CSV file: flush, then rename into place.
+pub fn finish(wtr: csv::Writer<AtomicFile>, path: &Path) -> Result<()> {
+    let file = wtr.into_inner().map_err(|e| Error::Output { path: path.to_owned(), source: e.into_error() })?;
+    file.commit()
+}
+
+/// Maps a csv error while writing `path`.
+pub fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
+    move |e| Error::Output { path: path.to_owned(), source: std::io::Error::other(e.to_string()) }
+}

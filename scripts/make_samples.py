@@ -510,6 +510,28 @@ COUNTRY_WRITTEN = {
     "united states": ("US", True), "germany": ("DE", True), " Brasil ": ("BR", True),
     "  United  Kingdom ": ("GB", True),
 }
+
+def _iso_standard_form(written):
+    """pc-onboard warns address.country.normalised only for a name that is neither the code,
+    the alpha-3 code nor an ISO English name (so 'Germany', 'DEU' are silent; 'Deutschland',
+    'UK', 'Turkey' warn)."""
+    import pycountry
+    import unicodedata
+
+    def fold(v):
+        v = unicodedata.normalize("NFKD", v)
+        v = "".join(ch for ch in v if not unicodedata.combining(ch))
+        return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in v).split())
+
+    f = fold(written)
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "official_name", c.name), getattr(c, "common_name", c.name)}
+        if f == c.alpha_3.lower() or f in {fold(n) for n in names}:
+            return True
+    return False
+
+
+COUNTRY_WRITTEN = {k: (cc, warn and not _iso_standard_form(k)) for k, (cc, warn) in COUNTRY_WRITTEN.items()}
 UNSURE_COUNTRY = {"de", "us"}  # lower-case ISO codes: is that "written another way"?
 UNKNOWN_COUNTRIES = {"Atlantis", "Westeros", "XZ"}
 
@@ -1268,6 +1290,9 @@ def plant() -> None:
         company="Nova Pharma Sp. z o.o.", domain="nova", email="biuro@novapharma.pl")
     add(w, "ZA", ["domain.suggested"], "no domain prefix (warning): clean", domain="")
     add(w, "SE", ["domain.suggested"], "no domain prefix (warning): clean", domain="")
+    add(w, "NZ", [], "first row to ask for the prefix 'kiwisoftware'", company="Kiwi Software Ltd", domain="kiwisoftware")
+    add(w, "IE", ["domain.duplicate"], "a different company asking for the prefix 'kiwisoftware' (an earlier row has it)",
+        company="Shamrock Analytics Ltd", domain="kiwisoftware")
     # agreement.*
     add(w, "FR", ["agreement.missing"], "MCA not accepted (warning): clean", mca=False, mca_date="", sig_first="", sig_last="", sig_email="")
     add(w, "ZA", ["agreement.missing"], "MCA columns empty (warning): clean", mca="", mca_date="", sig_first="", sig_last="", sig_email="")
@@ -1958,7 +1983,9 @@ def evaluate() -> None:
         if not dp:
             continue
         if dp in seen:
-            r["rules"].append("domain.duplicate")
+            # Rows of one duplicate cluster are the same customer: no domain.duplicate for them.
+            if not (r.get("cluster") and r.get("cluster") == seen[dp].get("cluster")):
+                r["rules"].append("domain.duplicate")
         else:
             seen[dp] = r
         if dp in pc_prefix and r.get("existing") != pc_prefix[dp]:
@@ -2018,6 +2045,7 @@ def check_no_accidental_matches() -> None:
     rows = [r for r in all_rows() if not r.get("malformed")]
     same_cluster = lambda a, b: a["cluster"] and a["cluster"] == b["cluster"]
     lookalike = lambda a, b: "look-alike" in a["note"] and "look-alike" in b["note"]
+    planted_domain = lambda a, b: "domain.duplicate" in a["want"] or "domain.duplicate" in b["want"]
     bad = []
     by_id, by_dom, by_mail = defaultdict(list), defaultdict(list), defaultdict(list)
     for r in rows:
@@ -2033,7 +2061,7 @@ def check_no_accidental_matches() -> None:
     for key, group in list(by_id.items()) + list(by_dom.items()) + list(by_mail.items()):
         for a in group:
             for b in group:
-                if a is not b and not same_cluster(a, b):
+                if a is not b and not same_cluster(a, b) and not (key in by_dom and planted_domain(a, b)):
                     bad.append(f"shared key {key}: {loc(a)} / {loc(b)}")
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:

@@ -37,6 +37,8 @@ struct ProfileFile {
     #[serde(default)]
     matching: MatchingSection,
     #[serde(default)]
+    address: AddressSection,
+    #[serde(default)]
     input: InputSection,
     #[serde(default)]
     run: RunSection,
@@ -61,6 +63,12 @@ struct AgreementSection {
 struct MatchingSection {
     name_threshold: Option<f64>,
     max_block_size: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AddressSection {
+    state_required: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -93,6 +101,8 @@ pub struct Profile {
     pub name_threshold: f64,
     /// Blocks larger than this are capped (and reported) during duplicate matching.
     pub max_block_size: usize,
+    /// Countries (alpha-2) where a missing state is an error.
+    pub state_required: Vec<String>,
     /// Only these sheets of a workbook are read (all sheets with a header when empty).
     pub sheets: Vec<String>,
     /// Largest field accepted, in bytes; a larger one makes the row `row.malformed`.
@@ -135,6 +145,7 @@ impl Profile {
             severities: RULES.iter().map(|r| r.severity).collect(),
             name_threshold: 0.9,
             max_block_size: 1000,
+            state_required: Vec::new(),
             sheets: Vec::new(),
             max_field_bytes: 1 << 20,
             max_sheet_cells: 50_000_000,
@@ -155,6 +166,11 @@ impl Profile {
             severities: base.severities,
             name_threshold: file.matching.name_threshold.unwrap_or(base.name_threshold),
             max_block_size: file.matching.max_block_size.unwrap_or(base.max_block_size),
+            state_required: file
+                .address
+                .state_required
+                .map(|v| v.iter().map(|c| c.trim().to_ascii_uppercase()).collect())
+                .unwrap_or(base.state_required),
             sheets: file.input.sheets.unwrap_or(base.sheets),
             max_field_bytes: file.input.max_field_bytes.unwrap_or(base.max_field_bytes),
             max_sheet_cells: file.input.max_sheet_cells.unwrap_or(base.max_sheet_cells),

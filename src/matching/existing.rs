@@ -1,9 +1,16 @@
-//! Customers already in Partner Center: the export as an index, and each row's match in it.
+//! Customers already in Partner Center: the export indexed by the same keys as the input, and
+//! each row's best match in it.
 
-use super::similarity::{is_placeholder_key, name_key, name_similarity};
+use super::blocking::block_keys;
+use super::keys::Keys;
+use super::score::{decide, Thresholds, TokenWeights};
+use super::similarity::token_similarity;
+use crate::config::Profile;
 use crate::model::{Customer, Field, RowPos};
-use crate::pipeline::process::Row;
 use std::collections::HashMap;
+
+/// Candidates looked at per row and key, so a common key cannot make one row expensive.
+const MAX_CANDIDATES: usize = 64;
 
 /// One customer of the Partner Center export.
 #[derive(Clone, Debug)]
@@ -16,8 +23,6 @@ pub struct PcCustomer {
     pub country: Option<&'static str>,
     /// Where it is in the export.
     pub pos: RowPos,
-    /// Its name key.
-    pub name_key: String,
 }
 
 /// How a row matched a Partner Center customer.
@@ -25,9 +30,10 @@ pub struct PcCustomer {
 pub struct ExistingMatch {
     /// Index into the export.
     pub pc: usize,
-    /// Which key matched: `registration_id`, `domain`, `name_country_postal`.
+    /// What decided it: `registration_id`, `domain`, `name_country_postal`, `fuzzy_name`,
+    /// `contact_email_domain`.
     pub rule: &'static str,
-    /// 1 for exact keys; the name similarity otherwise.
+    /// Name similarity, 0 to 1 (1 for exact keys).
     pub score: f64,
 }
 
@@ -36,33 +42,32 @@ pub struct ExistingMatch {
 pub struct PcIndex {
     /// The customers, in export order.
     pub customers: Vec<PcCustomer>,
-    by_reg: HashMap<(String, String), usize>,
+    keys: Vec<Keys>,
+    blocks: HashMap<(&'static str, String), Vec<u32>>,
     by_domain: HashMap<String, usize>,
-    by_name: HashMap<(String, String, String), usize>,
 }
 
 impl PcIndex {
-    /// Indexes the export; on a key held twice, the first customer keeps it.
-    pub fn new(customers: Vec<PcCustomer>) -> PcIndex {
-        let mut idx = PcIndex::default();
-        for (i, c) in customers.iter().enumerate() {
-            let reg = c.customer.get(Field::RegistrationId);
-            if let Some(cc) = c.country {
-                if !is_placeholder_key(reg) {
-                    idx.by_reg.entry((cc.to_string(), reg.to_string())).or_insert(i);
-                }
-                let postal = postal_key(c.customer.get(Field::PostalCode));
-                if !c.name_key.is_empty() && !postal.is_empty() {
-                    idx.by_name.entry((cc.to_string(), c.name_key.clone(), postal)).or_insert(i);
-                }
+    /// Indexes the export.
+    pub fn new(customers: Vec<PcCustomer>, profile: &Profile) -> PcIndex {
+        let keys: Vec<Keys> = customers.iter().map(|c| Keys::of(&c.customer, c.country, profile)).collect();
+        let weights = TokenWeights::build(keys.iter());
+        let mut blocks: HashMap<(&'static str, String), Vec<u32>> = HashMap::new();
+        let mut by_domain = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            for key in block_keys(k, &weights) {
+                blocks.entry(key).or_default().push(i as u32);
             }
-            let domain = c.customer.get(Field::Domain);
-            if !domain.is_empty() {
-                idx.by_domain.entry(domain.to_string()).or_insert(i);
+            if let Some(d) = &k.domain {
+                by_domain.entry(d.clone()).or_insert(i);
             }
         }
-        idx.customers = customers;
-        idx
+        PcIndex { customers, keys, blocks, by_domain }
+    }
+
+    /// The keys of every customer.
+    pub fn keys(&self) -> impl Iterator<Item = &Keys> {
+        self.keys.iter()
     }
 
     /// The customer holding a domain prefix, if any.
@@ -70,51 +75,70 @@ impl PcIndex {
         self.by_domain.get(prefix).copied()
     }
 
-    /// Whether the export holds no customer.
-    pub fn is_empty(&self) -> bool {
-        self.customers.is_empty()
-    }
-
-    /// The Partner Center customer a row already is, if any.
-    pub fn find(&self, row: &Row, name_threshold: f64) -> Option<ExistingMatch> {
-        if self.customers.is_empty() || row.is_malformed() {
+    /// The Partner Center customer a row already is, if any: the strongest rule wins, then the
+    /// highest score, then the first customer of the export.
+    pub fn find(&self, k: &Keys, w: &TokenWeights, t: Thresholds) -> Option<ExistingMatch> {
+        if self.customers.is_empty() {
             return None;
         }
-        let c = &row.customer;
-        let key = name_key(c.get(Field::CompanyName));
-        if let Some(cc) = row.country {
-            let reg = c.get(Field::RegistrationId);
-            if !is_placeholder_key(reg) {
-                if let Some(&pc) = self.by_reg.get(&(cc.to_string(), reg.to_string())) {
-                    return Some(ExistingMatch { pc, rule: "registration_id", score: 1.0 });
+        let mut cands: Vec<u32> = Vec::new();
+        for key in block_keys(k, w) {
+            if let Some(list) = self.blocks.get(&key) {
+                cands.extend(list.iter().take(MAX_CANDIDATES));
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(u8, f64, u32, &'static str)> = None;
+        for c in cands {
+            let pk = &self.keys[c as usize];
+            let found = decide(k, pk, w, t).map(|m| (m.rule, m.score)).or_else(|| by_email_domain(k, pk, w));
+            if let Some((rule, score)) = found {
+                let cand = (strength(rule), score, c, rule);
+                let better = match &best {
+                    None => true,
+                    Some(b) => (cand.0, cand.1) > (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && cand.2 < b.2),
+                };
+                if better {
+                    best = Some(cand);
                 }
             }
         }
-        let domain = c.get(Field::Domain);
-        if let Some(&pc) = self.by_domain.get(domain) {
-            let score = name_similarity(&key, &self.customers[pc].name_key);
-            if score >= name_threshold {
-                return Some(ExistingMatch { pc, rule: "domain", score: round(score) });
-            }
-        }
-        if let Some(cc) = row.country {
-            let postal = postal_key(c.get(Field::PostalCode));
-            if !key.is_empty() && !postal.is_empty() {
-                if let Some(&pc) = self.by_name.get(&(cc.to_string(), key, postal)) {
-                    return Some(ExistingMatch { pc, rule: "name_country_postal", score: 1.0 });
-                }
-            }
-        }
-        None
+        best.map(|(_, score, pc, rule)| ExistingMatch { pc: pc as usize, rule, score })
     }
 }
 
-/// A postal code for comparison: letters and digits only, upper case.
-pub fn postal_key(p: &str) -> String {
-    p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+/// The contact e-mail's company domain is the Partner Center customer's, in the same country,
+/// and the names or cities agree at least loosely (companies of one group share domains).
+fn by_email_domain(a: &Keys, b: &Keys, w: &TokenWeights) -> Option<(&'static str, f64)> {
+    let same = a.email_domain.is_some() && a.email_domain == b.email_domain && a.country.is_some() && a.country == b.country;
+    if !same {
+        return None;
+    }
+    let name = token_similarity(&a.tokens, &b.tokens, w);
+    let same_city = a.city.is_some() && a.city == b.city;
+    (name >= 0.5 || same_city).then_some(("contact_email_domain", (name * 1000.0).round() / 1000.0))
 }
 
-/// Rounds a score for output (so that outputs do not depend on float noise).
-pub fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+fn strength(rule: &str) -> u8 {
+    match rule {
+        "registration_id" => 5,
+        "domain" => 4,
+        "name_country_postal" => 3,
+        "contact_email_domain" => 2,
+        _ => 1,
+    }
+}
+
+/// A postal code for comparison (kept here for callers of the old path).
+pub fn postal_key(p: &str) -> String {
+    super::keys::postal_key(p)
+}
+
+/// The Partner Center customer's domain as a full name, or "" if it has none.
+pub fn full_domain(c: &PcCustomer) -> String {
+    match c.customer.get(Field::Domain) {
+        "" => String::new(),
+        d => format!("{d}.onmicrosoft.com"),
+    }
 }

@@ -1,23 +1,27 @@
-//! Matching: duplicates inside the input (blocking on keys, then clusters with one survivor
-//! each) and customers that already exist in Partner Center; then the batch-wide domain rules.
+//! Matching: duplicates inside the input and customers that already exist in Partner Center.
 //!
-//! Keys are exact for now (registration ID with country; domain prefix confirmed by a similar
-//! name; name with country and postal code). Fuzzy scoring plugs in at `blocking` and `score`.
+//! Records get keys (`keys`); records sharing a key become candidate pairs (`blocking`); each
+//! pair is scored and decided (`score`); matched pairs form clusters with one survivor each
+//! (`cluster`). The Partner Center export is indexed the same way (`existing`). Batch-wide
+//! domain rules run last (`domains`).
 
+pub mod blocking;
 pub mod cluster;
 pub mod domains;
 pub mod existing;
+pub mod keys;
+pub mod score;
 pub mod similarity;
 
+pub use blocking::BlockStat;
+
 use crate::config::Profile;
-use crate::model::Field;
 use crate::pipeline::process::Row;
 use crate::rules::has_error;
-use existing::{postal_key, round, ExistingMatch, PcIndex};
+use existing::{ExistingMatch, PcIndex};
+use keys::Keys;
 use rayon::prelude::*;
-use serde::Serialize;
-use similarity::{is_placeholder_key, name_key, name_similarity};
-use std::collections::HashMap;
+use score::{decide, PairMatch, Thresholds, TokenWeights};
 
 /// Why a row is a duplicate.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,25 +30,13 @@ pub struct DuplicateOf {
     pub cluster: u32,
     /// The row index of the survivor.
     pub survivor: usize,
-    /// The strongest key the row shares with the survivor.
+    /// What decided the match with the survivor (or `linked` when the row joined the cluster
+    /// through another duplicate).
     pub rule: &'static str,
-    /// 1 for exact keys; the name similarity otherwise.
+    /// Name similarity with the survivor, 0 to 1.
     pub score: f64,
-    /// The fields whose values agree with the survivor's.
+    /// The fields that agree with the survivor's.
     pub fields: Vec<&'static str>,
-}
-
-/// Candidate pairs a blocking key produced, for the summary.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct BlockStat {
-    /// The key.
-    pub key: &'static str,
-    /// Blocks with two or more rows.
-    pub blocks: u64,
-    /// Pairs of rows inside those blocks.
-    pub candidate_pairs: u64,
-    /// Pairs that were confirmed as the same customer.
-    pub matched_pairs: u64,
 }
 
 /// What matching decided for every row.
@@ -58,6 +50,10 @@ pub struct Matches {
     pub existing: Vec<Option<ExistingMatch>>,
     /// Candidate pairs per blocking key.
     pub blocks: Vec<BlockStat>,
+    /// Distinct candidate pairs scored.
+    pub candidate_pairs: u64,
+    /// Pairs decided to be the same customer.
+    pub matched_pairs: u64,
     /// Number of clusters.
     pub clusters: u32,
 }
@@ -65,61 +61,29 @@ pub struct Matches {
 /// Finds duplicates and existing customers.
 pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
     let n = rows.len();
-    let keys: Vec<Option<RowKeys>> = rows.par_iter().map(RowKeys::of).collect();
+    let keys: Vec<Option<Keys>> =
+        rows.par_iter().map(|r| (!r.is_malformed()).then(|| Keys::of(&r.customer, r.country, profile))).collect();
+    let weights = TokenWeights::build(keys.iter().flatten().chain(pc.keys()));
+    let t = Thresholds { name: profile.name_threshold };
+    let (pairs, blocks) = blocking::candidate_pairs(&keys, &weights, profile.max_block_size);
+    let decided: Vec<(u32, u32, PairMatch)> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let (a, b) = (keys[i as usize].as_ref()?, keys[j as usize].as_ref()?);
+            decide(a, b, &weights, t).map(|m| (i, j, m))
+        })
+        .collect();
+
     let mut uf = cluster::UnionFind::new(n);
-    let mut blocks = Vec::new();
-
-    // Exact keys: every row of a block is the same customer.
-    for (name, pick) in [
-        ("registration_id", (|k: &RowKeys| k.reg.clone()) as fn(&RowKeys) -> Option<String>),
-        ("name_country_postal", |k: &RowKeys| k.name_postal.clone()),
-    ] {
-        let groups = group(&keys, pick);
-        let mut stat = BlockStat { key: name, ..Default::default() };
-        for g in groups.values().filter(|g| g.len() > 1) {
-            stat.blocks += 1;
-            stat.candidate_pairs += pairs(g.len());
-            for &i in &g[1..] {
-                if uf.union(g[0], i) {
-                    stat.matched_pairs += 1;
-                }
-            }
-        }
-        blocks.push(stat);
+    for (i, j, _) in &decided {
+        uf.union(*i as usize, *j as usize);
     }
-
-    // Domain prefix: the same customer only when the names agree too; otherwise the later row
-    // gets domain.duplicate.
-    let groups = group(&keys, |k| k.domain.clone());
-    let mut stat = BlockStat { key: "domain", ..Default::default() };
-    let mut sorted: Vec<&Vec<usize>> = groups.values().filter(|g| g.len() > 1).collect();
-    sorted.sort_by_key(|g| g[0]);
-    for g in sorted {
-        stat.blocks += 1;
-        stat.candidate_pairs += pairs(g.len());
-        // An oversized block (a placeholder prefix typed into thousands of rows) is compared
-        // against its first row only, so the work stays linear.
-        let heads = if g.len() > profile.max_block_size { 1 } else { g.len() };
-        for (a, &i) in g.iter().enumerate().take(heads) {
-            for &j in &g[a + 1..] {
-                let (ki, kj) = (keys[i].as_ref(), keys[j].as_ref());
-                let sim = match (ki, kj) {
-                    (Some(x), Some(y)) => name_similarity(&x.name, &y.name),
-                    _ => 0.0,
-                };
-                if sim >= profile.name_threshold && uf.union(i, j) {
-                    stat.matched_pairs += 1;
-                }
-            }
-        }
-    }
-    blocks.push(stat);
-
     let groups = cluster::clusters(&mut uf);
     let mut duplicate = vec![None; n];
     let mut cluster_of = vec![None; n];
     for (ci, g) in groups.iter().enumerate() {
         let id = ci as u32 + 1;
+        // The survivor: valid first, then the most complete, then the earliest.
         let survivor = *g
             .iter()
             .min_by_key(|&&i| (has_error(&rows[i].findings, profile), std::cmp::Reverse(rows[i].completeness()), i))
@@ -127,96 +91,32 @@ pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
         for &i in g {
             cluster_of[i] = Some(id);
             if i != survivor {
-                duplicate[i] = Some(explain(rows, &keys, i, survivor, id));
+                let (a, b) = (i.min(survivor) as u32, i.max(survivor) as u32);
+                let direct = decided.binary_search_by(|(x, y, _)| (*x, *y).cmp(&(a, b))).ok().map(|k| &decided[k].2);
+                let m = direct.cloned().or_else(|| {
+                    let (ka, kb) = (keys[i].as_ref()?, keys[survivor].as_ref()?);
+                    decide(ka, kb, &weights, Thresholds { name: 0.0 }).map(|mut m| {
+                        m.rule = "linked";
+                        m
+                    })
+                });
+                let m = m.unwrap_or(PairMatch { rule: "linked", score: 0.0, fields: Vec::new() });
+                duplicate[i] = Some(DuplicateOf { cluster: id, survivor, rule: m.rule, score: m.score, fields: m.fields });
             }
         }
     }
 
-    let existing: Vec<Option<ExistingMatch>> =
-        rows.par_iter().map(|r| pc.find(r, profile.name_threshold)).collect();
-    Matches { duplicate, cluster: cluster_of, existing, blocks, clusters: groups.len() as u32 }
-}
-
-/// The keys of one row; None for rows that take no part in matching.
-struct RowKeys {
-    reg: Option<String>,
-    name_postal: Option<String>,
-    domain: Option<String>,
-    name: String,
-}
-
-impl RowKeys {
-    fn of(row: &Row) -> Option<RowKeys> {
-        if row.is_malformed() {
-            return None;
-        }
-        let c = &row.customer;
-        let name = name_key(c.get(Field::CompanyName));
-        let cc = row.country;
-        let reg = c.get(Field::RegistrationId);
-        let reg = cc.filter(|_| !is_placeholder_key(reg)).map(|cc| format!("{cc}|{reg}"));
-        let postal = postal_key(c.get(Field::PostalCode));
-        let name_postal = cc
-            .filter(|_| !name.is_empty() && !postal.is_empty())
-            .map(|cc| format!("{cc}|{name}|{postal}"));
-        let domain = Some(c.get(Field::Domain)).filter(|d| !d.is_empty()).map(str::to_string);
-        Some(RowKeys { reg, name_postal, domain, name })
-    }
-}
-
-fn group(keys: &[Option<RowKeys>], pick: impl Fn(&RowKeys) -> Option<String>) -> HashMap<String, Vec<usize>> {
-    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(key) = k.as_ref().and_then(&pick) {
-            m.entry(key).or_default().push(i);
-        }
-    }
-    m
-}
-
-fn pairs(n: usize) -> u64 {
-    (n as u64) * (n as u64 - 1) / 2
-}
-
-/// Why row `i` duplicates `survivor`: the strongest shared key and the agreeing fields.
-fn explain(rows: &[Row], keys: &[Option<RowKeys>], i: usize, survivor: usize, cluster: u32) -> DuplicateOf {
-    let (a, b) = (keys[i].as_ref(), keys[survivor].as_ref());
-    let same = |f: fn(&RowKeys) -> &Option<String>| match (a, b) {
-        (Some(x), Some(y)) => f(x).is_some() && f(x) == f(y),
-        _ => false,
-    };
-    let sim = match (a, b) {
-        (Some(x), Some(y)) => name_similarity(&x.name, &y.name),
-        _ => 0.0,
-    };
-    let (rule, score) = if same(|k| &k.reg) {
-        ("registration_id", 1.0)
-    } else if same(|k| &k.name_postal) {
-        ("name_country_postal", 1.0)
-    } else if same(|k| &k.domain) {
-        ("domain", round(sim))
-    } else {
-        ("linked", round(sim))
-    };
-    const COMPARED: [Field; 8] = [
-        Field::CompanyName,
-        Field::RegistrationId,
-        Field::Domain,
-        Field::Country,
-        Field::City,
-        Field::PostalCode,
-        Field::AddressLine1,
-        Field::ContactEmail,
-    ];
-    let (x, y) = (&rows[i].customer, &rows[survivor].customer);
-    let fields = COMPARED
-        .iter()
-        .filter(|f| {
-            let (u, v) = (x.get(**f), y.get(**f));
-            !u.is_empty()
-                && if **f == Field::CompanyName { name_key(u) == name_key(v) } else { u.eq_ignore_ascii_case(v) }
-        })
-        .map(|f| f.name())
+    let existing: Vec<Option<ExistingMatch>> = keys
+        .par_iter()
+        .map(|k| k.as_ref().and_then(|k| pc.find(k, &weights, t)))
         .collect();
-    DuplicateOf { cluster, survivor, rule, score, fields }
+    Matches {
+        duplicate,
+        cluster: cluster_of,
+        existing,
+        blocks,
+        candidate_pairs: pairs.len() as u64,
+        matched_pairs: decided.len() as u64,
+        clusters: groups.len() as u32,
+    }
 }

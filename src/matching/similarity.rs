@@ -3,12 +3,19 @@
 use crate::normalize::text::fold_words;
 use crate::rules::company::LEGAL_FORMS;
 
+/// Joining words that say nothing about which company it is ("Dupont et Fils" = "Dupont & Fils").
+const STOPWORDS: &[&str] = &[
+    "and", "et", "und", "y", "e", "en", "og", "och", "ja", "the", "of", "de", "la", "le", "les",
+    "der", "die", "das", "del", "della", "di", "da", "do", "dos", "du", "des", "van", "von", "het",
+];
+
 /// The comparable core of a company name: folded words without legal forms
 /// ("Contoso Ltd." and "CONTOSO LIMITED" both give "contoso").
 pub fn name_key(name: &str) -> String {
     let folded = fold_words(&deunicode::deunicode(name));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let core: Vec<&str> = words.iter().copied().filter(|w| !LEGAL_FORMS.contains(w)).collect();
+    let core: Vec<&str> =
+        words.iter().copied().filter(|w| !LEGAL_FORMS.contains(w) && !STOPWORDS.contains(w)).collect();
     if core.is_empty() {
         words.join(" ")
     } else {
@@ -33,6 +40,41 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
     jw.max(dice)
 }
 
+/// Rarity-weighted similarity of two names' words, 0 to 1: a weighted Dice coefficient where a
+/// word counts as shared when the other name has it or a near spelling of it (typos).
+pub fn token_similarity(a: &[String], b: &[String], w: &super::score::TokenWeights) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let total: f64 = a.iter().map(|t| w.weight(t)).sum::<f64>() + b.iter().map(|t| w.weight(t)).sum::<f64>();
+    let mut shared = 0.0;
+    let mut used = vec![false; b.len()];
+    for t in a {
+        let best = b
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !used[*k])
+            .map(|(k, u)| (k, near(t, u)))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((k, sim)) = best.filter(|(_, sim)| *sim >= 0.9) {
+            used[k] = true;
+            shared += sim * (w.weight(t) + w.weight(&b[k]));
+        }
+    }
+    (shared / total).min(1.0)
+}
+
+/// How alike two words are: 1 when equal, Jaro-Winkler for words long enough to hold a typo.
+fn near(a: &str, b: &str) -> f64 {
+    if a == b {
+        1.0
+    } else if a.chars().count() >= 5 && b.chars().count() >= 5 {
+        strsim::jaro_winkler(a, b)
+    } else {
+        0.0
+    }
+}
+
 /// Whether a value is blank or a placeholder that must never link two rows.
 pub fn is_placeholder_key(v: &str) -> bool {
     let compact: String = v.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -52,6 +94,7 @@ mod tests {
         assert_eq!(name_key("Müller GmbH & Co. KG"), "muller");
         assert_eq!(name_key("ООО Ромашка"), "romashka");
         assert_eq!(name_key("LLC"), "llc");
+        assert_eq!(name_key("Boulangerie Dupont et Fils"), name_key("Boulangerie Dupont & Fils SARL"));
     }
 
     #[test]

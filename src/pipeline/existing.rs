@@ -1,15 +1,15 @@
 //! Loading the Partner Center customer export(s) given with `--existing`.
 
 use super::console::Console;
+use crate::config::Profile;
 use crate::error::{Error, Position, Result};
 use crate::matching::existing::{PcCustomer, PcIndex};
-use crate::matching::similarity::name_key;
 use crate::model::Field;
 use crate::normalize;
 use crate::read::{self, ReadOptions};
 
 /// Reads and indexes the exports; each needs at least a company-name and a domain column.
-pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, console: &Console) -> Result<PcIndex> {
+pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, profile: &Profile, console: &Console) -> Result<PcIndex> {
     // The export's own column names, not the user's mapping of legacy lists.
     let opts = ReadOptions { overrides: Default::default(), sheets: Vec::new(), ..opts.clone() };
     let mut customers = Vec::new();
@@ -31,13 +31,12 @@ pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, console: &Console)
             for raw in chunk {
                 let norm = normalize::normalize(&raw, &info.columns);
                 let id = norm.customer.get(Field::SourceId).to_string();
-                let key = name_key(norm.customer.get(Field::CompanyName));
-                customers.push(PcCustomer { id, customer: norm.customer, country: norm.country, pos: raw.pos, name_key: key });
+                customers.push(PcCustomer { id, customer: norm.customer, country: norm.country, pos: raw.pos });
             }
         }
     }
     if !files.is_empty() {
         console.stage(&format!("read {} Partner Center customers", customers.len()));
     }
-    Ok(PcIndex::new(customers))
+    Ok(PcIndex::new(customers, profile))
 }

@@ -50,7 +50,7 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         max_sheet_cells: cfg.profile.max_sheet_cells,
     };
     let files = read::discover(&cfg.inputs, &cfg.existing)?;
-    let pc = existing::load(&cfg.existing, &opts, &console)?;
+    let pc = existing::load(&cfg.existing, &opts, &cfg.profile, &console)?;
 
     let (sources, mut rows) = read_and_validate(&files, &opts, cfg, &console)?;
     console.stage(&format!("matching {} rows", rows.len()));

@@ -216,15 +216,10 @@ impl CsvSource {
             }
         }
         let n = cells.len();
-        if n < width {
+        if n != width {
+            // An extra field usually means an unquoted delimiter inside a value: every value after
+            // it sits one column to the right, so none of them can be trusted.
             malformed.get_or_insert_with(|| format!("the row has {n} fields but the header has {width}"));
-        } else if n > width {
-            let extra_filled = cells.iter().skip(width).any(|c| !c.trim().is_empty());
-            if extra_filled {
-                malformed.get_or_insert_with(|| format!("the row has {n} fields but the header has {width}"));
-            } else {
-                cells.truncate(width);
-            }
         }
         self.info.rows += 1;
         Some(RawRow { pos: RowPos { source: self.source, row }, cells, malformed })

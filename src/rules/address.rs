@@ -4,7 +4,7 @@
 use super::RowCtx;
 use crate::model::{Field, Finding};
 use crate::normalize::address_meta;
-use crate::rules::catalogue::RuleId;
+use crate::rules::catalogue::{RuleId, Severity};
 
 /// Longest street line Partner Center accepts.
 const MAX_LINE: usize = 200;
@@ -39,12 +39,19 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     }
 
     let state = ctx.value(Field::State);
+    let state_required = ctx.profile.state_required.iter().any(|c| c == cc);
     if state.is_empty() {
-        if meta.requires_state() {
+        if state_required {
             out.push(Finding::new(RuleId::AddressStateMissing, "").with_detail(state_hint(meta, name)));
         }
     } else if meta.has_states() && meta.resolve_state(state).is_none() {
-        out.push(Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State)).with_detail(state_hint(meta, name)));
+        let mut f = Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State)).with_detail(state_hint(meta, name));
+        if !state_required {
+            // Partner Center checks states against a list only where it requires one; elsewhere
+            // an old or local spelling is worth a look, not a rejection.
+            f = f.with_severity(Severity::Warning);
+        }
+        out.push(f);
     }
 
     let postal = ctx.value(Field::PostalCode);

@@ -29,7 +29,7 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
                 let pc = &data.pc.customers[m.pc];
                 line.push(pc.id.clone());
                 line.push(pc.customer.get(Field::CompanyName).to_string());
-                line.push(format!("{}.onmicrosoft.com", pc.customer.get(Field::Domain)));
+                line.push(crate::matching::existing::full_domain(pc));
                 line.push(m.rule.to_string());
                 line.push(format!("{:.3}", m.score));
             }

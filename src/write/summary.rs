@@ -116,7 +116,11 @@ pub struct RuleCount {
 pub struct MatchingSummary {
     /// Duplicate clusters.
     pub clusters: u32,
-    /// Per blocking key: blocks, candidate pairs, matched pairs.
+    /// Distinct candidate pairs scored (never all pairs).
+    pub candidate_pairs: u64,
+    /// Pairs decided to be the same customer.
+    pub matched_pairs: u64,
+    /// Per blocking key: blocks, candidate pairs, capped blocks.
     pub blocking: Vec<BlockStat>,
 }
 
@@ -192,7 +196,12 @@ impl Summary {
                 .collect(),
             countries,
             files,
-            matching: MatchingSummary { clusters: data.matches.clusters, blocking: data.matches.blocks.clone() },
+            matching: MatchingSummary {
+                clusters: data.matches.clusters,
+                candidate_pairs: data.matches.candidate_pairs,
+                matched_pairs: data.matches.matched_pairs,
+                blocking: data.matches.blocks.clone(),
+            },
             fail_over: data.cfg.fail_over.map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
         }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 /// Partner Center's rules, finds duplicates and customers already in Partner Center, and writes
 /// clean import files plus rejection reports that say what is wrong and how to fix it.
 ///
-/// Start with:  pc-onboard run samples/ --existing samples/partner_center_export.csv
+/// Start with:  pc-onboard run samples/legacy --existing samples/partner_center_export.csv --config samples/partner.toml
 #[derive(Debug, Parser)]
 #[command(name = "pc-onboard", version, about, long_about, max_term_width = 100)]
 pub struct Cli {

@@ -29,7 +29,9 @@ pub fn rules(args: &RulesArgs) -> Result<()> {
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &list).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+        serde_json::to_writer_pretty(&mut out, &list)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out))
     } else {
         render_table(&profile, &mut out)
     };
@@ -44,7 +46,14 @@ fn render_table(profile: &Profile, out: &mut impl Write) -> std::io::Result<()> 
     let fw = RULES.iter().map(|r| r.field.len()).max().unwrap_or(5);
     writeln!(out, "{:<w$}  {:<8}  {:<fw$}  MESSAGE / FIX", "CODE", "SEVERITY", "FIELD")?;
     for r in RULES {
-        writeln!(out, "{:<w$}  {:<8}  {:<fw$}  {}", r.code, profile.severity(r.id).as_str(), r.field, r.message)?;
+        writeln!(
+            out,
+            "{:<w$}  {:<8}  {:<fw$}  {}",
+            r.code,
+            profile.severity(r.id).as_str(),
+            r.field,
+            r.message
+        )?;
         writeln!(out, "{:<w$}  {:<8}  {:<fw$}  fix: {}", "", "", "", r.fix)?;
     }
     Ok(())
@@ -56,7 +65,12 @@ pub fn mapping(args: &MappingArgs, common: &Common) -> Result<()> {
         Some(p) => read::mapping::load(p)?,
         None => Default::default(),
     };
-    let opts = ReadOptions { overrides, max_field_bytes: 1 << 20, max_sheet_cells: 50_000_000, ..Default::default() };
+    let opts = ReadOptions {
+        overrides,
+        max_field_bytes: 1 << 20,
+        max_sheet_cells: 50_000_000,
+        ..Default::default()
+    };
     let sources = read::open(&args.input, 0, &opts)?;
     let infos: Vec<read::SourceInfo> = sources.iter().map(|s| s.info().clone()).collect();
     if !common.quiet {

@@ -135,7 +135,7 @@ impl Profile {
     fn from_toml(text: &str, path: &Path, base: Option<Profile>) -> Result<Profile> {
         let file: ProfileFile = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_owned(),
-            message: format!("{}", e.to_string().trim_end()),
+            message: e.to_string().trim_end().to_string(),
         })?;
         let cfg_err = |message: String| Error::Config { path: path.to_owned(), message };
         let base = base.unwrap_or_else(|| Profile {
@@ -182,9 +182,7 @@ impl Profile {
         }
         for (code, sev) in &file.severity {
             let id = RuleId::from_code(code).ok_or_else(|| {
-                cfg_err(format!(
-                    "[severity] names unknown rule '{code}'; `pc-onboard rules` lists the codes"
-                ))
+                cfg_err(format!("[severity] names unknown rule '{code}'; `pc-onboard rules` lists the codes"))
             })?;
             p.severities[id as usize] = *sev;
         }
@@ -292,8 +290,12 @@ mod tests {
         .unwrap();
         assert_eq!(p.severity(RuleId::AgreementMissing), Severity::Error);
         assert_eq!(p.severity(RuleId::CompanyAcronym), Severity::Off);
-        let err = Profile::from_toml("[severity]\n\"no.such\" = \"error\"\n", Path::new("x.toml"), Some(base.clone()))
-            .unwrap_err();
+        let err = Profile::from_toml(
+            "[severity]\n\"no.such\" = \"error\"\n",
+            Path::new("x.toml"),
+            Some(base.clone()),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("no.such"), "{err}");
         let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base)).unwrap_err();
         assert!(err.to_string().contains("x.toml"), "{err}");

@@ -57,7 +57,11 @@ pub fn block_keys(k: &Keys, w: &TokenWeights) -> Vec<(&'static str, String)> {
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and what each key produced.
-pub fn candidate_pairs(keys: &[Option<Keys>], w: &TokenWeights, max_block: usize) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
+pub fn candidate_pairs(
+    keys: &[Option<Keys>],
+    w: &TokenWeights,
+    max_block: usize,
+) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
     let mut blocks: HashMap<(&'static str, String), Vec<u32>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
@@ -67,7 +71,8 @@ pub fn candidate_pairs(keys: &[Option<Keys>], w: &TokenWeights, max_block: usize
         }
     }
     let names = ["registration_id", "domain", "name_word", "postal_code", "email_domain", "phone"];
-    let mut stats: Vec<BlockStat> = names.iter().map(|n| BlockStat { key: n, ..Default::default() }).collect();
+    let mut stats: Vec<BlockStat> =
+        names.iter().map(|n| BlockStat { key: n, ..Default::default() }).collect();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for ((name, _), members) in blocks.iter().filter(|(_, m)| m.len() > 1) {
         let stat = stats.iter_mut().find(|s| s.key == *name).expect("every key has a stat");
@@ -108,7 +113,13 @@ mod tests {
 
     #[test]
     fn blocks_give_unique_pairs_and_caps_hold() {
-        let keys = vec![k("contoso", "10115"), k("contoso gmbh", "80331"), k("fabrikam", "10115"), None, k("northwind", "")];
+        let keys = vec![
+            k("contoso", "10115"),
+            k("contoso gmbh", "80331"),
+            k("fabrikam", "10115"),
+            None,
+            k("northwind", ""),
+        ];
         let w = TokenWeights::build(keys.iter().flatten());
         let (pairs, stats) = candidate_pairs(&keys, &w, 100);
         assert_eq!(pairs, vec![(0, 1), (0, 2)]);

@@ -13,7 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 /// Applies the batch-wide domain rules to the rows' findings (and fills suggested prefixes in).
 pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[SourceInfo]) {
-    let mut used: HashSet<String> = pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
+    let mut used: HashSet<String> =
+        pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
     let mut first_user: HashMap<String, usize> = HashMap::new();
     let mut first_label: HashMap<String, String> = HashMap::new();
     for (i, row) in rows.iter_mut().enumerate() {
@@ -45,10 +46,14 @@ pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[Sourc
                 first_user.insert(prefix, i);
             }
             Some(&first) => {
-                let same_cluster = matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
+                let same_cluster =
+                    matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
                 if !same_cluster {
                     let label = first_label.get(&prefix).cloned().unwrap_or_default();
-                    row.findings.push(Finding::new(RuleId::DomainDuplicate, raw).with_detail(format!("also asked for by {label}")));
+                    row.findings.push(
+                        Finding::new(RuleId::DomainDuplicate, raw)
+                            .with_detail(format!("also asked for by {label}")),
+                    );
                 }
             }
         }
@@ -61,7 +66,8 @@ pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[Sourc
             .unwrap_or_else(|| format!("customer{}", row.raw.pos.row));
         let prefix = unique(&base, &used);
         used.insert(prefix.clone());
-        row.findings.push(Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'")));
+        row.findings
+            .push(Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'")));
         row.customer.set(Field::Domain, &prefix);
     }
 }

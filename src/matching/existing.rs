@@ -97,7 +97,9 @@ impl PcIndex {
                 let cand = (strength(rule), score, c, rule);
                 let better = match &best {
                     None => true,
-                    Some(b) => (cand.0, cand.1) > (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && cand.2 < b.2),
+                    Some(b) => {
+                        (cand.0, cand.1) > (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && cand.2 < b.2)
+                    }
                 };
                 if better {
                     best = Some(cand);
@@ -111,7 +113,10 @@ impl PcIndex {
 /// The contact e-mail's company domain is the Partner Center customer's, in the same country,
 /// and the names or cities agree at least loosely (companies of one group share domains).
 fn by_email_domain(a: &Keys, b: &Keys, w: &TokenWeights) -> Option<(&'static str, f64)> {
-    let same = a.email_domain.is_some() && a.email_domain == b.email_domain && a.country.is_some() && a.country == b.country;
+    let same = a.email_domain.is_some()
+        && a.email_domain == b.email_domain
+        && a.country.is_some()
+        && a.country == b.country;
     if !same {
         return None;
     }

@@ -42,7 +42,9 @@ impl Keys {
             .filter(|d| d.contains('.') && !is_free_provider(d))
             .filter(|d| !profile.email_domains.iter().any(|p| crate::rules::email::is_or_under(d, p)))
             .map(str::to_string);
-        let phone = Some(c.get(Field::ContactPhone)).filter(|p| p.starts_with('+') && p.len() >= 8).map(str::to_string);
+        let phone = Some(c.get(Field::ContactPhone))
+            .filter(|p| p.starts_with('+') && p.len() >= 8)
+            .map(str::to_string);
         Keys {
             country,
             name,

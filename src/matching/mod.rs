@@ -61,8 +61,10 @@ pub struct Matches {
 /// Finds duplicates and existing customers.
 pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
     let n = rows.len();
-    let keys: Vec<Option<Keys>> =
-        rows.par_iter().map(|r| (!r.is_malformed()).then(|| Keys::of(&r.customer, r.country, profile))).collect();
+    let keys: Vec<Option<Keys>> = rows
+        .par_iter()
+        .map(|r| (!r.is_malformed()).then(|| Keys::of(&r.customer, r.country, profile)))
+        .collect();
     let weights = TokenWeights::build(keys.iter().flatten().chain(pc.keys()));
     let t = Thresholds { name: profile.name_threshold };
     let (pairs, blocks) = blocking::candidate_pairs(&keys, &weights, profile.max_block_size);
@@ -86,13 +88,16 @@ pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
         // The survivor: valid first, then the most complete, then the earliest.
         let survivor = *g
             .iter()
-            .min_by_key(|&&i| (has_error(&rows[i].findings, profile), std::cmp::Reverse(rows[i].completeness()), i))
+            .min_by_key(|&&i| {
+                (has_error(&rows[i].findings, profile), std::cmp::Reverse(rows[i].completeness()), i)
+            })
             .expect("clusters are not empty");
         for &i in g {
             cluster_of[i] = Some(id);
             if i != survivor {
                 let (a, b) = (i.min(survivor) as u32, i.max(survivor) as u32);
-                let direct = decided.binary_search_by(|(x, y, _)| (*x, *y).cmp(&(a, b))).ok().map(|k| &decided[k].2);
+                let direct =
+                    decided.binary_search_by(|(x, y, _)| (*x, *y).cmp(&(a, b))).ok().map(|k| &decided[k].2);
                 let m = direct.cloned().or_else(|| {
                     let (ka, kb) = (keys[i].as_ref()?, keys[survivor].as_ref()?);
                     decide(ka, kb, &weights, Thresholds { name: 0.0 }).map(|mut m| {
@@ -101,15 +106,19 @@ pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
                     })
                 });
                 let m = m.unwrap_or(PairMatch { rule: "linked", score: 0.0, fields: Vec::new() });
-                duplicate[i] = Some(DuplicateOf { cluster: id, survivor, rule: m.rule, score: m.score, fields: m.fields });
+                duplicate[i] = Some(DuplicateOf {
+                    cluster: id,
+                    survivor,
+                    rule: m.rule,
+                    score: m.score,
+                    fields: m.fields,
+                });
             }
         }
     }
 
-    let existing: Vec<Option<ExistingMatch>> = keys
-        .par_iter()
-        .map(|k| k.as_ref().and_then(|k| pc.find(k, &weights, t)))
-        .collect();
+    let existing: Vec<Option<ExistingMatch>> =
+        keys.par_iter().map(|k| k.as_ref().and_then(|k| pc.find(k, &weights, t))).collect();
     Matches {
         duplicate,
         cluster: cluster_of,

@@ -76,7 +76,11 @@ pub fn decide(a: &Keys, b: &Keys, w: &TokenWeights, t: Thresholds) -> Option<Pai
         }
         cond
     };
-    let name = token_similarity(&a.tokens, &b.tokens, w).max(if a.name == b.name && !a.name.is_empty() { 1.0 } else { 0.0 });
+    let name = token_similarity(&a.tokens, &b.tokens, w).max(if a.name == b.name && !a.name.is_empty() {
+        1.0
+    } else {
+        0.0
+    });
     agree(name >= t.name, "company_name");
     agree(same_reg, "registration_id");
     let same_domain = agree(eq(&a.domain, &b.domain), "domain");
@@ -105,7 +109,8 @@ pub fn decide(a: &Keys, b: &Keys, w: &TokenWeights, t: Thresholds) -> Option<Pai
         return Some(PairMatch { rule: "name_country_postal", score: 1.0, fields });
     }
     // Same name in two places (branches): different city and different postal code.
-    let elsewhere = differ(&a.city, &b.city) && (differ(&a.postal, &b.postal) || a.postal.is_none() || b.postal.is_none());
+    let elsewhere = differ(&a.city, &b.city)
+        && (differ(&a.postal, &b.postal) || a.postal.is_none() || b.postal.is_none());
     if same_domain && !elsewhere && (name >= 0.75 || same_email || same_phone) {
         return Some(PairMatch { rule: "domain", score, fields });
     }
@@ -159,6 +164,8 @@ mod tests {
         reg_a.reg = Some("999".into());
         let mut reg_b = all[6].clone();
         reg_b.reg = Some("999".into());
+        assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), Some("registration_id"));
+        reg_b.country = Some("NZ");
         assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), None, "different countries never match");
     }
 }

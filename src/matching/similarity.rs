@@ -5,8 +5,8 @@ use crate::rules::company::LEGAL_FORMS;
 
 /// Joining words that say nothing about which company it is ("Dupont et Fils" = "Dupont & Fils").
 const STOPWORDS: &[&str] = &[
-    "and", "et", "und", "y", "e", "en", "og", "och", "ja", "the", "of", "de", "la", "le", "les",
-    "der", "die", "das", "del", "della", "di", "da", "do", "dos", "du", "des", "van", "von", "het",
+    "and", "et", "und", "y", "e", "en", "og", "och", "ja", "the", "of", "de", "la", "le", "les", "der",
+    "die", "das", "del", "della", "di", "da", "do", "dos", "du", "des", "van", "von", "het",
 ];
 
 /// The comparable core of a company name: folded words without legal forms
@@ -80,7 +80,10 @@ pub fn is_placeholder_key(v: &str) -> bool {
     let compact: String = v.chars().filter(|c| c.is_alphanumeric()).collect();
     compact.len() < 3
         || compact.chars().all(|c| c == compact.chars().next().unwrap_or(' '))
-        || matches!(compact.to_lowercase().as_str(), "na" | "none" | "null" | "unknown" | "tbd" | "test" | "123456" | "1234567890")
+        || matches!(
+            compact.to_lowercase().as_str(),
+            "na" | "none" | "null" | "unknown" | "tbd" | "test" | "123456" | "1234567890"
+        )
 }
 
 #[cfg(test)]

@@ -117,13 +117,8 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in routing precedence order.
-    pub const ALL: [Outcome; 5] = [
-        Outcome::Duplicate,
-        Outcome::Existing,
-        Outcome::Rejected,
-        Outcome::Education,
-        Outcome::Clean,
-    ];
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Duplicate, Outcome::Existing, Outcome::Rejected, Outcome::Education, Outcome::Clean];
 
     /// The lower-case name used in outputs.
     pub fn as_str(self) -> &'static str {

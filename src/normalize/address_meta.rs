@@ -81,8 +81,7 @@ fn leak(s: String) -> &'static str {
 fn countries() -> &'static HashMap<&'static str, CountryAddress> {
     static COUNTRIES: OnceLock<HashMap<&'static str, CountryAddress>> = OnceLock::new();
     COUNTRIES.get_or_init(|| {
-        let raw: RawFile =
-            serde_json::from_str(DATA).expect("data/address/countries.json is valid (tested)");
+        let raw: RawFile = serde_json::from_str(DATA).expect("data/address/countries.json is valid (tested)");
         raw.countries
             .into_iter()
             .map(|(code, c)| {
@@ -115,8 +114,7 @@ fn countries() -> &'static HashMap<&'static str, CountryAddress> {
 /// accepted too). `None` for a code Google has no data for.
 pub fn country(alpha2: &str) -> Option<&'static CountryAddress> {
     let map = countries();
-    map.get(alpha2)
-        .or_else(|| map.get(alpha2.to_ascii_uppercase().as_str()))
+    map.get(alpha2).or_else(|| map.get(alpha2.to_ascii_uppercase().as_str()))
 }
 
 /// Lower-cases `s` and drops accents (NFKD + combining marks), spaces and punctuation.
@@ -142,11 +140,8 @@ impl StateIndex {
             exact.insert(s.code, s.code);
             // Priority 0: the output code and the ISO id; 1: names and Google's own keys.
             let keys = [(0, s.code)].into_iter().chain(s.iso.map(|i| (0, i)));
-            let keys = keys.chain(
-                std::iter::once(s.name)
-                    .chain(s.other_names.iter().copied())
-                    .map(|n| (1, n)),
-            );
+            let keys =
+                keys.chain(std::iter::once(s.name).chain(s.other_names.iter().copied()).map(|n| (1, n)));
             for (prio, key) in keys {
                 let key = fold(key);
                 if key.is_empty() {
@@ -167,11 +162,7 @@ impl StateIndex {
         }
         names.sort_unstable();
         names.dedup();
-        StateIndex {
-            exact,
-            folded,
-            names,
-        }
+        StateIndex { exact, folded, names }
     }
 
     fn lookup(&self, raw: &str) -> Option<&'static str> {
@@ -185,12 +176,8 @@ impl StateIndex {
         if key.chars().count() < MIN_PREFIX_CHARS {
             return None;
         }
-        let start = self
-            .names
-            .partition_point(|(name, _)| name.as_str() < key.as_str());
-        let mut matches = self.names[start..]
-            .iter()
-            .take_while(|(name, _)| name.starts_with(&key));
+        let start = self.names.partition_point(|(name, _)| name.as_str() < key.as_str());
+        let mut matches = self.names[start..].iter().take_while(|(name, _)| name.starts_with(&key));
         let (_, first) = matches.next()?;
         matches.all(|(_, code)| code == first).then_some(*first)
     }
@@ -225,10 +212,7 @@ impl CountryAddress {
         let pattern = self.postal_pattern?;
         let regex = self.postal_regex.get_or_init(|| {
             // Google's patterns are written for a full match.
-            RegexBuilder::new(&format!("^(?:{pattern})$"))
-                .case_insensitive(true)
-                .build()
-                .ok()
+            RegexBuilder::new(&format!("^(?:{pattern})$")).case_insensitive(true).build().ok()
         });
         let postal = postal.trim();
         Some(postal.is_ascii() && regex.as_ref()?.is_match(postal))
@@ -247,9 +231,7 @@ impl CountryAddress {
         if self.subdivisions.is_empty() {
             return None;
         }
-        let index = self
-            .index
-            .get_or_init(|| StateIndex::build(&self.subdivisions));
+        let index = self.index.get_or_init(|| StateIndex::build(&self.subdivisions));
         let raw = raw.trim();
         // "US-CA": an ISO 3166-2 id with this country's prefix.
         let b = raw.as_bytes();
@@ -347,9 +329,7 @@ mod tests {
 
     #[test]
     fn required_fields_and_examples() {
-        assert!(
-            c("US").requires_state() && c("US").requires_city() && c("US").requires_postal_code()
-        );
+        assert!(c("US").requires_state() && c("US").requires_city() && c("US").requires_postal_code());
         assert!(!c("DE").requires_state() && c("DE").requires_postal_code());
         assert!(!c("AE").requires_postal_code());
         assert!(c("US").has_states() && !c("DE").has_states());
@@ -359,9 +339,7 @@ mod tests {
         assert!(country("ZZ").is_none() && country("UK").is_none());
         assert!(country("us").is_some());
         assert_eq!(c("US").state_names().count(), 51); // 50 states + DC, as in Partner Center
-        assert!(c("JP")
-            .state_names()
-            .any(|(code, name)| (code, name) == ("13", "Tokyo")));
+        assert!(c("JP").state_names().any(|(code, name)| (code, name) == ("13", "Tokyo")));
     }
 
     #[test]

@@ -5,8 +5,20 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 /// Formats tried in order. Day-first before month-first: most partner lists outside the US
 /// write 03/04/2024 for 3 April; an impossible day-first date (03/15/2024) falls through.
 const FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%d %B %Y",
-    "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d-%b-%Y", "%d-%b-%y", "%Y%m%d",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%d-%m-%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%Y%m%d",
 ];
 
 /// Reads a date; None when the text is empty or not a date.
@@ -16,7 +28,8 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
         return None;
     }
     // Date-time forms: keep the date part.
-    for f in ["%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f%:z"] {
+    for f in ["%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f%:z"]
+    {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, f) {
             return Some(dt.date());
         }

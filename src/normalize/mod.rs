@@ -14,6 +14,14 @@ use crate::rules::catalogue::RuleId;
 use crate::rules::registration_id;
 use country::CountryMatch;
 
+/// Signatory fields and the contact fields that stand in for them when a source has no
+/// signatory columns.
+pub const SIGNATORY_FALLBACK: [(Field, Field); 3] = [
+    (Field::McaSignatoryFirstName, Field::ContactFirstName),
+    (Field::McaSignatoryLastName, Field::ContactLastName),
+    (Field::McaSignatoryEmail, Field::ContactEmail),
+];
+
 /// A row after normalisation.
 #[derive(Clone, Debug)]
 pub struct Normalized {
@@ -27,9 +35,14 @@ pub struct Normalized {
     pub findings: Vec<Finding>,
 }
 
-/// The raw (cleaned) value of a field in a row, "" when the source has no such column.
+/// The cell feeding a field in a row, "" when the source has no such column. Without signatory
+/// columns, the primary contact is taken as the person who accepted the agreement (as Partner
+/// Center's own form proposes).
 pub fn raw_value<'a>(raw: &'a RawRow, map: &ColumnMap, field: Field) -> &'a str {
-    map.column(field).and_then(|i| raw.cells.get(i)).unwrap_or("")
+    let column = map.column(field).or_else(|| {
+        SIGNATORY_FALLBACK.iter().find(|(sig, _)| *sig == field).and_then(|(_, contact)| map.column(*contact))
+    });
+    column.and_then(|i| raw.cells.get(i)).unwrap_or("")
 }
 
 /// Normalises one row.
@@ -51,15 +64,7 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
         None => (None, country_raw.to_string()),
     };
 
-    // Without signatory columns, the primary contact is taken as the person who accepted the
-    // agreement (as Partner Center's own form proposes).
-    let signatory_from = |f: Field| match f {
-        Field::McaSignatoryFirstName if map.column(f).is_none() => Field::ContactFirstName,
-        Field::McaSignatoryLastName if map.column(f).is_none() => Field::ContactLastName,
-        Field::McaSignatoryEmail if map.column(f).is_none() => Field::ContactEmail,
-        other => other,
-    };
-    let value = |f: Field| text::clean(raw_value(raw, map, signatory_from(f)));
+    let value = |f: Field| text::clean(raw_value(raw, map, f));
     let mut phone_check = phone::PhoneCheck::Empty;
     let mut values: Vec<String> = Vec::with_capacity(Field::COUNT);
     for &f in Field::ALL {
@@ -70,7 +75,9 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
             Field::RegistrationId => registration_id::compact(&v, country),
             Field::Domain => domain_prefix(&v),
             Field::State => match country.and_then(address_meta::country) {
-                Some(meta) if !v.is_empty() => meta.resolve_state(&v).map_or_else(|| v.to_string(), str::to_string),
+                Some(meta) if !v.is_empty() => {
+                    meta.resolve_state(&v).map_or_else(|| v.to_string(), str::to_string)
+                }
                 _ => v.into_owned(),
             },
             Field::PostalCode => v.to_uppercase(),
@@ -87,7 +94,9 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
                 Some(b) => b.to_string(),
                 None => v.into_owned(),
             },
-            Field::McaDate => dates::parse(&v).map_or_else(|| v.to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            Field::McaDate => {
+                dates::parse(&v).map_or_else(|| v.to_string(), |d| d.format("%Y-%m-%d").to_string())
+            }
             Field::Segment => segment(&v).map_or_else(|| v.to_string(), str::to_string),
             Field::Culture | Field::Language => v.into_owned(),
             _ => v.into_owned(),
@@ -121,7 +130,9 @@ pub fn domain_prefix(raw: &str) -> String {
 /// Reads yes/no values as spreadsheets and CRMs write them.
 pub fn parse_bool(s: &str) -> Option<bool> {
     match s.trim().to_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "x" | "ja" | "oui" | "si" | "sí" | "da" | "accepted" | "signed" => Some(true),
+        "true" | "yes" | "y" | "1" | "x" | "ja" | "oui" | "si" | "sí" | "da" | "accepted" | "signed" => {
+            Some(true)
+        }
         "false" | "no" | "n" | "0" | "nein" | "non" | "net" | "not accepted" => Some(false),
         _ => None,
     }

@@ -9,7 +9,12 @@ use crate::normalize;
 use crate::read::{self, ReadOptions};
 
 /// Reads and indexes the exports; each needs at least a company-name and a domain column.
-pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, profile: &Profile, console: &Console) -> Result<PcIndex> {
+pub fn load(
+    files: &[std::path::PathBuf],
+    opts: &ReadOptions,
+    profile: &Profile,
+    console: &Console,
+) -> Result<PcIndex> {
     // The export's own column names, not the user's mapping of legacy lists.
     let opts = ReadOptions { overrides: Default::default(), sheets: Vec::new(), ..opts.clone() };
     let mut customers = Vec::new();
@@ -21,7 +26,12 @@ pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, profile: &Profile,
             let info = src.info().clone();
             if info.columns.column(Field::Domain).is_none() {
                 return Err(Error::input(
-                    Position { file: file.clone(), sheet: info.sheet.clone(), row: Some(info.header_row), column: None },
+                    Position {
+                        file: file.clone(),
+                        sheet: info.sheet.clone(),
+                        row: Some(info.header_row),
+                        column: None,
+                    },
                     "the Partner Center export has no domain column (expected e.g. 'Primary Domain Name' or \
                      'Domain'); export the customer list from Partner Center with its domains",
                 ));
@@ -31,7 +41,12 @@ pub fn load(files: &[std::path::PathBuf], opts: &ReadOptions, profile: &Profile,
             for raw in chunk {
                 let norm = normalize::normalize(&raw, &info.columns);
                 let id = norm.customer.get(Field::SourceId).to_string();
-                customers.push(PcCustomer { id, customer: norm.customer, country: norm.country, pos: raw.pos });
+                customers.push(PcCustomer {
+                    id,
+                    customer: norm.customer,
+                    country: norm.country,
+                    pos: raw.pos,
+                });
             }
         }
     }

@@ -56,9 +56,11 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     console.stage(&format!("matching {} rows", rows.len()));
     let matches = matching::match_rows(&rows, &pc, &cfg.profile);
     domains::apply(&mut rows, &matches, &pc, &sources);
-    let outcomes: Vec<Outcome> = rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
+    let outcomes: Vec<Outcome> =
+        rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
 
-    let data = RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
+    let data =
+        RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
     let mut outputs = Vec::new();
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");

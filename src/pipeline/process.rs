@@ -37,10 +37,13 @@ impl Row {
 /// Processes one row.
 pub fn process(raw: RawRow, map: &ColumnMap, cfg: &Config) -> Row {
     if raw.malformed.is_some() {
-        let customer = Customer::from_values(Field::ALL.iter().map(|f| {
-            normalize::text::clean(normalize::raw_value(&raw, map, *f)).into_owned()
-        }));
-        let norm = normalize::Normalized { customer, country: None, phone: PhoneCheck::Empty, findings: Vec::new() };
+        let customer = Customer::from_values(
+            Field::ALL
+                .iter()
+                .map(|f| normalize::text::clean(normalize::raw_value(&raw, map, *f)).into_owned()),
+        );
+        let norm =
+            normalize::Normalized { customer, country: None, phone: PhoneCheck::Empty, findings: Vec::new() };
         let mut findings = Vec::with_capacity(1);
         let ctx = ctx(&raw, map, &norm, false, cfg);
         rules::validate(&ctx, &mut findings);
@@ -53,7 +56,13 @@ pub fn process(raw: RawRow, map: &ColumnMap, cfg: &Config) -> Row {
     Row { customer: norm.customer, country: norm.country, findings, education: edu, raw }
 }
 
-fn ctx<'a>(raw: &'a RawRow, map: &'a ColumnMap, norm: &'a normalize::Normalized, education: bool, cfg: &'a Config) -> RowCtx<'a> {
+fn ctx<'a>(
+    raw: &'a RawRow,
+    map: &'a ColumnMap,
+    norm: &'a normalize::Normalized,
+    education: bool,
+    cfg: &'a Config,
+) -> RowCtx<'a> {
     RowCtx {
         raw,
         map,

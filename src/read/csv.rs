@@ -1,5 +1,6 @@
 //! Delimited text files: encoding and delimiter detection, then streaming records.
 
+use super::lines::{CountingReader, LineIndex};
 use super::{cut, find_header, sniff, ReadOptions, RowSource, SourceInfo};
 use crate::error::{Error, Position, Result};
 use crate::model::{RawRow, RowPos};
@@ -8,6 +9,7 @@ use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use std::fs::File;
 use std::io::{Cursor, Read};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 const SAMPLE_BYTES: usize = 64 * 1024;
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -31,7 +33,9 @@ pub struct CsvSource {
     record: ByteRecord,
     /// Records read but not yet handed out (those read while looking for the header).
     pending: std::collections::VecDeque<(ByteRecord, u64)>,
-    /// Newlines inside quoted fields so far: they shift physical lines against rows.
+    /// Where the newlines are, to number rows as a spreadsheet would.
+    lines: Arc<Mutex<LineIndex>>,
+    /// Line breaks inside quoted fields so far: a spreadsheet shows each record as one row.
     embedded_newlines: u64,
     last_row: u64,
     source: u32,
@@ -47,7 +51,10 @@ impl CsvSource {
         (&mut file).take(SAMPLE_BYTES as u64).read_to_end(&mut sample).map_err(io_err)?;
         let complete = sample.len() < SAMPLE_BYTES;
         if sample.is_empty() {
-            return Err(Error::input_file(path, "the file is empty; expected a header row and customer rows"));
+            return Err(Error::input_file(
+                path,
+                "the file is empty; expected a header row and customer rows",
+            ));
         }
         let det = sniff::encoding(&sample, complete);
         let utf16 = det.encoding == UTF_16LE || det.encoding == UTF_16BE;
@@ -81,11 +88,12 @@ impl CsvSource {
             }
             Box::new(Cursor::new(sample).chain(file))
         };
+        let (counting, lines) = CountingReader::new(body);
         let rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(body);
+            .from_reader(Box::new(counting) as Box<dyn Read + Send>);
         let encoding_label = match decode {
             Decode::Ascii => "UTF-8".to_string(),
             _ => det.label(),
@@ -107,6 +115,7 @@ impl CsvSource {
             decode,
             record: ByteRecord::new(),
             pending: Default::default(),
+            lines,
             embedded_newlines: 0,
             last_row: 0,
             source,
@@ -121,19 +130,26 @@ impl CsvSource {
         if let Some(r) = self.pending.pop_front() {
             return Ok(Some(r));
         }
+        let last_row = self.last_row;
         let more = self.rdr.read_byte_record(&mut self.record).map_err(|e| {
-            let row = e.position().map(|p| p.line() - self.embedded_newlines);
             Error::input(
-                Position { file: self.info.file.clone(), row, ..Default::default() },
+                Position { file: self.info.file.clone(), row: Some(last_row + 1), ..Default::default() },
                 format!("cannot read the file: {e}"),
             )
         })?;
         if !more {
             return Ok(None);
         }
-        let line = self.record.position().map(|p| p.line()).unwrap_or(self.last_row + 1);
-        let row = line.saturating_sub(self.embedded_newlines).max(self.last_row + 1);
-        self.embedded_newlines += self.record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        // The record's last byte is on its last physical line; its row is that less every line
+        // break inside quoted fields so far (this record's included).
+        let end = self.rdr.position().byte().saturating_sub(1);
+        self.embedded_newlines += memchr::memchr_iter(b'\n', self.record.as_slice()).count() as u64;
+        let row = {
+            let mut idx = self.lines.lock().unwrap_or_else(|e| e.into_inner());
+            let last = idx.line_of(end);
+            idx.forget_before(end);
+            last.saturating_sub(self.embedded_newlines).max(last_row + 1)
+        };
         self.last_row = row;
         Ok(Some((self.record.clone(), row)))
     }
@@ -146,10 +162,8 @@ impl CsvSource {
                 None => break,
             }
         }
-        let texts: Vec<Vec<String>> = first
-            .iter()
-            .map(|(r, _)| r.iter().map(|f| self.decode_lossy(f)).collect())
-            .collect();
+        let texts: Vec<Vec<String>> =
+            first.iter().map(|(r, _)| r.iter().map(|f| self.decode_lossy(f)).collect()).collect();
         let (idx, map) = find_header(&self.info.file, None, &texts, opts)?;
         self.info.header_row = first[idx].1;
         self.info.columns = map;
@@ -171,7 +185,7 @@ impl CsvSource {
     }
 
     /// Decodes one record into a row, noting why it is malformed if it is.
-    fn to_row(&mut self, rec: &ByteRecord, row: u64) -> Option<RawRow> {
+    fn decode_row(&mut self, rec: &ByteRecord, row: u64) -> Option<RawRow> {
         let width = self.info.columns.headers.len();
         if rec.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
             self.info.blank_rows += 1;
@@ -241,7 +255,7 @@ impl RowSource for CsvSource {
             let Some((rec, row)) = self.read_record()? else {
                 return Ok(false);
             };
-            if let Some(r) = self.to_row(&rec, row) {
+            if let Some(r) = self.decode_row(&rec, row) {
                 out.push(r);
                 taken += 1;
             }

@@ -6,17 +6,26 @@ use std::sync::OnceLock;
 
 /// Folds a header for comparison: lower case, letters and digits only.
 pub fn fold(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Prefixes CRM exports put before field names ("Billing City", "Primary Contact Email").
 const PREFIXES: &[&str] = &[
-    "billing", "mailing", "primary", "main", "customer", "company", "account", "address1",
-    "contact", "registered", "legal", "business", "organization", "organisation", "shipping",
+    "billing",
+    "mailing",
+    "primary",
+    "main",
+    "customer",
+    "company",
+    "account",
+    "address1",
+    "contact",
+    "registered",
+    "legal",
+    "business",
+    "organization",
+    "organisation",
+    "shipping",
 ];
 
 fn alias_index() -> &'static HashMap<&'static str, Field> {
@@ -151,9 +160,7 @@ pub fn header_score(cells: &[String]) -> usize {
 /// Index of the header row among the first rows: the first that names at least two fields
 /// (or, failing that, the first that names one).
 pub fn detect_header(rows: &[Vec<String>]) -> Option<usize> {
-    rows.iter()
-        .position(|r| header_score(r) >= 2)
-        .or_else(|| rows.iter().position(|r| header_score(r) >= 1))
+    rows.iter().position(|r| header_score(r) >= 2).or_else(|| rows.iter().position(|r| header_score(r) >= 1))
 }
 
 #[cfg(test)]

@@ -18,8 +18,10 @@ struct MappingFile {
 /// Reads a mapping file into header → field (None: ignore the column).
 pub fn load(path: &Path) -> Result<HashMap<String, Option<Field>>> {
     let cfg_err = |message: String| Error::Config { path: path.to_owned(), message };
-    let text = std::fs::read_to_string(path).map_err(|e| cfg_err(format!("cannot read the mapping file: {e}")))?;
-    let file: MappingFile = toml::from_str(&text).map_err(|e| cfg_err(e.to_string().trim_end().to_string()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| cfg_err(format!("cannot read the mapping file: {e}")))?;
+    let file: MappingFile =
+        toml::from_str(&text).map_err(|e| cfg_err(e.to_string().trim_end().to_string()))?;
     let mut out = HashMap::new();
     for (header, field) in file.columns {
         let f = match field.trim() {

@@ -3,6 +3,7 @@
 
 mod csv;
 pub mod headers;
+mod lines;
 pub mod mapping;
 mod sheet;
 mod sniff;
@@ -80,9 +81,8 @@ pub fn discover(inputs: &[PathBuf], exclude: &[PathBuf]) -> Result<Vec<PathBuf>>
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| {
-                Error::input_file(input, format!("cannot list the folder: {e}"))
-            })?;
+            let entries = std::fs::read_dir(input)
+                .map_err(|e| Error::input_file(input, format!("cannot list the folder: {e}")))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && is_supported(p))

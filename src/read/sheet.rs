@@ -41,7 +41,10 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
             if !names.contains(s) {
                 return Err(Error::input_file(
                     path,
-                    format!("the configuration names sheet '{s}', but the workbook has: {}", names.join(", ")),
+                    format!(
+                        "the configuration names sheet '{s}', but the workbook has: {}",
+                        names.join(", ")
+                    ),
                 ));
             }
         }
@@ -129,7 +132,9 @@ fn cell_text(cell: &Data) -> std::result::Result<String, String> {
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => d.format("%Y-%m-%d").to_string(),
+            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => {
+                d.format("%Y-%m-%d").to_string()
+            }
             Some(d) if dt.is_datetime() => d.format("%Y-%m-%d %H:%M:%S").to_string(),
             _ => dt.as_f64().to_string(),
         },

@@ -15,11 +15,17 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     if line1.is_empty() {
         out.push(Finding::new(RuleId::AddressLine1Missing, ""));
     } else if line1.chars().count() > MAX_LINE {
-        out.push(Finding::new(RuleId::AddressLine1TooLong, line1).with_detail(format!("{} characters", line1.chars().count())));
+        out.push(
+            Finding::new(RuleId::AddressLine1TooLong, line1)
+                .with_detail(format!("{} characters", line1.chars().count())),
+        );
     }
     let line2 = ctx.value(Field::AddressLine2);
     if line2.chars().count() > MAX_LINE {
-        out.push(Finding::new(RuleId::AddressLine2TooLong, line2).with_detail(format!("{} characters", line2.chars().count())));
+        out.push(
+            Finding::new(RuleId::AddressLine2TooLong, line2)
+                .with_detail(format!("{} characters", line2.chars().count())),
+        );
     }
 
     let country_raw = ctx.raw(Field::Country);
@@ -45,7 +51,8 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
             out.push(Finding::new(RuleId::AddressStateMissing, "").with_detail(state_hint(meta, name)));
         }
     } else if meta.has_states() && meta.resolve_state(state).is_none() {
-        let mut f = Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State)).with_detail(state_hint(meta, name));
+        let mut f = Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State))
+            .with_detail(state_hint(meta, name));
         if !state_required {
             // Partner Center checks states against a list only where it requires one; elsewhere
             // an old or local spelling is worth a look, not a rejection.

@@ -46,7 +46,10 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     let email = ctx.value(Field::McaSignatoryEmail);
     if !email.is_empty() {
         if let Err(why) = super::email::syntax(email) {
-            out.push(Finding::new(RuleId::AgreementSignatoryEmailSyntax, ctx.raw(Field::McaSignatoryEmail)).with_detail(why));
+            out.push(
+                Finding::new(RuleId::AgreementSignatoryEmailSyntax, ctx.raw(Field::McaSignatoryEmail))
+                    .with_detail(why),
+            );
         }
     }
 }

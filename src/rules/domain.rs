@@ -22,13 +22,17 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         let bad: String = prefix.chars().filter(|c| !c.is_ascii_alphanumeric()).take(5).collect();
         out.push(Finding::new(RuleId::DomainSyntax, raw).with_detail(format!("remove {bad:?}")));
     } else if prefix.len() > MAX_PREFIX {
-        out.push(Finding::new(RuleId::DomainTooLong, raw).with_detail(format!("{} characters", prefix.len())));
+        out.push(
+            Finding::new(RuleId::DomainTooLong, raw).with_detail(format!("{} characters", prefix.len())),
+        );
     }
 }
 
 /// Whether a prefix is syntactically acceptable.
 pub fn is_valid_prefix(prefix: &str) -> bool {
-    !prefix.is_empty() && prefix.len() <= MAX_PREFIX && prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    !prefix.is_empty()
+        && prefix.len() <= MAX_PREFIX
+        && prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 /// A prefix derived from the website's name or the company name: ASCII letters and digits of
@@ -62,7 +66,9 @@ mod tests {
 
     #[test]
     fn prefixes_are_judged() {
-        for (p, ok) in [("contoso", true), ("contoso2024", true), ("my-shop", false), ("a.b", false), ("", false)] {
+        for (p, ok) in
+            [("contoso", true), ("contoso2024", true), ("my-shop", false), ("a.b", false), ("", false)]
+        {
             assert_eq!(is_valid_prefix(p), ok, "{p}");
         }
         assert!(!is_valid_prefix(&"a".repeat(28)));

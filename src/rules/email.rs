@@ -24,10 +24,13 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         out.push(Finding::new(RuleId::EmailMicrosoftDomain, raw));
     }
     if ctx.profile.email_domains.iter().any(|p| is_or_under(d, p)) {
-        out.push(Finding::new(RuleId::EmailPartnerDomain, raw).with_detail(format!("'{d}' is the partner's")));
+        out.push(
+            Finding::new(RuleId::EmailPartnerDomain, raw).with_detail(format!("'{d}' is the partner's")),
+        );
     }
     if is_free_provider(d) {
-        let mut f = Finding::new(RuleId::EmailFreeProvider, raw).with_detail(format!("'{d}' is a free mailbox"));
+        let mut f =
+            Finding::new(RuleId::EmailFreeProvider, raw).with_detail(format!("'{d}' is a free mailbox"));
         if ctx.education {
             f = f.with_severity(Severity::Error).with_detail(format!(
                 "'{d}' is a free mailbox; education customers need an address at the institution's domain"

@@ -56,7 +56,8 @@ impl RowCtx<'_> {
 pub fn validate(ctx: &RowCtx, out: &mut Vec<Finding>) {
     if let Some(why) = &ctx.raw.malformed {
         // The row's values cannot be trusted to sit in the right columns: say only that.
-        let excerpt: String = ctx.raw.cells.iter().collect::<Vec<_>>().join(" | ").chars().take(300).collect();
+        let excerpt: String =
+            ctx.raw.cells.iter().collect::<Vec<_>>().join(" | ").chars().take(300).collect();
         out.push(Finding::new(RuleId::RowMalformed, excerpt).with_detail(why.clone()));
         return;
     }

@@ -23,15 +23,15 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     }
     match registration_id::validate(cc, id) {
         Verdict::Valid { .. } => {}
-        Verdict::Format { expected } => {
-            out.push(Finding::new(RuleId::RegistrationIdFormat, raw).with_detail(format!("expected {expected}")))
-        }
-        Verdict::Checksum { kind } => {
-            out.push(Finding::new(RuleId::RegistrationIdChecksum, raw).with_detail(format!("{kind} check digit")))
-        }
-        Verdict::Personal { kind } => {
-            out.push(Finding::new(RuleId::RegistrationIdPersonal, raw).with_detail(format!("looks like {kind}")))
-        }
+        Verdict::Format { expected } => out.push(
+            Finding::new(RuleId::RegistrationIdFormat, raw).with_detail(format!("expected {expected}")),
+        ),
+        Verdict::Checksum { kind } => out.push(
+            Finding::new(RuleId::RegistrationIdChecksum, raw).with_detail(format!("{kind} check digit")),
+        ),
+        Verdict::Personal { kind } => out.push(
+            Finding::new(RuleId::RegistrationIdPersonal, raw).with_detail(format!("looks like {kind}")),
+        ),
     }
 }
 

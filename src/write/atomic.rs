@@ -27,7 +27,10 @@ impl AtomicFile {
     /// Flushes and renames the file into place.
     pub fn commit(self) -> Result<()> {
         let path = self.path;
-        let tmp = self.inner.into_inner().map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
+        let tmp = self
+            .inner
+            .into_inner()
+            .map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
         tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
         tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
         Ok(())
@@ -65,7 +68,11 @@ mod tests {
         let mut g = AtomicFile::create(&path).unwrap();
         g.write_all(b"partial").unwrap();
         drop(g);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n", "an abandoned write leaves the old file");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "a,b\n",
+            "an abandoned write leaves the old file"
+        );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
     }
 }

@@ -2,7 +2,7 @@
 //! (POST /v1/customers), in the same order as `clean/customers.csv`. Each line also carries a
 //! `source` object (file, sheet, row, id) so it traces back; strip it if your client is strict.
 
-use super::{RunData, AtomicFile};
+use super::{AtomicFile, RunData};
 use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
 use crate::normalize::parse_bool;

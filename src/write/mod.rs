@@ -105,7 +105,8 @@ pub fn csv_writer(path: &Path) -> Result<csv::Writer<AtomicFile>> {
 
 /// Finishes a CSV file: flush, then rename into place.
 pub fn finish(wtr: csv::Writer<AtomicFile>, path: &Path) -> Result<()> {
-    let file = wtr.into_inner().map_err(|e| Error::Output { path: path.to_owned(), source: e.into_error() })?;
+    let file =
+        wtr.into_inner().map_err(|e| Error::Output { path: path.to_owned(), source: e.into_error() })?;
     file.commit()
 }
 

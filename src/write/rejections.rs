@@ -12,8 +12,18 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The header of `findings.csv`.
-pub const FINDINGS_HEADER: [&str; 10] =
-    ["source_file", "source_sheet", "source_row", "source_id", "rule", "severity", "field", "value", "message", "fix"];
+pub const FINDINGS_HEADER: [&str; 10] = [
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "source_id",
+    "rule",
+    "severity",
+    "field",
+    "value",
+    "message",
+    "fix",
+];
 
 /// The message of a finding: the catalogue's, with the finding's detail.
 pub fn message(f: &Finding) -> String {
@@ -63,11 +73,21 @@ struct UnionColumns {
     headers: Vec<String>,
     by_field: HashMap<Field, usize>,
     by_header: HashMap<String, usize>,
+    /// For each source: the union column of each of its columns.
+    placement: HashMap<u32, Vec<usize>>,
+    /// For each source: extra (column, union column) copies (the contact as signatory).
+    extra: HashMap<u32, Vec<(usize, usize)>>,
 }
 
 impl UnionColumns {
-    fn build(data: &RunData, rows: &[usize]) -> (UnionColumns, HashMap<u32, Vec<usize>>) {
-        let mut u = UnionColumns { headers: Vec::new(), by_field: HashMap::new(), by_header: HashMap::new() };
+    fn build(data: &RunData, rows: &[usize]) -> UnionColumns {
+        let mut u = UnionColumns {
+            headers: Vec::new(),
+            by_field: HashMap::new(),
+            by_header: HashMap::new(),
+            placement: HashMap::new(),
+            extra: HashMap::new(),
+        };
         let mut placement: HashMap<u32, Vec<usize>> = HashMap::new();
         for &i in rows {
             let s = data.rows[i].raw.pos.source;
@@ -91,7 +111,23 @@ impl UnionColumns {
             }
             placement.insert(s, place);
         }
-        (u, placement)
+        // A source without signatory columns takes the contact as signatory; where the union has
+        // signatory columns (from another file), fill them with the contact so that the row reads
+        // back the same.
+        let mut extra: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        for (&s, _) in placement.iter() {
+            let cols = &data.sources[s as usize].columns;
+            for (sig, contact) in crate::normalize::SIGNATORY_FALLBACK {
+                if let (None, Some(c), Some(&slot)) =
+                    (cols.column(sig), cols.column(contact), u.by_field.get(&sig))
+                {
+                    extra.entry(s).or_default().push((c, slot));
+                }
+            }
+        }
+        u.placement = placement;
+        u.extra = extra;
+        u
     }
 }
 
@@ -99,7 +135,7 @@ impl UnionColumns {
 pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let rejected: Vec<usize> = data.with_outcome(Outcome::Rejected).collect();
-    let (cols, placement) = UnionColumns::build(data, &rejected);
+    let cols = UnionColumns::build(data, &rejected);
     let mut wtr = csv_writer(path)?;
     let header = cols.headers.iter().map(String::as_str).chain(["pc_errors"]).chain(SOURCE_COLUMNS);
     wtr.write_record(header).map_err(&err)?;
@@ -108,10 +144,15 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
     for i in rejected {
         let row = &data.rows[i];
         cells.iter_mut().for_each(String::clear);
-        let place = &placement[&row.raw.pos.source];
+        let place = &cols.placement[&row.raw.pos.source];
         for (c, v) in row.raw.cells.iter().enumerate() {
             if let Some(&slot) = place.get(c) {
                 cells[slot].push_str(v);
+            }
+        }
+        for &(c, slot) in cols.extra.get(&row.raw.pos.source).map(Vec::as_slice).unwrap_or(&[]) {
+            if cells[slot].is_empty() {
+                cells[slot].push_str(row.raw.cells.get(c).unwrap_or(""));
             }
         }
         let errors: Vec<String> = row
@@ -122,11 +163,8 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
             .collect();
         let pc_errors = errors.join("; ");
         let src = data.source_cells(i);
-        let line = cells
-            .iter()
-            .map(|c| guard(c))
-            .chain([guard(&pc_errors)])
-            .chain(src.iter().map(|s| guard(s)));
+        let line =
+            cells.iter().map(|c| guard(c)).chain([guard(&pc_errors)]).chain(src.iter().map(|s| guard(s)));
         wtr.write_record(line.map(|c| c.into_owned())).map_err(&err)?;
     }
     finish(wtr, path)

@@ -14,11 +14,13 @@ const KEY_FIELDS: [Field; 5] =
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
-    let header = SOURCE_COLUMNS
-        .iter()
-        .copied()
-        .chain(KEY_FIELDS.iter().map(|f| f.name()))
-        .chain(["pc_customer_id", "pc_company_name", "pc_domain", "match_rule", "match_score"]);
+    let header = SOURCE_COLUMNS.iter().copied().chain(KEY_FIELDS.iter().map(|f| f.name())).chain([
+        "pc_customer_id",
+        "pc_company_name",
+        "pc_domain",
+        "match_rule",
+        "match_score",
+    ]);
     wtr.write_record(header).map_err(&err)?;
     for i in data.with_outcome(Outcome::Existing) {
         let c = &data.rows[i].customer;

@@ -135,9 +135,15 @@ pub struct FailOver {
 
 impl Summary {
     /// Builds the summary of a finished run.
-    pub fn build(data: &RunData, command: &'static str, started: chrono::DateTime<chrono::Local>, outputs: Vec<String>) -> Summary {
+    pub fn build(
+        data: &RunData,
+        command: &'static str,
+        started: chrono::DateTime<chrono::Local>,
+        outputs: Vec<String>,
+    ) -> Summary {
         let profile = &data.cfg.profile;
-        let mut outcomes: BTreeMap<&'static str, u64> = Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect();
+        let mut outcomes: BTreeMap<&'static str, u64> =
+            Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect();
         let mut countries: BTreeMap<String, BTreeMap<&'static str, u64>> = BTreeMap::new();
         let mut files: BTreeMap<String, BTreeMap<&'static str, u64>> = BTreeMap::new();
         let mut per_rule: BTreeMap<&'static str, (u64, u64, Severity, &'static str)> = BTreeMap::new();
@@ -162,7 +168,8 @@ impl Summary {
         let rows_in: u64 = data.sources.iter().map(|s| s.rows).sum();
         let rows_out: u64 = outcomes.values().sum();
         let rejected = outcomes.get("rejected").copied().unwrap_or(0);
-        let rejected_percent = if rows_out == 0 { 0.0 } else { (rejected as f64 * 10000.0 / rows_out as f64).round() / 100.0 };
+        let rejected_percent =
+            if rows_out == 0 { 0.0 } else { (rejected as f64 * 10000.0 / rows_out as f64).round() / 100.0 };
         let finished = chrono::Local::now();
         let matched_pc = {
             let mut seen = vec![false; data.pc.customers.len()];
@@ -192,7 +199,13 @@ impl Summary {
             rejected_percent,
             rules: per_rule
                 .into_iter()
-                .map(|(code, (findings, rows, sev, field))| RuleCount { code, severity: sev.as_str(), field, findings, rows })
+                .map(|(code, (findings, rows, sev, field))| RuleCount {
+                    code,
+                    severity: sev.as_str(),
+                    field,
+                    findings,
+                    rows,
+                })
                 .collect(),
             countries,
             files,
@@ -202,7 +215,10 @@ impl Summary {
                 matched_pairs: data.matches.matched_pairs,
                 blocking: data.matches.blocks.clone(),
             },
-            fail_over: data.cfg.fail_over.map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
+            fail_over: data
+                .cfg
+                .fail_over
+                .map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
         }
     }
@@ -217,7 +233,8 @@ impl Summary {
         let mut f = AtomicFile::create(path)?;
         serde_json::to_writer_pretty(&mut f, self)
             .map_err(|e| Error::Output { path: path.to_owned(), source: e.into() })?;
-        std::io::Write::write_all(&mut f, b"\n").map_err(|source| Error::Output { path: path.to_owned(), source })?;
+        std::io::Write::write_all(&mut f, b"\n")
+            .map_err(|source| Error::Output { path: path.to_owned(), source })?;
         f.commit()
     }
 }

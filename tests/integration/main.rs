@@ -1,1 +1,8 @@
-#[test] fn t(){}
+//! Integration tests: run the real binary on files in a temporary folder and read the outputs.
+
+mod cli;
+mod common;
+mod inputs;
+mod props;
+mod samples;
+mod snapshots;

@@ -16,9 +16,7 @@ pub(crate) fn validate_am(id: &str) -> Verdict {
     match digits(id).map(|d| d.len()) {
         Some(8) => Verdict::Valid { kind: AM_TIN },
         Some(10) => Verdict::Personal { kind: AM_PERSON },
-        _ => Verdict::Format {
-            expected: AM_FORMAT,
-        },
+        _ => Verdict::Format { expected: AM_FORMAT },
     }
 }
 
@@ -37,8 +35,7 @@ const SA_TIN: &str = "TIN";
 const SA_UNIFIED: &str = "Unified National Number (7…)";
 const SA_CR: &str = "CR number (legacy commercial registration)";
 const SA_PERSON: &str = "National ID or Iqama (a person's ID)";
-const SA_FORMAT: &str =
-    "15-digit VAT number (3…3), or 10-digit TIN (3…), Unified Number (7…) or CR number";
+const SA_FORMAT: &str = "15-digit VAT number (3…3), or 10-digit TIN (3…), Unified Number (7…) or CR number";
 
 /// Saudi IDs have no published check digit. The personal National ID (1…)
 /// and Iqama (2…) are Luhn-valid, but legacy CR numbers also start with 1 or
@@ -47,9 +44,7 @@ const SA_FORMAT: &str =
 /// About one CR number in ten will therefore look personal (documented
 /// limitation).
 pub(crate) fn validate_sa(id: &str) -> Verdict {
-    let format = Verdict::Format {
-        expected: SA_FORMAT,
-    };
+    let format = Verdict::Format { expected: SA_FORMAT };
     let Some(d) = digits(id) else {
         return format;
     };
@@ -99,9 +94,7 @@ pub(crate) fn validate_ae(id: &str) -> Verdict {
                 Verdict::Checksum { kind: AE_PERSON }
             }
         }
-        _ => Verdict::Format {
-            expected: AE_FORMAT,
-        },
+        _ => Verdict::Format { expected: AE_FORMAT },
     }
 }
 
@@ -136,9 +129,7 @@ mod tests {
 
     #[test]
     fn armenia_table() {
-        let format = Verdict::Format {
-            expected: AM_FORMAT,
-        };
+        let format = Verdict::Format { expected: AM_FORMAT };
         let cases = [
             ("02500134", Verdict::Valid { kind: AM_TIN }),
             ("0250 0134", Verdict::Valid { kind: AM_TIN }),
@@ -154,9 +145,7 @@ mod tests {
 
     #[test]
     fn saudi_table() {
-        let format = Verdict::Format {
-            expected: SA_FORMAT,
-        };
+        let format = Verdict::Format { expected: SA_FORMAT };
         let cases = [
             ("399999999900003", Verdict::Valid { kind: SA_VAT }),
             ("310122393500003", Verdict::Valid { kind: SA_VAT }),
@@ -181,9 +170,7 @@ mod tests {
 
     #[test]
     fn uae_table() {
-        let format = Verdict::Format {
-            expected: AE_FORMAT,
-        };
+        let format = Verdict::Format { expected: AE_FORMAT };
         let cases = [
             ("100384580500003", Verdict::Valid { kind: AE_TRN }),
             ("100-2691-6060-0003", Verdict::Valid { kind: AE_TRN }),

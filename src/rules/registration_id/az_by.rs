@@ -28,18 +28,12 @@ pub(crate) fn validate_az(id: &str) -> Verdict {
         id
     };
     let Some(d) = digits_len(id, 10) else {
-        return Verdict::Format {
-            expected: VOEN_FORMAT,
-        };
+        return Verdict::Format { expected: VOEN_FORMAT };
     };
     let kind = match d[9] {
         1 => VOEN,
         2 => VOEN_PERSON,
-        _ => {
-            return Verdict::Format {
-                expected: VOEN_FORMAT,
-            }
-        }
+        _ => return Verdict::Format { expected: VOEN_FORMAT },
     };
     if voen_check(&d) != Some(d[8]) {
         return Verdict::Checksum { kind };
@@ -124,15 +118,11 @@ pub(crate) fn validate_by(id: &str) -> Verdict {
     let id = unp_latinise(id);
     let b = id.as_bytes();
     if b.len() != 9 || !b[2..].iter().all(u8::is_ascii_digit) {
-        return Verdict::Format {
-            expected: UNP_FORMAT,
-        };
+        return Verdict::Format { expected: UNP_FORMAT };
     }
     let (kind, v1, v2) = if b[0].is_ascii_digit() && b[1].is_ascii_digit() {
         if !(b'1'..=b'7').contains(&b[0]) {
-            return Verdict::Format {
-                expected: UNP_FORMAT,
-            };
+            return Verdict::Format { expected: UNP_FORMAT };
         }
         (UNP, b[0] - b'0', b[1] - b'0')
     } else if UNP_FIRST_LETTERS.contains(&b[0]) && UNP_LETTERS.contains(&b[1]) {
@@ -140,9 +130,7 @@ pub(crate) fn validate_by(id: &str) -> Verdict {
         let v2 = UNP_LETTERS.iter().position(|&l| l == b[1]).unwrap_or(0) as u8;
         (UNP_PERSON, v1, v2)
     } else {
-        return Verdict::Format {
-            expected: UNP_FORMAT,
-        };
+        return Verdict::Format { expected: UNP_FORMAT };
     };
     let mut v = vec![v1, v2];
     v.extend(b[2..].iter().map(|c| c - b'0'));
@@ -202,9 +190,7 @@ mod tests {
 
     #[test]
     fn azerbaijan_table() {
-        let f = Verdict::Format {
-            expected: VOEN_FORMAT,
-        };
+        let f = Verdict::Format { expected: VOEN_FORMAT };
         let cases = [
             ("1400057421", valid(VOEN)),
             ("1401555071", valid(VOEN)),
@@ -241,9 +227,7 @@ mod tests {
 
     #[test]
     fn belarus_table() {
-        let f = Verdict::Format {
-            expected: UNP_FORMAT,
-        };
+        let f = Verdict::Format { expected: UNP_FORMAT };
         let cases = [
             ("200988541", valid(UNP)),
             ("591705582", valid(UNP)),

@@ -31,18 +31,10 @@ fn cnpj_check(v: &[u32]) -> (u8, u8) {
 
 /// The two CPF check digits for the first 9 digits.
 fn cpf_check(d: &[u8]) -> (u8, u8) {
-    let s1: u32 = d[..9]
-        .iter()
-        .zip((2..=10).rev())
-        .map(|(&d, w)| u32::from(d) * w)
-        .sum();
+    let s1: u32 = d[..9].iter().zip((2..=10).rev()).map(|(&d, w)| u32::from(d) * w).sum();
     let d1 = dv(s1);
-    let s2: u32 = d[..9]
-        .iter()
-        .zip((3..=11).rev())
-        .map(|(&d, w)| u32::from(d) * w)
-        .sum::<u32>()
-        + 2 * u32::from(d1);
+    let s2: u32 =
+        d[..9].iter().zip((3..=11).rev()).map(|(&d, w)| u32::from(d) * w).sum::<u32>() + 2 * u32::from(d1);
     (d1, dv(s2))
 }
 
@@ -52,9 +44,7 @@ fn cpf_valid(d: &[u8]) -> bool {
 }
 
 pub(crate) fn validate(id: &str) -> Verdict {
-    let format = Verdict::Format {
-        expected: CNPJ_FORMAT,
-    };
+    let format = Verdict::Format { expected: CNPJ_FORMAT };
     if id.len() == 11 {
         let Some(d) = digits_len(id, 11) else {
             return format;
@@ -66,17 +56,11 @@ pub(crate) fn validate(id: &str) -> Verdict {
         }
         // 11 digits is the CPF shape; a wrong check digit is most likely a
         // mistyped CPF, so name it as such.
-        return if cpf_valid(&d) {
-            Verdict::Personal { kind: CPF }
-        } else {
-            Verdict::Checksum { kind: CPF }
-        };
+        return if cpf_valid(&d) { Verdict::Personal { kind: CPF } } else { Verdict::Checksum { kind: CPF } };
     }
     let b = id.as_bytes();
     if b.len() != 14
-        || !b[..12]
-            .iter()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        || !b[..12].iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         || !b[12..].iter().all(u8::is_ascii_digit)
         || b[..12].iter().all(|&c| c == b'0')
         || all_same(id)
@@ -100,14 +84,7 @@ pub(crate) fn example_cnpj(n: u64) -> String {
     let (d1, d2) = cnpj_check(&v);
     d.extend([d1, d2]);
     let s = to_string(&d);
-    format!(
-        "{}.{}.{}/{}-{}",
-        &s[..2],
-        &s[2..5],
-        &s[5..8],
-        &s[8..12],
-        &s[12..]
-    )
+    format!("{}.{}.{}/{}-{}", &s[..2], &s[2..5], &s[5..8], &s[8..12], &s[12..])
 }
 
 /// A CPF written `NNN.NNN.NNN-NN`.
@@ -133,9 +110,7 @@ mod tests {
         let bad = Verdict::Checksum { kind: CNPJ };
         let person = Verdict::Personal { kind: CPF };
         let bad_cpf = Verdict::Checksum { kind: CPF };
-        let format = Verdict::Format {
-            expected: CNPJ_FORMAT,
-        };
+        let format = Verdict::Format { expected: CNPJ_FORMAT };
         let cases = [
             ("16.727.230/0001-97", valid.clone()),
             ("00.000.000/0001-91", valid.clone()),
@@ -187,10 +162,7 @@ mod tests {
         assert_eq!(dv(10), 1);
         assert_eq!(cpf_check(&[3, 9, 0, 5, 3, 3, 4, 4, 7]), (0, 5));
         // Letter values: 'A' - '0' = 17.
-        let v: Vec<u32> = "12ABC34501DE"
-            .bytes()
-            .map(|c| u32::from(c - b'0'))
-            .collect();
+        let v: Vec<u32> = "12ABC34501DE".bytes().map(|c| u32::from(c - b'0')).collect();
         assert_eq!(v[2], 17);
         assert_eq!(cnpj_check(&v), (3, 5));
     }

@@ -13,9 +13,7 @@ fn nine_digits(id: &str, kind: &'static str) -> Verdict {
     if digits_len(id, 9).is_some() {
         Verdict::Valid { kind }
     } else {
-        Verdict::Format {
-            expected: NINE_DIGITS,
-        }
+        Verdict::Format { expected: NINE_DIGITS }
     }
 }
 
@@ -46,9 +44,7 @@ mod tests {
 
     #[test]
     fn table() {
-        let format = Verdict::Format {
-            expected: NINE_DIGITS,
-        };
+        let format = Verdict::Format { expected: NINE_DIGITS };
         let cases = [
             ("SS", "123-345-678", Verdict::Valid { kind: SS_TIN }),
             ("SS", "123345678", Verdict::Valid { kind: SS_TIN }),
@@ -62,11 +58,7 @@ mod tests {
         ];
         for (c, raw, want) in cases {
             let id = compact(raw, Some(c));
-            let got = if c == "SS" {
-                validate_ss(&id)
-            } else {
-                validate_tj(&id)
-            };
+            let got = if c == "SS" { validate_ss(&id) } else { validate_tj(&id) };
             assert_eq!(got, want, "{c} {raw}");
         }
     }

@@ -92,11 +92,7 @@ pub(crate) fn validate(id: &str) -> Verdict {
         },
         15 => {
             let state = (u32::from(b[0]) * 10 + u32::from(b[1])).wrapping_sub(11 * u32::from(b'0'));
-            if !shape(b, b"99AAAAA9999AXAX")
-                || !gstin_state_ok(state)
-                || b[12] == b'0'
-                || b[13] != b'Z'
-            {
+            if !shape(b, b"99AAAAA9999AXAX") || !gstin_state_ok(state) || b[12] == b'0' || b[13] != b'Z' {
                 return format;
             }
             let Some(individual) = pan_kind(&b[2..12]) else {

@@ -2,9 +2,7 @@
 //! weight sets), Kyrgyzstan INN (§9, format only) and Uzbekistan INN/STIR
 //! (§22, format only).
 
-use super::helpers::{
-    digits, digits_len, fixed, is_valid_date, serial, to_string, weighted_sum, Rng,
-};
+use super::helpers::{digits, digits_len, fixed, is_valid_date, serial, to_string, weighted_sum, Rng};
 use super::Verdict;
 
 // ---------------------------------------------------------------- Kazakhstan
@@ -34,17 +32,11 @@ fn iin_shape(d: &[u8]) -> bool {
         _ => return false,
     };
     let year = century + u32::from(d[0] * 10 + d[1]);
-    is_valid_date(
-        year,
-        u32::from(d[2] * 10 + d[3]),
-        u32::from(d[4] * 10 + d[5]),
-    )
+    is_valid_date(year, u32::from(d[2] * 10 + d[3]), u32::from(d[4] * 10 + d[5]))
 }
 
 pub(crate) fn validate_kz(id: &str) -> Verdict {
-    let format = Verdict::Format {
-        expected: KZ_FORMAT,
-    };
+    let format = Verdict::Format { expected: KZ_FORMAT };
     let Some(d) = digits_len(id, 12) else {
         return format;
     };
@@ -120,9 +112,7 @@ pub(crate) fn validate_kg(id: &str) -> Verdict {
     match digits_len(id, 14) {
         Some(d) if d[0] == 1 || d[0] == 2 => Verdict::Personal { kind: KG_PERSON },
         Some(_) => Verdict::Valid { kind: KG_ENTITY },
-        None => Verdict::Format {
-            expected: KG_FORMAT,
-        },
+        None => Verdict::Format { expected: KG_FORMAT },
     }
 }
 
@@ -156,9 +146,7 @@ const UZ_FORMAT: &str = "9 digits (INN/STIR) starting with 2 or 3";
 /// Uzbek INN/STIR: 9 digits; the check digit algorithm is unpublished, so
 /// only the shape and the first-digit class are checked.
 pub(crate) fn validate_uz(id: &str) -> Verdict {
-    let format = Verdict::Format {
-        expected: UZ_FORMAT,
-    };
+    let format = Verdict::Format { expected: UZ_FORMAT };
     let Some(d) = digits(id) else {
         return format;
     };
@@ -202,9 +190,7 @@ mod tests {
 
     #[test]
     fn kazakhstan_table() {
-        let format = Verdict::Format {
-            expected: KZ_FORMAT,
-        };
+        let format = Verdict::Format { expected: KZ_FORMAT };
         let cases = [
             ("940140000385", Verdict::Valid { kind: BIN }),
             ("990140004654", Verdict::Valid { kind: BIN }),
@@ -247,9 +233,7 @@ mod tests {
 
     #[test]
     fn kyrgyzstan_table() {
-        let format = Verdict::Format {
-            expected: KG_FORMAT,
-        };
+        let format = Verdict::Format { expected: KG_FORMAT };
         let cases = [
             ("02507199510010", Verdict::Valid { kind: KG_ENTITY }),
             ("12507199510010", Verdict::Personal { kind: KG_PERSON }),
@@ -265,9 +249,7 @@ mod tests {
 
     #[test]
     fn uzbekistan_table() {
-        let format = Verdict::Format {
-            expected: UZ_FORMAT,
-        };
+        let format = Verdict::Format { expected: UZ_FORMAT };
         let cases = [
             ("303303592", Verdict::Valid { kind: UZ_ENTITY }),
             ("203303592", Verdict::Valid { kind: UZ_ENTITY }),

@@ -18,9 +18,7 @@ fn md_check(d: &[u8]) -> u8 {
 
 pub(crate) fn validate_md(id: &str) -> Verdict {
     let Some(d) = digits_len(id, 13) else {
-        return Verdict::Format {
-            expected: MD_FORMAT,
-        };
+        return Verdict::Format { expected: MD_FORMAT };
     };
     let kind = match d[0] {
         1 => IDNO,
@@ -28,11 +26,7 @@ pub(crate) fn validate_md(id: &str) -> Verdict {
         // Older IDNPs start with 0 and one source says some IDNOs do too:
         // ambiguous, so it is not reported as personal.
         0 => IDNO_OLD,
-        _ => {
-            return Verdict::Format {
-                expected: MD_FORMAT,
-            }
-        }
+        _ => return Verdict::Format { expected: MD_FORMAT },
     };
     if md_check(&d) != d[12] {
         Verdict::Checksum { kind }
@@ -74,9 +68,7 @@ const NRC: &str = "NRC (a person's ID)";
 /// at least one digit (which rules out "N/A", "NONE" and similar).
 fn free_form(id: &str) -> bool {
     (1..=20).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
         && id.bytes().any(|b| b.is_ascii_digit())
 }
 
@@ -112,9 +104,7 @@ pub(crate) fn validate_mm(id: &str) -> Verdict {
     } else if free_form(id) {
         Verdict::Valid { kind: MM_FREE }
     } else {
-        Verdict::Format {
-            expected: FREE_FORMAT,
-        }
+        Verdict::Format { expected: FREE_FORMAT }
     }
 }
 
@@ -124,9 +114,7 @@ pub(crate) fn validate_iq(id: &str) -> Verdict {
     if free_form(id) {
         Verdict::Valid { kind: IQ_FREE }
     } else {
-        Verdict::Format {
-            expected: FREE_FORMAT,
-        }
+        Verdict::Format { expected: FREE_FORMAT }
     }
 }
 
@@ -157,9 +145,7 @@ mod tests {
 
     #[test]
     fn moldova_table() {
-        let format = Verdict::Format {
-            expected: MD_FORMAT,
-        };
+        let format = Verdict::Format { expected: MD_FORMAT };
         let cases = [
             ("1008600038413", Verdict::Valid { kind: IDNO }),
             ("1003600005148", Verdict::Valid { kind: IDNO }),
@@ -182,9 +168,7 @@ mod tests {
 
     #[test]
     fn myanmar_table() {
-        let format = Verdict::Format {
-            expected: FREE_FORMAT,
-        };
+        let format = Verdict::Format { expected: FREE_FORMAT };
         let cases = [
             ("104235813", Verdict::Valid { kind: MM_FREE }),
             ("1234/2015-2016", Verdict::Valid { kind: MM_FREE }),
@@ -204,9 +188,7 @@ mod tests {
 
     #[test]
     fn iraq_table() {
-        let format = Verdict::Format {
-            expected: FREE_FORMAT,
-        };
+        let format = Verdict::Format { expected: FREE_FORMAT };
         let cases = [
             ("31813-2", Verdict::Valid { kind: IQ_FREE }),
             ("٣١٨١٣-٢", Verdict::Valid { kind: IQ_FREE }),

@@ -34,8 +34,8 @@ pub use normalise::compact;
 
 /// The 24 ISO alpha-2 codes where Partner Center requires a registration ID (and phone).
 pub const REQUIRED_COUNTRIES: [&str; 24] = [
-    "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS",
-    "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN",
+    "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS", "TJ",
+    "TH", "TR", "UA", "AE", "UZ", "VE", "VN",
 ];
 
 /// True if `country` (an upper-case alpha-2 code) is one of
@@ -76,16 +76,12 @@ const PLACEHOLDER: &str = "a real ID, not one character repeated";
 /// other country return `Valid { kind: "not checked" }`.
 pub fn validate(country: &str, compact: &str) -> Verdict {
     if !is_required(country) {
-        return Verdict::Valid {
-            kind: "not checked",
-        };
+        return Verdict::Valid { kind: "not checked" };
     }
     // "0000000000", "1111111111", …: several schemes accept these
     // arithmetically (NIP, REGON, CPF), but they are placeholders.
     if compact.len() > 1 && helpers::all_same(compact) {
-        return Verdict::Format {
-            expected: PLACEHOLDER,
-        };
+        return Verdict::Format { expected: PLACEHOLDER };
     }
     match country {
         "AM" => am_sa_ae::validate_am(compact),
@@ -112,9 +108,7 @@ pub fn validate(country: &str, compact: &str) -> Verdict {
         "UZ" => kz_kg_uz::validate_uz(compact),
         "VE" => ve::validate(compact),
         "VN" => th_vn::validate_vn(compact),
-        _ => Verdict::Valid {
-            kind: "not checked",
-        },
+        _ => Verdict::Valid { kind: "not checked" },
     }
 }
 
@@ -205,12 +199,7 @@ mod tests {
 
     #[test]
     fn other_countries_are_not_checked() {
-        assert_eq!(
-            validate("DE", "anything"),
-            Verdict::Valid {
-                kind: "not checked"
-            }
-        );
+        assert_eq!(validate("DE", "anything"), Verdict::Valid { kind: "not checked" });
         assert_eq!(example_valid("DE", 0), None);
         assert_eq!(example_personal("DE", 0), None);
     }
@@ -244,9 +233,7 @@ mod tests {
 
     #[test]
     fn placeholders_are_rejected() {
-        let f = Verdict::Format {
-            expected: PLACEHOLDER,
-        };
+        let f = Verdict::Format { expected: PLACEHOLDER };
         // Each of these passes its country's arithmetic.
         for (c, id) in [
             ("PL", "1111111111"),
@@ -269,10 +256,7 @@ mod tests {
                 let raw = example_valid(c, n).unwrap_or_else(|| panic!("{c} has no example"));
                 let id = compact(&raw, Some(c));
                 let v = validate(c, &id);
-                assert!(
-                    matches!(v, Verdict::Valid { .. }),
-                    "{c} n={n}: {raw} -> {id} gave {v:?}"
-                );
+                assert!(matches!(v, Verdict::Valid { .. }), "{c} n={n}: {raw} -> {id} gave {v:?}");
                 assert!(seen.insert(id), "{c} n={n}: duplicate {raw}");
             }
         }
@@ -289,10 +273,7 @@ mod tests {
                 };
                 let id = compact(&raw, Some(c));
                 let v = validate(c, &id);
-                assert!(
-                    matches!(v, Verdict::Personal { .. }),
-                    "{c} n={n}: {raw} -> {id} gave {v:?}"
-                );
+                assert!(matches!(v, Verdict::Personal { .. }), "{c} n={n}: {raw} -> {id} gave {v:?}");
                 assert!(seen.insert(id), "{c} n={n}: duplicate {raw}");
             }
             if example_personal(c, 0).is_some() {
@@ -320,9 +301,7 @@ mod tests {
     fn single_digit_errors_are_caught() {
         // Changing the last digit of a checksummed business example must be
         // detected (as Checksum, or Format where the change breaks the shape).
-        let checked = [
-            "AZ", "BY", "BR", "HU", "KZ", "MD", "PL", "RU", "TH", "TR", "UA", "VE", "VN",
-        ];
+        let checked = ["AZ", "BY", "BR", "HU", "KZ", "MD", "PL", "RU", "TH", "TR", "UA", "VE", "VN"];
         for c in checked {
             for n in 0..50 {
                 let id = compact(&example_valid(c, n).unwrap(), Some(c));
@@ -344,10 +323,7 @@ mod tests {
                 bytes[pos] = b'0' + (d - b'0' + 1) % 10;
                 let bumped = String::from_utf8(bytes).unwrap();
                 let v = validate(c, &bumped);
-                assert!(
-                    !matches!(v, Verdict::Valid { .. }),
-                    "{c}: {id} -> {bumped} still valid ({v:?})"
-                );
+                assert!(!matches!(v, Verdict::Valid { .. }), "{c}: {id} -> {bumped} still valid ({v:?})");
             }
         }
     }

@@ -40,12 +40,7 @@ fn normalise_char(c: char) -> char {
         '\u{FF10}'..='\u{FF19}' => digit(0xFF10),
         // Hyphens and dashes: U+2010–2015, minus sign, small and fullwidth
         // hyphen-minus, soft hyphen.
-        '\u{2010}'..='\u{2015}'
-        | '\u{2212}'
-        | '\u{FE58}'
-        | '\u{FE63}'
-        | '\u{FF0D}'
-        | '\u{00AD}' => '-',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}' => '-',
         // Middle dot, one-dot leader, fullwidth and ideographic full stops,
         // Arabic full stop.
         '\u{00B7}' | '\u{2024}' | '\u{FF0E}' | '\u{3002}' | '\u{06D4}' => '.',

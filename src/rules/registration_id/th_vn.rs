@@ -21,9 +21,7 @@ fn th_check(d: &[u8]) -> u8 {
 /// 0-prefixed personal numbers, which cannot be told apart here.
 pub(crate) fn validate_th(id: &str) -> Verdict {
     let Some(d) = digits(id).filter(|d| d.len() == 13 && d[0] != 9) else {
-        return Verdict::Format {
-            expected: TH_FORMAT,
-        };
+        return Verdict::Format { expected: TH_FORMAT };
     };
     let kind = if d[0] == 0 { TH_JURISTIC } else { TH_PERSON };
     if th_check(&d) != d[12] {
@@ -46,15 +44,7 @@ pub(crate) fn example_th(n: u64) -> String {
     d.extend(serial(n, 5));
     d.push(th_check(&d));
     let s = to_string(&d);
-    format!(
-        "{}-{}-{}-{}-{}-{}",
-        &s[..1],
-        &s[1..3],
-        &s[3..4],
-        &s[4..7],
-        &s[7..12],
-        &s[12..]
-    )
+    format!("{}-{}-{}-{}-{}-{}", &s[..1], &s[1..3], &s[3..4], &s[4..7], &s[7..12], &s[12..])
 }
 
 /// `N-NNNN-NNNNN-NN-N` with a first digit 1–8.
@@ -65,14 +55,7 @@ pub(crate) fn example_personal_th(n: u64) -> String {
     d.extend(serial(n, 5));
     d.push(th_check(&d));
     let s = to_string(&d);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &s[..1],
-        &s[1..5],
-        &s[5..10],
-        &s[10..12],
-        &s[12..]
-    )
+    format!("{}-{}-{}-{}-{}", &s[..1], &s[1..5], &s[5..10], &s[10..12], &s[12..])
 }
 
 // ------------------------------------------------------------------- Vietnam
@@ -92,9 +75,7 @@ fn vn_check(d: &[u8]) -> Option<u8> {
 /// Vietnamese MST: 10 digits (enterprise) or 13 (branch). Since July 2025
 /// individuals use their 12-digit personal ID, which has no check digit.
 pub(crate) fn validate_vn(id: &str) -> Verdict {
-    let format = Verdict::Format {
-        expected: VN_FORMAT,
-    };
+    let format = Verdict::Format { expected: VN_FORMAT };
     let Some(d) = digits(id) else {
         return format;
     };
@@ -154,9 +135,7 @@ mod tests {
 
     #[test]
     fn thailand_table() {
-        let format = Verdict::Format {
-            expected: TH_FORMAT,
-        };
+        let format = Verdict::Format { expected: TH_FORMAT };
         let cases = [
             ("0994000617721", Verdict::Valid { kind: TH_JURISTIC }),
             ("0105536112014", Verdict::Valid { kind: TH_JURISTIC }),
@@ -176,9 +155,7 @@ mod tests {
 
     #[test]
     fn vietnam_table() {
-        let format = Verdict::Format {
-            expected: VN_FORMAT,
-        };
+        let format = Verdict::Format { expected: VN_FORMAT };
         let cases = [
             ("0100233488", Verdict::Valid { kind: VN_MST }),
             ("0100109106", Verdict::Valid { kind: VN_MST }),

@@ -16,11 +16,8 @@ const FORMAT: &str = "8 digits (EDRPOU)";
 /// rest 1…7; a remainder of 10 triggers a second pass with every weight
 /// raised by 2, whose remainder 10 becomes 0.
 fn edrpou_check(d: &[u8]) -> u8 {
-    let mut w: Vec<i64> = if (3..=5).contains(&d[0]) {
-        vec![7, 1, 2, 3, 4, 5, 6]
-    } else {
-        vec![1, 2, 3, 4, 5, 6, 7]
-    };
+    let mut w: Vec<i64> =
+        if (3..=5).contains(&d[0]) { vec![7, 1, 2, 3, 4, 5, 6] } else { vec![1, 2, 3, 4, 5, 6, 7] };
     let r = weighted_sum(&d[..7], &w) % 11;
     if r < 10 {
         return r as u8;

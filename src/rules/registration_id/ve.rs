@@ -110,13 +110,7 @@ mod tests {
     #[test]
     fn letter_values_matter() {
         // Same digits, different letter: only one can be valid.
-        assert_eq!(
-            validate("V114702834"),
-            Verdict::Personal { kind: RIF_PERSON }
-        );
-        assert_eq!(
-            validate("E114702834"),
-            Verdict::Checksum { kind: RIF_PERSON }
-        );
+        assert_eq!(validate("V114702834"), Verdict::Personal { kind: RIF_PERSON });
+        assert_eq!(validate("E114702834"), Verdict::Checksum { kind: RIF_PERSON });
     }
 }

@@ -18,11 +18,8 @@ const FORMAT: &str =
 /// True if the first 11 digits look like an ID number: a YYMMDD date valid
 /// in the 1900s or 2000s, and citizenship digit 0, 1 or 2.
 fn id_shape(d: &[u8]) -> bool {
-    let (yy, mm, dd) = (
-        u32::from(d[0] * 10 + d[1]),
-        u32::from(d[2] * 10 + d[3]),
-        u32::from(d[4] * 10 + d[5]),
-    );
+    let (yy, mm, dd) =
+        (u32::from(d[0] * 10 + d[1]), u32::from(d[2] * 10 + d[3]), u32::from(d[4] * 10 + d[5]));
     let date_ok = is_valid_date(1900 + yy, mm, dd) || is_valid_date(2000 + yy, mm, dd);
     date_ok && d[10] <= 2
 }

@@ -82,13 +82,9 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
             },
             Field::PostalCode => v.to_uppercase(),
             Field::ContactPhone => {
-                phone_check = phone::check(&v, country);
-                match phone_check {
-                    phone::PhoneCheck::Valid | phone::PhoneCheck::OtherCountry => {
-                        phone::to_e164(&v, country.unwrap_or("ZZ")).unwrap_or_else(|| v.into_owned())
-                    }
-                    _ => v.into_owned(),
-                }
+                let (check, e164) = phone::check_e164(&v, country);
+                phone_check = check;
+                e164.unwrap_or_else(|| v.into_owned())
             }
             Field::McaAccepted | Field::GdapDefault => match parse_bool(&v) {
                 Some(b) => b.to_string(),

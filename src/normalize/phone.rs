@@ -29,23 +29,30 @@ pub fn to_e164(raw: &str, country: &str) -> Option<String> {
 
 /// Checks a number against the record's country.
 pub fn check(raw: &str, country: Option<&str>) -> PhoneCheck {
+    check_e164(raw, country).0
+}
+
+/// Checks a number against the record's country and, when it is a valid number, gives its
+/// E.164 form (one parse for both).
+pub fn check_e164(raw: &str, country: Option<&str>) -> (PhoneCheck, Option<String>) {
     if raw.trim().is_empty() {
-        return PhoneCheck::Empty;
+        return (PhoneCheck::Empty, None);
     }
+    let e164 = |n: &PhoneNumber| Some(n.format_as(PhoneNumberFormat::E164).into_owned());
     let Some(cc) = country else {
         // Without a country only an international number can be judged.
         return match PhoneNumber::parse(raw, None) {
-            Ok(n) if n.is_valid() => PhoneCheck::OtherCountry,
-            _ => PhoneCheck::Invalid,
+            Ok(n) if n.is_valid() => (PhoneCheck::OtherCountry, e164(&n)),
+            _ => (PhoneCheck::Invalid, None),
         };
     };
     let Some(n) = parse(raw, cc) else {
-        return PhoneCheck::Invalid;
+        return (PhoneCheck::Invalid, None);
     };
     match Region::from_code(cc) {
-        Ok(r) if n.is_valid_for_region(r) => PhoneCheck::Valid,
-        _ if n.is_valid() => PhoneCheck::OtherCountry,
-        _ => PhoneCheck::Invalid,
+        Ok(r) if n.is_valid_for_region(r) => (PhoneCheck::Valid, e164(&n)),
+        _ if n.is_valid() => (PhoneCheck::OtherCountry, e164(&n)),
+        _ => (PhoneCheck::Invalid, None),
     }
 }
 

@@ -204,6 +204,13 @@ mod tests {
     }
 
     #[test]
+    fn every_field_name_is_its_own_header() {
+        for f in Field::ALL {
+            assert_eq!(field_for_header(f.name()).map(|x| x.0), Some(*f), "{}", f.name());
+        }
+    }
+
+    #[test]
     fn first_column_wins_and_exact_beats_prefixed() {
         let headers: Vec<String> =
             ["Shipping City", "City", "Email", "E-mail"].iter().map(|s| s.to_string()).collect();

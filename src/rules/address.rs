@@ -88,3 +88,64 @@ fn state_hint(meta: &address_meta::CountryAddress, name: &str) -> String {
         format!("{name} uses codes such as {}{more}", codes.join(", "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Field::*;
+    use crate::rules::testing::codes;
+
+    #[test]
+    fn address_rules() {
+        let long = "x".repeat(201);
+        let cases: &[(&[(crate::model::Field, &str)], &[&str])] = &[
+            (&[(AddressLine1, "")], &["address.line1.missing!"]),
+            (&[(AddressLine1, &long)], &["address.line1.too_long!"]),
+            (&[(AddressLine2, &long)], &["address.line2.too_long!"]),
+            (&[(City, "")], &["address.city.missing!"]),
+            (&[(PostalCode, "")], &["address.postal_code.missing!"]),
+            (&[(PostalCode, "1011")], &["address.postal_code.format!"]),
+            (&[(Country, "")], &["address.country.missing!"]),
+            (&[(Country, "Atlantis")], &["address.country.unknown!"]),
+            (&[(Country, "Deutschland")], &["address.country.normalised"]),
+            (&[(Country, "Germany")], &[]),
+            (&[(Country, "DEU")], &[]),
+        ];
+        for (changes, want) in cases {
+            assert_eq!(codes(changes), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{changes:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_state_is_a_warning_where_none_is_required() {
+        let it = |state: &'static str| {
+            codes(&[
+                (Country, "IT"),
+                (City, "Roma"),
+                (PostalCode, "00184"),
+                (State, state),
+                (ContactPhone, "+39 06 4991 1111"),
+            ])
+        };
+        assert_eq!(it("RM"), Vec::<String>::new());
+        assert_eq!(it("Roma"), Vec::<String>::new());
+        assert_eq!(it("Nowhere"), vec!["address.state.unknown"]);
+    }
+
+    #[test]
+    fn states_are_required_where_partner_center_requires_them() {
+        let us = |state: &'static str| {
+            codes(&[
+                (Country, "US"),
+                (City, "Redmond"),
+                (PostalCode, "98052"),
+                (State, state),
+                (ContactPhone, "+1 425 882 8080"),
+                (AddressLine1, "1 Microsoft Way"),
+            ])
+        };
+        assert_eq!(us(""), vec!["address.state.missing!"]);
+        assert_eq!(us("XX"), vec!["address.state.unknown!"]);
+        assert_eq!(us("Washington"), Vec::<String>::new());
+        assert_eq!(us("wa"), Vec::<String>::new());
+    }
+}

@@ -53,3 +53,48 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Field::*;
+    use crate::rules::testing::{codes, codes_with};
+
+    #[test]
+    fn agreement_rules() {
+        let cases: &[(&[(crate::model::Field, &str)], &[&str])] = &[
+            (&[], &[]),
+            (&[(McaAccepted, ""), (McaDate, "")], &["agreement.missing"]),
+            (&[(McaAccepted, "no")], &["agreement.missing"]),
+            (&[(McaAccepted, "maybe"), (McaDate, "")], &["agreement.missing"]),
+            (&[(McaAccepted, "")], &[]),
+            (&[(McaDate, "2035-01-01")], &["agreement.date_future!"]),
+            (&[(McaDate, "Q2 2024")], &["agreement.date_invalid!"]),
+            (&[(McaDate, "15.03.2024")], &[]),
+            (
+                &[
+                    (McaSignatoryFirstName, ""),
+                    (McaSignatoryLastName, "Meier"),
+                    (McaSignatoryEmail, "m@contoso.de"),
+                ],
+                &["agreement.signatory.first_name.missing!"],
+            ),
+            (
+                &[(McaSignatoryFirstName, "Jo"), (McaSignatoryLastName, ""), (McaSignatoryEmail, "")],
+                &["agreement.signatory.last_name.missing!", "agreement.signatory.email.missing!"],
+            ),
+            (
+                &[
+                    (McaSignatoryFirstName, "Jo"),
+                    (McaSignatoryLastName, "Meier"),
+                    (McaSignatoryEmail, "jo at contoso"),
+                ],
+                &["agreement.signatory.email.syntax!"],
+            ),
+        ];
+        for (changes, want) in cases {
+            assert_eq!(codes(changes), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{changes:?}");
+        }
+        let strict = "[agreement]\nmissing_is_error = true\n";
+        assert_eq!(codes_with(&[(McaAccepted, "no")], strict), vec!["agreement.missing!"]);
+    }
+}

@@ -91,3 +91,72 @@ pub fn has_error(findings: &[Finding], profile: &Profile) -> bool {
 pub fn describe(rule: RuleId) -> &'static catalogue::Rule {
     rule.rule()
 }
+
+/// Helpers for the rule families' table-driven tests: a valid German row, changed by a few
+/// fields, run through normalisation and every single-row rule.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::config::Config;
+    use crate::model::{Field, RawRow, RowPos};
+    use crate::read::ColumnMap;
+
+    const BASE: &[(Field, &str)] = &[
+        (Field::CompanyName, "Contoso GmbH"),
+        (Field::AddressLine1, "Unter den Linden 1"),
+        (Field::City, "Berlin"),
+        (Field::PostalCode, "10117"),
+        (Field::Country, "DE"),
+        (Field::ContactFirstName, "Anna"),
+        (Field::ContactLastName, "Schmidt"),
+        (Field::ContactEmail, "anna@contoso.de"),
+        (Field::ContactPhone, "+49 30 901820"),
+        (Field::Domain, "contoso"),
+        (Field::McaAccepted, "yes"),
+        (Field::McaDate, "2024-01-15"),
+    ];
+
+    /// The rule codes (with `!` after errors) that a base row changed by `changes` gets;
+    /// a change to "" empties a field, a field absent from the base adds a column.
+    pub fn codes_with(changes: &[(Field, &str)], profile_toml: &str) -> Vec<String> {
+        let mut cells: Vec<(Field, &str)> = BASE.to_vec();
+        for (f, v) in changes {
+            match cells.iter_mut().find(|(g, _)| g == f) {
+                Some(c) => c.1 = v,
+                None => cells.push((*f, v)),
+            }
+        }
+        let headers: Vec<String> = cells.iter().map(|(f, _)| f.name().to_string()).collect();
+        let map = ColumnMap::build(&headers, &Default::default());
+        let mut rec = csv::StringRecord::new();
+        for (_, v) in &cells {
+            rec.push_field(v);
+        }
+        let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells: rec, malformed: None };
+        let mut cfg = Config::new(Vec::new());
+        cfg.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        if !profile_toml.is_empty() {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("p.toml");
+            std::fs::write(&p, profile_toml).unwrap();
+            cfg.profile = crate::config::Profile::load(&p).unwrap();
+        }
+        let row = crate::pipeline::process::process(raw, &map, &cfg);
+        row.findings
+            .iter()
+            .map(|f| {
+                let err = super::severity(f, &cfg.profile) == super::Severity::Error;
+                format!("{}{}", f.rule.code(), if err { "!" } else { "" })
+            })
+            .collect()
+    }
+
+    /// `codes_with` under the built-in profile.
+    pub fn codes(changes: &[(Field, &str)]) -> Vec<String> {
+        codes_with(changes, "")
+    }
+
+    #[test]
+    fn the_base_row_is_clean() {
+        assert_eq!(codes(&[]), Vec::<String>::new());
+    }
+}

@@ -29,3 +29,29 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     }
     out.push(f);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Field::*;
+    use crate::rules::testing::codes;
+
+    #[test]
+    fn phone_rules() {
+        let ru = |phone: &'static str| {
+            codes(&[
+                (Country, "RU"),
+                (City, "Москва"),
+                (PostalCode, "125009"),
+                (RegistrationId, "7707083893"),
+                (ContactPhone, phone),
+            ])
+        };
+        assert_eq!(ru("+7 495 123-45-67"), Vec::<String>::new());
+        assert_eq!(ru(""), vec!["phone.missing!"]);
+        assert_eq!(ru("12345"), vec!["phone.invalid!"]);
+        assert_eq!(ru("+49 30 901820"), vec!["phone.invalid!"], "a valid number of another country");
+        // Outside the 24 countries a phone is optional and a bad one only a warning.
+        assert_eq!(codes(&[(ContactPhone, "")]), Vec::<String>::new());
+        assert_eq!(codes(&[(ContactPhone, "12")]), vec!["phone.invalid"]);
+    }
+}

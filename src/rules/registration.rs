@@ -39,3 +39,30 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
 pub fn accepted(country: Option<&str>, id: &str) -> bool {
     !id.is_empty() && country.is_some_and(registration_id::is_required)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Field::*;
+    use crate::rules::testing::codes;
+
+    fn ru(id: &'static str) -> Vec<String> {
+        codes(&[
+            (Country, "RU"),
+            (City, "Москва"),
+            (PostalCode, "125009"),
+            (ContactPhone, "+7 495 123-45-67"),
+            (RegistrationId, id),
+        ])
+    }
+
+    #[test]
+    fn registration_rules() {
+        assert_eq!(ru("7707083893"), Vec::<String>::new());
+        assert_eq!(ru("ИНН 7707 083 893"), Vec::<String>::new());
+        assert_eq!(ru(""), vec!["registration_id.missing!"]);
+        assert_eq!(ru("7707083894"), vec!["registration_id.checksum!"]);
+        assert_eq!(ru("77070838"), vec!["registration_id.format!"]);
+        assert_eq!(ru("500100732259"), vec!["registration_id.personal!"]);
+        assert_eq!(codes(&[(RegistrationId, "DE123456789")]), vec!["registration_id.not_accepted"]);
+    }
+}

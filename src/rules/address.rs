@@ -92,12 +92,12 @@ fn state_hint(meta: &address_meta::CountryAddress, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::model::Field::*;
-    use crate::rules::testing::codes;
+    use crate::rules::testing::{codes, Case};
 
     #[test]
     fn address_rules() {
         let long = "x".repeat(201);
-        let cases: &[(&[(crate::model::Field, &str)], &[&str])] = &[
+        let cases: &[Case] = &[
             (&[(AddressLine1, "")], &["address.line1.missing!"]),
             (&[(AddressLine1, &long)], &["address.line1.too_long!"]),
             (&[(AddressLine2, &long)], &["address.line2.too_long!"]),

@@ -57,11 +57,11 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::model::Field::*;
-    use crate::rules::testing::{codes, codes_with};
+    use crate::rules::testing::{codes, codes_with, Case};
 
     #[test]
     fn agreement_rules() {
-        let cases: &[(&[(crate::model::Field, &str)], &[&str])] = &[
+        let cases: &[Case] = &[
             (&[], &[]),
             (&[(McaAccepted, ""), (McaDate, "")], &["agreement.missing"]),
             (&[(McaAccepted, "no")], &["agreement.missing"]),

@@ -150,6 +150,9 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// A table row: the changes to the base row, and the codes expected (`!` after errors).
+    pub type Case<'a> = (&'a [(Field, &'a str)], &'a [&'a str]);
+
     /// `codes_with` under the built-in profile.
     pub fn codes(changes: &[(Field, &str)]) -> Vec<String> {
         codes_with(changes, "")

@@ -1,22 +1,36 @@
 //! Spreadsheets (xlsx, xlsm, xlsb, xls, ods) through calamine: one row source per sheet.
+//!
+//! xlsx and xlsb sheets are streamed cell by cell and kept sparse (only cells that exist), so a
+//! sheet that declares `A1:XFD1048576`, or holds one stray cell far away, costs what it holds,
+//! not what it spans. xls and ods sheets come through calamine's dense range.
 
 use super::{cut, find_header, ReadOptions, RowSource, SourceInfo};
 use crate::error::{Error, Position, Result};
 use crate::model::{RawRow, RowPos};
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
 use csv::StringRecord;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
 
 const HEADER_SEARCH_ROWS: usize = 20;
+/// Columns read per sheet; a value further right makes its row `row.malformed`.
+const MAX_COLUMNS: u32 = 1024;
 
-/// One sheet, loaded.
+/// A cell as text, or the text of an Excel error value (#N/A, …).
+type CellText = std::result::Result<String, String>;
+
+/// The rows of a sheet that hold cells: (0-based sheet row, cells as (0-based column, text)).
+type SparseRows = Vec<(u32, Vec<(u32, CellText)>)>;
+
+/// One sheet, loaded sparse.
 pub struct SheetSource {
     info: SourceInfo,
-    range: Range<Data>,
-    /// Index (within the range) of the next data row.
+    rows: SparseRows,
+    /// Index into `rows` of the next data row.
     next: usize,
-    /// The sheet row number of the range's first row, minus one.
-    row_offset: u64,
+    /// First column read.
+    col0: u32,
     source: u32,
     max_field: usize,
 }
@@ -41,10 +55,7 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
             if !names.contains(s) {
                 return Err(Error::input_file(
                     path,
-                    format!(
-                        "the configuration names sheet '{s}', but the workbook has: {}",
-                        names.join(", ")
-                    ),
+                    format!("the configuration names sheet '{s}', but the workbook has: {}", names.join(", ")),
                 ));
             }
         }
@@ -54,30 +65,18 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
     let mut skipped = Vec::new();
     for name in wanted {
         let pos = Position { file: path.to_owned(), sheet: Some(name.clone()), ..Default::default() };
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| Error::input(pos.clone(), format!("cannot read the sheet: {e}")))?;
-        let (h, w) = range.get_size();
-        if (h as u64).saturating_mul(w as u64) > opts.max_sheet_cells {
-            return Err(Error::input(
-                pos,
-                format!(
-                    "the sheet spans {h} rows × {w} columns, more than the limit of {} cells \
-                     (input.max_sheet_cells); delete unused rows and columns or raise the limit",
-                    opts.max_sheet_cells
-                ),
-            ));
-        }
-        let first: Vec<Vec<String>> = range
-            .rows()
+        let rows = load(&mut wb, &name, opts.max_sheet_cells).map_err(|m| Error::input(pos.clone(), m))?;
+        let col0 = rows.iter().flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c)).min().unwrap_or(0);
+        let first: Vec<Vec<String>> = rows
+            .iter()
             .take(HEADER_SEARCH_ROWS)
-            .map(|r| r.iter().map(|c| cell_text(c).unwrap_or_default()).collect())
+            .map(|(_, cells)| dense(cells, col0, MAX_COLUMNS).0.into_iter().map(|c| c.unwrap_or_default()).collect())
             .collect();
         if first.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
             skipped.push(format!("sheet '{name}' is empty and was skipped"));
             continue;
         }
-        let (idx, map) = match find_header(path, Some(&name), &first, opts) {
+        let (idx, mut columns) = match find_header(path, Some(&name), &first, opts) {
             Ok(x) => x,
             Err(e) if opts.sheets.is_empty() => {
                 skipped.push(format!("sheet '{name}' was skipped: {e}"));
@@ -85,20 +84,25 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
             }
             Err(e) => return Err(e),
         };
-        let row_offset = range.start().map(|(r, _)| r as u64).unwrap_or(0);
-        let mut columns = map;
+        // Data further right than the header still belongs to the rows: give it a column.
+        let width = rows.iter().flat_map(|(_, c)| c.iter().map(|(c, _)| c + 1)).max().unwrap_or(col0).min(col0 + MAX_COLUMNS);
+        while (columns.headers.len() as u32) < width - col0 {
+            columns.headers.push(String::new());
+            columns.uses.push(super::headers::ColumnUse::Unknown);
+        }
         for (i, h) in columns.headers.iter_mut().enumerate() {
             if h.is_empty() {
-                *h = format!("Column {}", column_letter(i + range.start().map_or(0, |(_, c)| c as usize)));
+                *h = format!("Column {}", column_letter(i + col0 as usize));
             }
         }
+        let header_row = rows[idx].0 as u64 + 1;
         let info = SourceInfo {
             file: path.to_owned(),
             sheet: Some(name.clone()),
             format: format.clone(),
             encoding: None,
             delimiter: None,
-            header_row: row_offset + idx as u64 + 1,
+            header_row,
             columns,
             rows: 0,
             blank_rows: 0,
@@ -106,9 +110,9 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
         };
         sources.push(SheetSource {
             info,
-            range,
+            rows,
             next: idx + 1,
-            row_offset,
+            col0,
             source: first_index + sources.len() as u32,
             max_field: opts.max_field_bytes.max(1024),
         });
@@ -121,8 +125,77 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
     Ok(sources.into_iter().map(|s| Box::new(s) as Box<dyn RowSource>).collect())
 }
 
+/// Reads a sheet's cells, sparse and in row order; Err says why it could not be read.
+fn load(wb: &mut Sheets<BufReader<File>>, name: &str, max_cells: u64) -> std::result::Result<SparseRows, String> {
+    let mut cells: Vec<(u32, u32, CellText)> = Vec::new();
+    let too_many = || {
+        format!(
+            "the sheet holds more than {max_cells} cells (input.max_sheet_cells); split it or raise the limit"
+        )
+    };
+    macro_rules! stream {
+        ($reader:expr) => {{
+            let mut reader = $reader.worksheet_cells_reader(name).map_err(|e| format!("cannot read the sheet: {e}"))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet: {e}"))? {
+                let (r, c) = cell.get_position();
+                let data: Data = cell.get_value().clone().into();
+                if data == Data::Empty {
+                    continue;
+                }
+                if cells.len() as u64 >= max_cells {
+                    return Err(too_many());
+                }
+                cells.push((r, c, cell_text(&data)));
+            }
+        }};
+    }
+    match wb {
+        Sheets::Xlsx(x) => stream!(x),
+        Sheets::Xlsb(x) => stream!(x),
+        other => {
+            let range = other.worksheet_range(name).map_err(|e| format!("cannot read the sheet: {e}"))?;
+            let (h, w) = range.get_size();
+            if (h as u64).saturating_mul(w as u64) > max_cells {
+                return Err(too_many());
+            }
+            for (r, c, v) in range.used_cells() {
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                cells.push((r as u32 + r0, c as u32 + c0, cell_text(v)));
+            }
+        }
+    }
+    // Cells normally come in row order; sort only if they did not.
+    if cells.windows(2).any(|w| (w[0].0, w[0].1) > (w[1].0, w[1].1)) {
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
+    }
+    let mut rows: SparseRows = Vec::new();
+    for (r, c, v) in cells {
+        match rows.last_mut() {
+            Some((row, list)) if *row == r => list.push((c, v)),
+            _ => rows.push((r, vec![(c, v)])),
+        }
+    }
+    Ok(rows)
+}
+
+/// A sparse row made dense from `col0`, `width` columns; also the cells that lay beyond.
+fn dense(cells: &[(u32, CellText)], col0: u32, width: u32) -> (Vec<CellText>, Vec<u32>) {
+    let used = cells.iter().map(|(c, _)| c + 1 - col0).filter(|n| *n <= width).max().unwrap_or(0);
+    let mut out: Vec<CellText> = vec![Ok(String::new()); used as usize];
+    let mut beyond = Vec::new();
+    for (c, v) in cells {
+        let i = c - col0;
+        if i < width {
+            out[i as usize] = v.clone();
+        } else {
+            beyond.push(*c);
+        }
+    }
+    (out, beyond)
+}
+
 /// A cell as text; Err holds the text of an Excel error value (#N/A, …).
-fn cell_text(cell: &Data) -> std::result::Result<String, String> {
+fn cell_text(cell: &Data) -> CellText {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -132,9 +205,7 @@ fn cell_text(cell: &Data) -> std::result::Result<String, String> {
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => {
-                d.format("%Y-%m-%d").to_string()
-            }
+            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => d.format("%Y-%m-%d").to_string(),
             Some(d) if dt.is_datetime() => d.format("%Y-%m-%d %H:%M:%S").to_string(),
             _ => dt.as_f64().to_string(),
         },
@@ -163,29 +234,37 @@ impl RowSource for SheetSource {
     }
 
     fn next_chunk(&mut self, max: usize, out: &mut Vec<RawRow>) -> Result<bool> {
-        let height = self.range.height();
-        let width = self.info.columns.headers.len();
-        let col0 = self.range.start().map_or(0, |(_, c)| c as usize);
+        let width = self.info.columns.headers.len() as u32;
         let mut taken = 0;
-        while taken < max && self.next < height {
-            let i = self.next;
+        while taken < max && self.next < self.rows.len() {
+            let (r, sparse) = &self.rows[self.next];
+            // Rows with no cell at all between two rows with cells are blank rows.
+            let prev = if self.next == 0 { None } else { Some(self.rows[self.next - 1].0) };
+            if let Some(p) = prev {
+                self.info.blank_rows += u64::from(r - p - 1);
+            }
             self.next += 1;
-            let row_no = self.row_offset + i as u64 + 1;
-            let Some(row) = self.range.rows().nth(i) else { break };
+            let row_no = *r as u64 + 1;
+            let (cells_text, beyond) = dense(sparse, self.col0, width);
             let mut malformed = None;
-            let mut cells = StringRecord::with_capacity(64, width);
-            for (c, cell) in row.iter().enumerate().take(width) {
-                let text = cell_text(cell).unwrap_or_else(|err| {
-                    malformed.get_or_insert_with(|| {
-                        format!("cell {}{row_no} holds the Excel error {err}", column_letter(col0 + c))
-                    });
+            if let Some(c) = beyond.first() {
+                malformed = Some(format!(
+                    "cell {}{row_no} is beyond the last column read ({}); move it into the table",
+                    column_letter(*c as usize),
+                    column_letter((self.col0 + width - 1) as usize)
+                ));
+            }
+            let mut cells = StringRecord::with_capacity(64, width as usize);
+            for (c, cell) in cells_text.into_iter().enumerate() {
+                let col = column_letter(self.col0 as usize + c);
+                let text = cell.unwrap_or_else(|err| {
+                    malformed.get_or_insert_with(|| format!("cell {col}{row_no} holds the Excel error {err}"));
                     err
                 });
                 if text.len() > self.max_field {
                     malformed.get_or_insert_with(|| {
                         format!(
-                            "cell {}{row_no} holds {} bytes, more than the limit of {} (input.max_field_bytes)",
-                            column_letter(col0 + c),
+                            "cell {col}{row_no} holds {} bytes, more than the limit of {} (input.max_field_bytes)",
                             text.len(),
                             self.max_field
                         )
@@ -195,7 +274,10 @@ impl RowSource for SheetSource {
                     cells.push_field(&text);
                 }
             }
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            while cells.len() < width as usize {
+                cells.push_field("");
+            }
+            if malformed.is_none() && cells.iter().all(|c| c.trim().is_empty()) {
                 self.info.blank_rows += 1;
                 continue;
             }
@@ -203,7 +285,7 @@ impl RowSource for SheetSource {
             out.push(RawRow { pos: RowPos { source: self.source, row: row_no }, cells, malformed });
             taken += 1;
         }
-        Ok(self.next < height)
+        Ok(self.next < self.rows.len())
     }
 }
 
@@ -226,5 +308,14 @@ mod tests {
         assert_eq!(cell_text(&Data::Int(42)).unwrap(), "42");
         assert_eq!(cell_text(&Data::Bool(true)).unwrap(), "TRUE");
         assert!(cell_text(&Data::Error(calamine::CellErrorType::NA)).is_err());
+    }
+
+    #[test]
+    fn sparse_rows_become_dense() {
+        let cells = vec![(2, Ok("b".to_string())), (5, Ok("e".to_string())), (9, Ok("far".to_string()))];
+        let (d, beyond) = dense(&cells, 1, 6);
+        let d: Vec<String> = d.into_iter().map(|c| c.unwrap()).collect();
+        assert_eq!(d, vec!["", "b", "", "", "e"]);
+        assert_eq!(beyond, vec![9]);
     }
 }

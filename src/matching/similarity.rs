@@ -68,6 +68,9 @@ pub fn token_similarity(a: &[String], b: &[String], w: &super::score::TokenWeigh
 fn near(a: &str, b: &str) -> f64 {
     if a == b {
         1.0
+    } else if a.chars().any(|c| c.is_numeric()) || b.chars().any(|c| c.is_numeric()) {
+        // "Store 10001" and "Store 10002" are two stores: numbers agree exactly or not at all.
+        0.0
     } else if a.chars().count() >= 5 && b.chars().count() >= 5 {
         strsim::jaro_winkler(a, b)
     } else {
@@ -106,6 +109,13 @@ mod tests {
         assert!(name_similarity("contoso pharma", "contoso pharmaa") > 0.95);
         assert!(name_similarity("northwind traders", "traders northwind") >= 0.99);
         assert!(name_similarity("contoso", "fabrikam") < 0.6);
+        let w = crate::matching::score::TokenWeights::default();
+        let t = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(
+            token_similarity(&t("firma 10001"), &t("firma 10000"), &w) < 0.6,
+            "numbers never fuzzy-match"
+        );
+        assert!(token_similarity(&t("lamna healthcare"), &t("lamna helthcare"), &w) > 0.9);
         assert_eq!(name_similarity("", "x"), 0.0);
     }
 

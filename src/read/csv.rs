@@ -233,7 +233,15 @@ impl CsvSource {
         if n != width {
             // An extra field usually means an unquoted delimiter inside a value: every value after
             // it sits one column to the right, so none of them can be trusted.
-            malformed.get_or_insert_with(|| format!("the row has {n} fields but the header has {width}"));
+            let spans_lines = cells.iter().any(|c| c.contains('\n'));
+            malformed.get_or_insert_with(|| {
+                let hint = if spans_lines {
+                    "; a field spans several lines, so a quote is probably not closed"
+                } else {
+                    ""
+                };
+                format!("the row has {n} fields but the header has {width}{hint}")
+            });
         }
         self.info.rows += 1;
         Some(RawRow { pos: RowPos { source: self.source, row }, cells, malformed })

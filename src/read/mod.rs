@@ -161,8 +161,28 @@ fn find_header(
         };
         return Err(Error::input(pos, message));
     };
-    let headers: Vec<String> = first_rows[idx].iter().map(|h| h.trim().to_string()).collect();
-    let map = ColumnMap::build(&headers, &opts.overrides);
+    let mut headers: Vec<String> = first_rows[idx].iter().map(|h| h.trim().to_string()).collect();
+    let mut map = ColumnMap::build(&headers, &opts.overrides);
+    if map.column(Field::CompanyName).is_none() && idx > 0 {
+        // A two-level header (a merged group title above the field names): blank cells of the
+        // header row take the title above them.
+        let above = &first_rows[idx - 1];
+        let combined: Vec<String> = (0..headers.len().max(above.len()))
+            .map(|c| {
+                let own = headers.get(c).map(String::as_str).unwrap_or("");
+                if own.is_empty() {
+                    above.get(c).map(|a| a.trim().to_string()).unwrap_or_default()
+                } else {
+                    own.to_string()
+                }
+            })
+            .collect();
+        let combined_map = ColumnMap::build(&combined, &opts.overrides);
+        if combined_map.column(Field::CompanyName).is_some() {
+            headers = combined;
+            map = combined_map;
+        }
+    }
     if map.column(Field::CompanyName).is_none() {
         return Err(Error::input(
             crate::error::Position { row: Some(idx as u64 + 1), ..pos },

@@ -55,7 +55,10 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
             if !names.contains(s) {
                 return Err(Error::input_file(
                     path,
-                    format!("the configuration names sheet '{s}', but the workbook has: {}", names.join(", ")),
+                    format!(
+                        "the configuration names sheet '{s}', but the workbook has: {}",
+                        names.join(", ")
+                    ),
                 ));
             }
         }
@@ -70,7 +73,9 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
         let first: Vec<Vec<String>> = rows
             .iter()
             .take(HEADER_SEARCH_ROWS)
-            .map(|(_, cells)| dense(cells, col0, MAX_COLUMNS).0.into_iter().map(|c| c.unwrap_or_default()).collect())
+            .map(|(_, cells)| {
+                dense(cells, col0, MAX_COLUMNS).0.into_iter().map(|c| c.unwrap_or_default()).collect()
+            })
             .collect();
         if first.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
             skipped.push(format!("sheet '{name}' is empty and was skipped"));
@@ -85,7 +90,12 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
             Err(e) => return Err(e),
         };
         // Data further right than the header still belongs to the rows: give it a column.
-        let width = rows.iter().flat_map(|(_, c)| c.iter().map(|(c, _)| c + 1)).max().unwrap_or(col0).min(col0 + MAX_COLUMNS);
+        let width = rows
+            .iter()
+            .flat_map(|(_, c)| c.iter().map(|(c, _)| c + 1))
+            .max()
+            .unwrap_or(col0)
+            .min(col0 + MAX_COLUMNS);
         while (columns.headers.len() as u32) < width - col0 {
             columns.headers.push(String::new());
             columns.uses.push(super::headers::ColumnUse::Unknown);
@@ -126,7 +136,11 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
 }
 
 /// Reads a sheet's cells, sparse and in row order; Err says why it could not be read.
-fn load(wb: &mut Sheets<BufReader<File>>, name: &str, max_cells: u64) -> std::result::Result<SparseRows, String> {
+fn load(
+    wb: &mut Sheets<BufReader<File>>,
+    name: &str,
+    max_cells: u64,
+) -> std::result::Result<SparseRows, String> {
     let mut cells: Vec<(u32, u32, CellText)> = Vec::new();
     let too_many = || {
         format!(
@@ -135,7 +149,8 @@ fn load(wb: &mut Sheets<BufReader<File>>, name: &str, max_cells: u64) -> std::re
     };
     macro_rules! stream {
         ($reader:expr) => {{
-            let mut reader = $reader.worksheet_cells_reader(name).map_err(|e| format!("cannot read the sheet: {e}"))?;
+            let mut reader =
+                $reader.worksheet_cells_reader(name).map_err(|e| format!("cannot read the sheet: {e}"))?;
             while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet: {e}"))? {
                 let (r, c) = cell.get_position();
                 let data: Data = cell.get_value().clone().into();
@@ -205,7 +220,9 @@ fn cell_text(cell: &Data) -> CellText {
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => d.format("%Y-%m-%d").to_string(),
+            Some(d) if dt.is_datetime() && d.time() == chrono::NaiveTime::MIN => {
+                d.format("%Y-%m-%d").to_string()
+            }
             Some(d) if dt.is_datetime() => d.format("%Y-%m-%d %H:%M:%S").to_string(),
             _ => dt.as_f64().to_string(),
         },
@@ -258,7 +275,8 @@ impl RowSource for SheetSource {
             for (c, cell) in cells_text.into_iter().enumerate() {
                 let col = column_letter(self.col0 as usize + c);
                 let text = cell.unwrap_or_else(|err| {
-                    malformed.get_or_insert_with(|| format!("cell {col}{row_no} holds the Excel error {err}"));
+                    malformed
+                        .get_or_insert_with(|| format!("cell {col}{row_no} holds the Excel error {err}"));
                     err
                 });
                 if text.len() > self.max_field {

@@ -2,6 +2,8 @@
 
 mod cli;
 mod common;
+mod faults;
+mod hostile;
 mod inputs;
 mod props;
 mod samples;

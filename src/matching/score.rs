@@ -89,7 +89,7 @@ pub fn decide(a: &Keys, b: &Keys, w: &TokenWeights, t: Thresholds) -> Option<Pai
     let same_postal = agree(eq(&a.postal, &b.postal), "postal_code");
     let same_street = agree(
         match (&a.street, &b.street) {
-            (Some(x), Some(y)) => x == y || strsim::jaro_winkler(x, y) >= 0.93,
+            (Some(x), Some(y)) => same_street(x, y),
             _ => false,
         },
         "address_line1",
@@ -124,6 +124,18 @@ pub fn decide(a: &Keys, b: &Keys, w: &TokenWeights, t: Thresholds) -> Option<Pai
     None
 }
 
+/// Two folded street lines name the same place: the same house numbers, and the words alike
+/// ("hauptstrasse 5" = "hauptstr 5"; "hauptstrasse 2" ≠ "hauptstrasse 10").
+fn same_street(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let numbers = |s: &str| -> Vec<String> {
+        s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit())).map(str::to_string).collect()
+    };
+    numbers(a) == numbers(b) && strsim::jaro_winkler(a, b) >= 0.93
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +151,14 @@ mod tests {
             city: opt(city),
             ..Keys::default()
         }
+    }
+
+    #[test]
+    fn streets_agree_only_with_the_same_numbers() {
+        assert!(same_street("hauptstrasse 5", "hauptstrase 5"));
+        assert!(!same_street("hauptstrasse 2", "hauptstrasse 10"));
+        assert!(!same_street("12 high street", "14 high street"));
+        assert!(same_street("12 high street", "12 high st"));
     }
 
     #[test]

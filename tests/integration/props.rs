@@ -77,3 +77,136 @@ proptest! {
         }
     }
 }
+
+/// Any bytes at all, as a CSV or as a workbook: the run completes with every row accounted for,
+/// or stops with an input error, and never panics.
+fn survives(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(name);
+    std::fs::write(&input, bytes).unwrap();
+    let mut cfg = Config::new(vec![input]);
+    cfg.out_dir = dir.path().join("out");
+    cfg.jobs = Some(1);
+    match std::panic::catch_unwind(|| pc_onboard::run(&cfg)) {
+        Err(_) => Err(TestCaseError::fail(format!("panic on {name} {:?}", String::from_utf8_lossy(bytes)))),
+        Ok(Ok(report)) => {
+            prop_assert_eq!(report.summary.rows_in, report.summary.rows_out);
+            Ok(())
+        }
+        Ok(Err(e)) => {
+            prop_assert_eq!(e.exit_code(), 3, "{}", e);
+            Ok(())
+        }
+    }
+}
+
+/// Bytes shaped like a CSV with a header, then noise: quotes, delimiters, newlines, high bytes.
+fn csvish() -> impl Strategy<Value = Vec<u8>> {
+    let noise = prop::collection::vec(
+        prop_oneof![
+            Just(b'"'),
+            Just(b','),
+            Just(b';'),
+            Just(b'\n'),
+            Just(b'\r'),
+            Just(0u8),
+            Just(0xFFu8),
+            Just(0xC3u8),
+            Just(b'='),
+            any::<u8>(),
+            b'a'..=b'z',
+        ],
+        0..400,
+    );
+    noise.prop_map(|n| {
+        let mut v = format!("{HEADER}\n").into_bytes();
+        v.extend(n);
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_csv_bytes_are_survived(bytes in csvish()) {
+        survives("in.csv", &bytes)?;
+    }
+
+    #[test]
+    fn any_bytes_as_a_workbook_are_survived(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        survives("in.xlsx", &bytes)?;
+    }
+
+    #[test]
+    fn any_raw_bytes_as_text_are_survived(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        survives("in.txt", &bytes)?;
+    }
+}
+
+/// Distinct customers, some broken: (name, row) pairs whose names are unique.
+fn distinct_rows() -> impl Strategy<Value = Vec<Vec<String>>> {
+    let variant = prop_oneof![
+        Just(("", "")),
+        Just(("Test", "")),
+        Just(("", "not-an-email")),
+        Just(("LLC", "")),
+        Just(("", "x@gmail.com")),
+    ];
+    prop::collection::vec(variant, 1..25).prop_map(|vs| {
+        vs.iter()
+            .enumerate()
+            .map(|(i, (name, email))| {
+                let words = [
+                    "Alpha", "Borealis", "Cygnus", "Draco", "Eridanus", "Fornax", "Grus", "Hydra", "Indus",
+                    "Lyra",
+                ];
+                let company = if name.is_empty() {
+                    format!("{} {} Werke GmbH", words[i % 10], words[(i / 10) % 10])
+                } else {
+                    name.to_string()
+                };
+                let mut cells: Vec<String> =
+                    de_row(&company, &format!("firma{i}x")).split(',').map(str::to_string).collect();
+                cells[3] = format!("Street {i}");
+                cells[8] = if email.is_empty() { format!("info@firma{i}x.de") } else { email.to_string() };
+                cells[1] = format!("Hauptstraße {}", i + 1);
+                cells[4] = format!("{:05}", 10115 + i * 7);
+                cells[9] = String::new();
+                cells
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Where a row stands in the file does not change what happens to it.
+    #[test]
+    fn outcomes_do_not_depend_on_row_order(rows in distinct_rows(), seed in any::<u64>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_input(dir.path(), &rows);
+        run_lib(&a, &dir.path().join("a"), 2);
+        let mut shuffled = rows.clone();
+        let n = shuffled.len();
+        for i in (1..n).rev() {
+            let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
+            shuffled.swap(i, j);
+        }
+        let sub = dir.path().join("b");
+        std::fs::create_dir_all(&sub).unwrap();
+        let b = write_input(&sub, &shuffled);
+        run_lib(&b, &dir.path().join("b_out"), 2);
+        let by_content = |out: &std::path::Path, input: &[Vec<String>]| {
+            let outcomes = outcomes(out);
+            let mut m = std::collections::BTreeMap::new();
+            for ((_, _, row), o) in outcomes {
+                let i: usize = row.parse::<usize>().unwrap() - 2;
+                m.insert(input[i].join("|"), o);
+            }
+            m
+        };
+        prop_assert_eq!(by_content(&dir.path().join("a"), &rows), by_content(&dir.path().join("b_out"), &shuffled));
+    }
+}

@@ -45,8 +45,19 @@ pub struct CsvSource {
 impl CsvSource {
     /// Opens a delimited file, detects its encoding, delimiter and header row.
     pub fn open(path: &Path, source: u32, opts: &ReadOptions) -> Result<CsvSource> {
+        let file = File::open(path).map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
+        CsvSource::from_reader(path, Box::new(file), source, opts)
+    }
+
+    /// Reads delimited text from any reader; `path` names it in messages and decides the
+    /// default delimiter by its ending.
+    pub fn from_reader(
+        path: &Path,
+        mut file: Box<dyn Read + Send>,
+        source: u32,
+        opts: &ReadOptions,
+    ) -> Result<CsvSource> {
         let io_err = |e: std::io::Error| Error::input_file(path, format!("cannot read the file: {e}"));
-        let mut file = File::open(path).map_err(io_err)?;
         let mut sample = Vec::with_capacity(SAMPLE_BYTES);
         (&mut file).take(SAMPLE_BYTES as u64).read_to_end(&mut sample).map_err(io_err)?;
         let complete = sample.len() < SAMPLE_BYTES;

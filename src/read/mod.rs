@@ -132,6 +132,25 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
     }
 }
 
+/// Reads delimited text from memory, for fuzzing and tools: every row, or the input error.
+pub fn read_text_bytes(name: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<(SourceInfo, Vec<RawRow>)> {
+    let mut src = csv::CsvSource::from_reader(name, Box::new(std::io::Cursor::new(bytes)), 0, opts)?;
+    let mut rows = Vec::new();
+    while src.next_chunk(4096, &mut rows)? {}
+    Ok((src.info().clone(), rows))
+}
+
+/// Reads a workbook from memory, for fuzzing and tools: every sheet's rows, or the input error.
+pub fn read_workbook_bytes(name: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Vec<(SourceInfo, Vec<RawRow>)>> {
+    let mut out = Vec::new();
+    for mut src in sheet::open_reader(name, std::io::Cursor::new(bytes), 0, opts)? {
+        let mut rows = Vec::new();
+        while src.next_chunk(4096, &mut rows)? {}
+        out.push((src.info().clone(), rows));
+    }
+    Ok(out)
+}
+
 /// Turns the first rows of a source into its header map, or explains why it has none.
 fn find_header(
     file: &Path,

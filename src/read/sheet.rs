@@ -7,7 +7,7 @@
 use super::{cut, find_header, ReadOptions, RowSource, SourceInfo};
 use crate::error::{Error, Position, Result};
 use crate::model::{RawRow, RowPos};
-use calamine::{open_workbook_auto, Data, Reader, Sheets};
+use calamine::{Data, Reader, Sheets};
 use csv::StringRecord;
 use std::fs::File;
 use std::io::BufReader;
@@ -37,7 +37,31 @@ pub struct SheetSource {
 
 /// Opens a workbook; every sheet with a header row (or the configured sheets) becomes a source.
 pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>> {
-    let mut wb = open_workbook_auto(path).map_err(|e| {
+    let file = File::open(path).map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
+    let kind = super::extension(path);
+    // calamine tells the format by the file ending; do the same for readers.
+    let wb = match kind.as_str() {
+        "xls" => calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(BufReader::new(file)).map(Sheets::Xls).map_err(calamine::Error::Xls),
+        "xlsb" => calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(BufReader::new(file)).map(Sheets::Xlsb).map_err(calamine::Error::Xlsb),
+        "ods" => calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(BufReader::new(file)).map(Sheets::Ods).map_err(calamine::Error::Ods),
+        _ => calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(BufReader::new(file)).map(Sheets::Xlsx).map_err(calamine::Error::Xlsx),
+    };
+    from_workbook(path, wb, first_index, opts)
+}
+
+/// Opens a workbook held in memory (any format calamine can tell from its bytes).
+pub fn open_reader(path: &Path, data: std::io::Cursor<Vec<u8>>, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>> {
+    let wb = calamine::open_workbook_auto_from_rs(data);
+    from_workbook(path, wb, first_index, opts)
+}
+
+fn from_workbook<RS: std::io::Read + std::io::Seek + Send + 'static>(
+    path: &Path,
+    wb: std::result::Result<Sheets<RS>, calamine::Error>,
+    first_index: u32,
+    opts: &ReadOptions,
+) -> Result<Vec<Box<dyn RowSource>>> {
+    let mut wb = wb.map_err(|e| {
         Error::input_file(
             path,
             format!(
@@ -136,8 +160,8 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
 }
 
 /// Reads a sheet's cells, sparse and in row order; Err says why it could not be read.
-fn load(
-    wb: &mut Sheets<BufReader<File>>,
+fn load<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Sheets<RS>,
     name: &str,
     max_cells: u64,
 ) -> std::result::Result<SparseRows, String> {

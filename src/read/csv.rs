@@ -45,7 +45,8 @@ pub struct CsvSource {
 impl CsvSource {
     /// Opens a delimited file, detects its encoding, delimiter and header row.
     pub fn open(path: &Path, source: u32, opts: &ReadOptions) -> Result<CsvSource> {
-        let file = File::open(path).map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
+        let file =
+            File::open(path).map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
         CsvSource::from_reader(path, Box::new(file), source, opts)
     }
 

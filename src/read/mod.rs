@@ -141,7 +141,11 @@ pub fn read_text_bytes(name: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Resul
 }
 
 /// Reads a workbook from memory, for fuzzing and tools: every sheet's rows, or the input error.
-pub fn read_workbook_bytes(name: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Vec<(SourceInfo, Vec<RawRow>)>> {
+pub fn read_workbook_bytes(
+    name: &Path,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<Vec<(SourceInfo, Vec<RawRow>)>> {
     let mut out = Vec::new();
     for mut src in sheet::open_reader(name, std::io::Cursor::new(bytes), 0, opts)? {
         let mut rows = Vec::new();

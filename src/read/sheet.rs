@@ -41,16 +41,29 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
     let kind = super::extension(path);
     // calamine tells the format by the file ending; do the same for readers.
     let wb = match kind.as_str() {
-        "xls" => calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(BufReader::new(file)).map(Sheets::Xls).map_err(calamine::Error::Xls),
-        "xlsb" => calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(BufReader::new(file)).map(Sheets::Xlsb).map_err(calamine::Error::Xlsb),
-        "ods" => calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(BufReader::new(file)).map(Sheets::Ods).map_err(calamine::Error::Ods),
-        _ => calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(BufReader::new(file)).map(Sheets::Xlsx).map_err(calamine::Error::Xlsx),
+        "xls" => calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(BufReader::new(file))
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsb" => calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(BufReader::new(file))
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb),
+        "ods" => calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(BufReader::new(file))
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(BufReader::new(file))
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
     };
     from_workbook(path, wb, first_index, opts)
 }
 
 /// Opens a workbook held in memory (any format calamine can tell from its bytes).
-pub fn open_reader(path: &Path, data: std::io::Cursor<Vec<u8>>, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>> {
+pub fn open_reader(
+    path: &Path,
+    data: std::io::Cursor<Vec<u8>>,
+    first_index: u32,
+    opts: &ReadOptions,
+) -> Result<Vec<Box<dyn RowSource>>> {
     let wb = calamine::open_workbook_auto_from_rs(data);
     from_workbook(path, wb, first_index, opts)
 }

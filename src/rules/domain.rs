@@ -41,7 +41,8 @@ pub fn suggest(company: &str, website: &str) -> Option<String> {
     if let Some(host) = website_name(website) {
         return Some(host);
     }
-    let folded = fold_words(company);
+    // Other scripts are transliterated: "ООО Ромашка" suggests "romashka".
+    let folded = fold_words(&deunicode::deunicode(company));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let distinctive: Vec<&str> = words.iter().copied().filter(|w| !LEGAL_FORMS.contains(w)).collect();
     let chosen = if distinctive.is_empty() { &words } else { &distinctive };
@@ -81,7 +82,9 @@ mod tests {
             ("Contoso Ltd", "", Some("contoso")),
             ("Müller & Söhne GmbH", "", Some("mullersohne")),
             ("Fabrikam, Inc.", "https://www.fabrikam.com/about", Some("fabrikam")),
-            ("ООО Ромашка", "", None),
+            ("ООО Ромашка", "", Some("romashka")),
+            ("株式会社", "", Some("zhushihuishe")),
+            ("!!!", "", None),
             ("Northwind Traders International Holdings Group", "", Some("northwindtradersinternation")),
         ];
         for (company, site, want) in cases {

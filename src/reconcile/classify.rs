@@ -131,19 +131,10 @@ const LEGAL_PHRASES: &[&str] = &[
 ];
 
 /// Legal forms `name_key` does not know.
+#[rustfmt::skip]
 const MORE_LEGAL_FORMS: &[&str] = &[
-    "proprietary",
-    "aktiengesellschaft",
-    "kommanditgesellschaft",
-    "aktiebolag",
-    "aksjeselskap",
-    "osakeyhtio",
-    "tnhh",
-    "kk",
-    "cv",
-    "pllc",
-    "sprl",
-    "bvba",
+    "proprietary", "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "aksjeselskap",
+    "osakeyhtio", "tnhh", "kk", "cv", "pllc", "sprl", "bvba",
 ];
 
 /// A company name without case, accents, punctuation, spacing, script or legal form.
@@ -165,41 +156,15 @@ fn name_form(name: &str) -> String {
 }
 
 /// Street-name abbreviations and their full words (folded, transliterated).
+#[rustfmt::skip]
 const STREET_WORDS: &[(&str, &str)] = &[
-    ("st", "street"),
-    ("str", "strasse"),
-    ("rd", "road"),
-    ("ave", "avenue"),
-    ("av", "avenue"),
-    ("avda", "avenida"),
-    ("blvd", "boulevard"),
-    ("bd", "boulevard"),
-    ("bvd", "boulevard"),
-    ("dr", "drive"),
-    ("ln", "lane"),
-    ("ct", "court"),
-    ("pl", "place"),
-    ("sq", "square"),
-    ("hwy", "highway"),
-    ("pkwy", "parkway"),
-    ("cres", "crescent"),
-    ("tce", "terrace"),
-    ("ste", "suite"),
-    ("fl", "floor"),
-    ("apt", "apartment"),
-    ("bldg", "building"),
-    ("n", "north"),
-    ("s", "south"),
-    ("e", "east"),
-    ("w", "west"),
-    ("ul", "ulica"),
-    ("al", "aleja"),
-    ("cad", "caddesi"),
-    ("sok", "sokak"),
-    ("mah", "mahallesi"),
-    ("pr", "prospekt"),
-    ("prosp", "prospekt"),
-    ("nr", "no"),
+    ("st", "street"), ("str", "strasse"), ("rd", "road"), ("ave", "avenue"), ("av", "avenue"),
+    ("avda", "avenida"), ("blvd", "boulevard"), ("bd", "boulevard"), ("bvd", "boulevard"), ("dr", "drive"),
+    ("ln", "lane"), ("ct", "court"), ("pl", "place"), ("sq", "square"), ("hwy", "highway"),
+    ("pkwy", "parkway"), ("cres", "crescent"), ("tce", "terrace"), ("ste", "suite"), ("fl", "floor"),
+    ("apt", "apartment"), ("bldg", "building"), ("n", "north"), ("s", "south"), ("e", "east"),
+    ("w", "west"), ("ul", "ulica"), ("al", "aleja"), ("cad", "caddesi"), ("sok", "sokak"),
+    ("mah", "mahallesi"), ("pr", "prospekt"), ("prosp", "prospekt"), ("nr", "no"),
 ];
 
 /// A street line with abbreviations written out and German `…str.` compounds expanded
@@ -264,6 +229,7 @@ mod tests {
     use Kind::*;
 
     /// (field, legacy, Partner Center, expected kind or None for "no line").
+    #[rustfmt::skip]
     const CASES: &[(Field, &str, &str, Option<Kind>)] = &[
         // Nothing to report.
         (CompanyName, "Contoso", "Contoso", None),
@@ -276,33 +242,13 @@ mod tests {
         (CompanyName, "Trey Research Limited", "Trey Research Ltd", Some(Cosmetic)),
         (CompanyName, "Adventure Works Cycles", "Adventure Works Cycles Inc.", Some(Cosmetic)),
         (CompanyName, "Litware Inc", "Litware Incorporated", Some(Cosmetic)),
-        (
-            CompanyName,
-            "Anadolu Yazilim Teknolojileri A.S.",
-            "Anadolu Yazılım Teknolojileri A.Ş.",
-            Some(Cosmetic),
-        ),
-        (
-            CompanyName,
-            "Café Aurora Comércio de Alimentos Ltda",
-            "CAFE AURORA COMERCIO DE ALIMENTOS LTDA",
-            Some(Cosmetic),
-        ),
-        (
-            CompanyName,
-            "Nowak Logistyka Sp. z o.o.",
-            "NOWAK LOGISTYKA SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ",
-            Some(Cosmetic),
-        ),
+        (CompanyName, "Anadolu Yazilim Teknolojileri A.S.", "Anadolu Yazılım Teknolojileri A.Ş.", Some(Cosmetic)),
+        (CompanyName, "Café Aurora Comércio de Alimentos Ltda", "CAFE AURORA COMERCIO DE ALIMENTOS LTDA", Some(Cosmetic)),
+        (CompanyName, "Nowak Logistyka Sp. z o.o.", "NOWAK LOGISTYKA SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", Some(Cosmetic)),
         (CompanyName, "Boulangerie Dupont et Fils", "Boulangerie Dupont & Fils SARL", Some(Cosmetic)),
         (CompanyName, "Müller Bau GmbH & Co. KG", "Mueller Bau GmbH&Co.KG", Some(Cosmetic)),
         (CompanyName, "Müller Bau GmbH & Co. KG", "Muller Bau GmbH&Co.KG", Some(Cosmetic)),
-        (
-            CompanyName,
-            "Bharat Cloud Solutions Pvt Ltd",
-            "Bharat Cloud Solutions Private Limited",
-            Some(Cosmetic),
-        ),
+        (CompanyName, "Bharat Cloud Solutions Pvt Ltd", "Bharat Cloud Solutions Private Limited", Some(Cosmetic)),
         (CompanyName, "ООО \"Северный ветер\"", "Severny Veter LLC", Some(Cosmetic)),
         // Names: clearly different names, or a different number, are material.
         (CompanyName, "Coho Vineyard & Winery", "Coho Winery", Some(Material)),

@@ -83,6 +83,11 @@ pub struct RunArgs {
     /// Check agreement dates against this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// An earlier run's output folder: summary.json then reports the drift from Partner Center
+    /// that is new and the drift that was fixed since that run (from its
+    /// reconciliation/drift.csv).
+    #[arg(long, value_name = "DIR")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// Options of `rules`.
@@ -123,6 +128,7 @@ impl RunArgs {
         }
         let mut cfg = Config::new(self.inputs);
         cfg.existing = self.existing;
+        cfg.baseline = self.baseline;
         cfg.out_dir = self.out;
         cfg.jobs = self.jobs.map(usize::from);
         cfg.mapping = self.mapping;

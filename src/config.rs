@@ -226,6 +226,8 @@ pub struct Config {
     pub inputs: Vec<PathBuf>,
     /// Partner Center customer exports.
     pub existing: Vec<PathBuf>,
+    /// An earlier run's output folder to compare with (`--baseline`): new and fixed drift.
+    pub baseline: Option<PathBuf>,
     /// The output folder.
     pub out_dir: PathBuf,
     /// Worker threads (None: one per core).
@@ -254,6 +256,7 @@ impl Config {
         Config {
             inputs,
             existing: Vec::new(),
+            baseline: None,
             out_dir: PathBuf::from("reports"),
             jobs: None,
             mapping: None,

@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one folder per stage: [`read`] inputs into rows, [`normalize`] them into
 //! canonical customers, check them against Partner Center's [`rules`], find duplicates and
-//! existing customers ([`matching`]), [`route`] every row to one outcome, and [`write`] the
-//! outputs. [`pipeline`] strings the stages together; [`run`] is the entry point.
+//! existing customers ([`matching`]), [`route`] every row to one outcome, [`reconcile`] the
+//! matched rows with Partner Center, and [`write`] the outputs. [`pipeline`] strings the stages
+//! together; [`run`] is the entry point.
 
 pub mod cli;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod read;
+pub mod reconcile;
 pub mod route;
 pub mod rules;
 pub mod write;

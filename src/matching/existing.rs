@@ -42,6 +42,9 @@ pub struct ExistingMatch {
 pub struct PcIndex {
     /// The customers, in export order.
     pub customers: Vec<PcCustomer>,
+    /// The export's sources (a CSV file or a sheet each), indexed by the customers'
+    /// `pos.source`: where a customer is in the export, and which columns it had.
+    pub sources: Vec<crate::read::SourceInfo>,
     keys: Vec<Keys>,
     blocks: HashMap<(&'static str, String), Vec<u32>>,
     by_domain: HashMap<String, usize>,
@@ -62,7 +65,7 @@ impl PcIndex {
                 by_domain.entry(d.clone()).or_insert(i);
             }
         }
-        PcIndex { customers, keys, blocks, by_domain }
+        PcIndex { customers, sources: Vec::new(), keys, blocks, by_domain }
     }
 
     /// The keys of every customer.

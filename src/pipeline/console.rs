@@ -104,6 +104,22 @@ impl Console {
             s.rows_out,
             if s.balanced { "" } else { " — MISMATCH" }
         );
+        let r = &s.reconciliation;
+        if !cfg.existing.is_empty() {
+            let kind = |k: &str| r.by_kind.get(k).copied().unwrap_or(0);
+            eprintln!(
+                "reconciliation: {} row(s) matched Partner Center, {} with drift ({} material, {} cosmetic \
+                 line(s)); {} Partner Center customer(s) matched no row",
+                r.matched_rows,
+                r.rows_with_drift,
+                kind("material"),
+                kind("cosmetic"),
+                r.pc_only
+            );
+        }
+        if let Some(b) = &r.baseline {
+            eprintln!("since {}: {} new drift line(s), {} fixed", b.dir, b.new, b.fixed);
+        }
         let mut top: Vec<_> = s.rules.iter().filter(|r| r.severity == "error").collect();
         top.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.code.cmp(b.code)));
         if !top.is_empty() {

@@ -18,11 +18,14 @@ pub fn load(
     // The export's own column names, not the user's mapping of legacy lists.
     let opts = ReadOptions { overrides: Default::default(), sheets: Vec::new(), ..opts.clone() };
     let mut customers = Vec::new();
-    for (k, file) in files.iter().enumerate() {
+    let mut sources = Vec::new();
+    for file in files {
         if !file.is_file() {
             return Err(Error::input_file(file, "no such file (given with --existing)"));
         }
-        for mut src in read::open(file, k as u32, &opts)? {
+        // Numbered like the input sources (one per file or sheet), so `pos.source` indexes
+        // `sources` even when a workbook has several sheets.
+        for mut src in read::open(file, sources.len() as u32, &opts)? {
             let info = src.info().clone();
             if info.columns.column(Field::Domain).is_none() {
                 return Err(Error::input(
@@ -48,10 +51,13 @@ pub fn load(
                     pos: raw.pos,
                 });
             }
+            sources.push(src.info().clone());
         }
     }
     if !files.is_empty() {
         console.stage(&format!("read {} Partner Center customers", customers.len()));
     }
-    Ok(PcIndex::new(customers, profile))
+    let mut index = PcIndex::new(customers, profile);
+    index.sources = sources;
+    Ok(index)
 }

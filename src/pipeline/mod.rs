@@ -1,4 +1,4 @@
-//! The pipeline: read → normalise → validate (parallel) → match → route → write.
+//! The pipeline: read → normalise → validate (parallel) → match → route → reconcile → write.
 
 mod console;
 pub mod existing;
@@ -9,6 +9,7 @@ use crate::error::{exit, Error, Result};
 use crate::matching::{self, domains};
 use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
+use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
 use crate::route::route;
 use crate::write::{self, summary::Summary, RunData};
 use console::Console;
@@ -38,6 +39,8 @@ pub fn run(cfg: &Config) -> Result<RunReport> {
 fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let started = chrono::Local::now();
     let console = Console::new(cfg);
+    // Read before anything is written: the baseline may be the output folder itself.
+    let baseline = cfg.baseline.as_deref().map(reconcile::baseline::load).transpose()?;
     write::prepare_out_dir(&cfg.out_dir)?;
     let overrides = match &cfg.mapping {
         Some(p) => read::mapping::load(p)?,
@@ -61,16 +64,20 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
 
     let data =
         RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
+    let recon = Reconciliation::compute(&data);
     let mut outputs = Vec::new();
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");
-        for p in write::write_all(&data, &cfg.out_dir)? {
-            outputs.push(relative(&p, &cfg.out_dir));
+        let written = write::write_all(&data, &cfg.out_dir)?;
+        for p in written.iter().chain(&reconcile::write(&data, &recon, &cfg.out_dir)?) {
+            outputs.push(relative(p, &cfg.out_dir));
         }
     }
     outputs.push("summary.json".to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
-    let summary = Summary::build(&data, command, started, outputs);
+    let reconciliation = ReconciliationSummary::build(&data, &recon, baseline.as_ref());
+    let mut summary = Summary::build(&data, command, started, outputs);
+    summary.reconciliation = reconciliation;
     summary.write(&cfg.out_dir.join("summary.json"))?;
     console.report(&summary, cfg);
     let exit_code = if summary.failed_over() { exit::FAIL_OVER } else { exit::OK };

@@ -67,11 +67,13 @@ pub const OUTPUT_FILES: &[&str] = &[
     "duplicates.csv",
     "rejections/findings.csv",
     "rejections/rejected_rows.csv",
+    "reconciliation/drift.csv",
+    "reconciliation/pc_only.csv",
 ];
 
 /// Makes sure the output folder (and its subfolders) can be written, before any work starts.
 pub fn prepare_out_dir(dir: &Path) -> Result<()> {
-    for sub in [dir.to_path_buf(), dir.join("clean"), dir.join("rejections")] {
+    for sub in [dir.to_path_buf(), dir.join("clean"), dir.join("rejections"), dir.join("reconciliation")] {
         std::fs::create_dir_all(&sub).map_err(|source| Error::Output { path: sub.clone(), source })?;
     }
     // Probe: a folder that exists but cannot be written fails here, not after the work.

@@ -50,6 +50,9 @@ pub struct Summary {
     pub files: BTreeMap<String, BTreeMap<&'static str, u64>>,
     /// Duplicate clusters and candidate pairs per blocking key.
     pub matching: MatchingSummary,
+    /// Drift from Partner Center and the one-sided customers (filled in by the pipeline,
+    /// which computes the reconciliation before the summary).
+    pub reconciliation: crate::reconcile::ReconciliationSummary,
     /// The `--fail-over` check.
     pub fail_over: Option<FailOver>,
     /// The files written (relative to the output folder).
@@ -215,6 +218,7 @@ impl Summary {
                 matched_pairs: data.matches.matched_pairs,
                 blocking: data.matches.blocks.clone(),
             },
+            reconciliation: Default::default(),
             fail_over: data
                 .cfg
                 .fail_over

@@ -6,5 +6,6 @@ mod faults;
 mod hostile;
 mod inputs;
 mod props;
+mod recon;
 mod samples;
 mod snapshots;

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Runs the README's command on the samples into `out`.
-fn run_samples(w: &Work, out: &str, extra: &[&str]) {
+pub(crate) fn run_samples(w: &Work, out: &str, extra: &[&str]) {
     let root = root();
     let legacy = root.join("samples/legacy");
     let export = root.join("samples/partner_center_export.csv");
@@ -56,6 +56,8 @@ fn every_sample_row_lands_as_the_manifest_says() {
         "duplicates.csv",
         "rejections/findings.csv",
         "rejections/rejected_rows.csv",
+        "reconciliation/drift.csv",
+        "reconciliation/pc_only.csv",
         "summary.json",
     ] {
         assert!(out.join(f).is_file(), "{f} was not written");
@@ -153,6 +155,8 @@ fn outputs_do_not_depend_on_the_thread_count() {
         "duplicates.csv",
         "rejections/findings.csv",
         "rejections/rejected_rows.csv",
+        "reconciliation/drift.csv",
+        "reconciliation/pc_only.csv",
     ] {
         let a = std::fs::read(w.path("one").join(f)).unwrap();
         let b = std::fs::read(w.path("two").join(f)).unwrap();

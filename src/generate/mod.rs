@@ -21,6 +21,8 @@ pub mod rates;
 pub mod rng;
 pub mod row;
 pub mod sink;
+#[cfg(test)]
+mod tests;
 pub mod translit;
 pub mod variation;
 

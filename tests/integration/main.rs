@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod generate;
 mod inputs;
 mod props;
 mod samples;

@@ -3,15 +3,15 @@
 //! written.
 
 use super::data::{City, Country};
+use super::names::expand;
 use super::rng::Rand;
-use crate::normalize::address_meta;
 
 /// A postcode of the city, valid for its country; "" where the country has none.
 pub fn postal(c: &Country, city: &City, rng: &mut Rand) -> String {
     if city.postal.is_empty() {
         return String::new();
     }
-    let meta = address_meta::country(&c.code);
+    let meta = c.facts.meta;
     let mut last = String::new();
     for _ in 0..20 {
         last = fill(&city.postal, rng);
@@ -37,11 +37,15 @@ fn fill(pattern: &str, rng: &mut Rand) -> String {
 
 /// A street line: the street in the country's format with a house number.
 pub fn street_line(format: &str, street: &str, rng: &mut Rand) -> String {
-    format
-        .replace("{s}", street)
-        .replace("{n}", &rng.range(1, 240).to_string())
-        .replace("{m}", &rng.range(1, 9).to_string())
-        .replace("{k}", &rng.range(1, 30).to_string())
+    let (n, m, k) =
+        (rng.range(1, 240).to_string(), rng.range(1, 9).to_string(), rng.range(1, 30).to_string());
+    expand(format, |key| match key {
+        "s" => street,
+        "n" => &n,
+        "m" => &m,
+        "k" => &k,
+        _ => "",
+    })
 }
 
 /// An address line 2 (floor, suite, unit), or "" for most addresses.
@@ -68,6 +72,7 @@ mod tests {
     use super::super::data::data;
     use super::super::rng::Purpose;
     use super::*;
+    use crate::normalize::address_meta;
     use crate::rules::registration_id::REQUIRED_COUNTRIES;
 
     #[test]

@@ -2,7 +2,9 @@
 //! industries, legal forms, native scripts; written by `scripts/gen_generator_data.py`),
 //! embedded and parsed once.
 
+use crate::normalize::address_meta::{self, CountryAddress};
 use crate::normalize::country::{resolve, CountryMatch};
+use crate::rules::registration_id;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -62,6 +64,9 @@ pub struct City {
     pub postal: String,
     /// National phone template: `N` a digit 2–9, `X` any digit.
     pub phone: String,
+    /// Position among all cities of all countries, filled at load (keys per-city caches).
+    #[serde(skip)]
+    pub index: usize,
 }
 
 /// Company names, streets and people in the country's own script.
@@ -130,6 +135,38 @@ pub struct Country {
     /// Spellings that resolve with `address.country.normalised`, filled at load.
     #[serde(skip)]
     pub other: Vec<String>,
+    /// What the rules require of the country, looked up once at load.
+    #[serde(skip)]
+    pub facts: Facts,
+}
+
+/// What the rules require of a country (looked up once, not per row).
+#[derive(Default)]
+pub struct Facts {
+    /// Google's address metadata.
+    pub meta: Option<&'static CountryAddress>,
+    /// One of the 24 registration-ID countries.
+    pub reg24: bool,
+    /// Its business IDs have a check digit.
+    pub checksum: bool,
+    /// It has a personal ID.
+    pub personal: bool,
+    /// It requires a city.
+    pub city_required: bool,
+    /// It requires a postcode.
+    pub postal_required: bool,
+    /// It has a postcode pattern.
+    pub postal_pattern: bool,
+}
+
+impl std::fmt::Debug for Facts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Facts")
+            .field("reg24", &self.reg24)
+            .field("city_required", &self.city_required)
+            .field("postal_required", &self.postal_required)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The whole file.
@@ -142,6 +179,9 @@ pub struct Data {
     /// Country weights, in file order.
     #[serde(skip)]
     pub weights: Vec<f64>,
+    /// How many cities there are in all.
+    #[serde(skip)]
+    pub cities: usize,
 }
 
 impl Data {
@@ -169,7 +209,23 @@ pub fn data() -> &'static Data {
     static DATA_CELL: OnceLock<Data> = OnceLock::new();
     DATA_CELL.get_or_init(|| {
         let mut d: Data = serde_json::from_str(DATA).expect("the bundled generator data is valid");
+        let mut next = 0;
+        for city in d.countries.iter_mut().flat_map(|c| c.cities.iter_mut()) {
+            city.index = next;
+            next += 1;
+        }
+        d.cities = next;
         for c in &mut d.countries {
+            let meta = address_meta::country(&c.code);
+            c.facts = Facts {
+                meta,
+                reg24: registration_id::is_required(&c.code),
+                checksum: registration_id::is_required(&c.code) && super::ids::has_checksum(&c.code),
+                personal: super::ids::personal(&c.code, 0).is_some(),
+                city_required: meta.is_some_and(|m| m.requires_city()),
+                postal_required: meta.is_some_and(|m| m.requires_postal_code()),
+                postal_pattern: meta.is_some_and(|m| m.postal_code_matches("").is_some()),
+            };
             // Sort the spellings by what the tool will make of them, so a clean row never
             // carries a warning by accident.
             for w in &c.written {

@@ -180,11 +180,10 @@ impl Entity {
         let pick_street = |fmt: &str, list: &Vec<String>, rng: &mut Rand| {
             address::street_line(fmt, &list[(street_i % list.len() as u64) as usize], rng)
         };
-        let latin_line =
-            pick_street(&c.street_fmt, &c.streets, &mut Rand::new(seed, Purpose::Entity, r.id ^ (1 << 62)));
-        let native_line = native_streets.map(|(fmt, list)| {
-            pick_street(fmt, list, &mut Rand::new(seed, Purpose::Entity, r.id ^ (1 << 62)))
-        });
+        // The same house number in both scripts: both lines draw from one stream.
+        let street_rng = Rand::new(seed, Purpose::Entity, r.id ^ (1 << 62));
+        let latin_line = pick_street(&c.street_fmt, &c.streets, &mut street_rng.clone());
+        let native_line = native_streets.map(|(fmt, list)| pick_street(fmt, list, &mut street_rng.clone()));
         let (line1, line1_alt) = match (who.native, native_line) {
             (true, Some(n)) => (n, latin_line),
             (_, Some(n)) if who.alt.is_some() => (latin_line, n),
@@ -193,7 +192,7 @@ impl Entity {
         let line2 = address::line2(c, &mut rng);
         let city_data = &c.cities[city];
         let postal = address::postal(c, city_data, &mut rng);
-        let phone = phone::valid(&c.code, &city_data.phone, &mut rng);
+        let phone = phone::valid(&c.code, city_data, &mut rng);
         let reg = if registration_id::is_required(&c.code) {
             ids::business(&c.code, r.k).unwrap_or_default()
         } else if rng.chance(0.3) {

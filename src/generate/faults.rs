@@ -3,13 +3,11 @@
 //! 24 countries that require them, state faults only where a state is required, …); the truth
 //! file names the rule each faulty row was built to break.
 
-use super::entity::{date_written, Entity};
+use super::entity::{date_written, own_prefix, Entity, EntityRef};
 use super::ids;
 use super::phone;
 use super::rng::Rand;
 use super::row::{Col, Values};
-use crate::normalize::address_meta;
-use crate::rules::registration_id;
 use chrono::NaiveDate;
 
 /// Where a fault can be planted.
@@ -115,29 +113,28 @@ pub struct Ctx<'a> {
     pub e: &'a Entity,
     /// Whether the profile requires a state in the entity's country.
     pub state_required: bool,
-    /// Another company's domain prefix (already asked for by an earlier row).
-    pub other_prefix: Option<&'a str>,
-    /// A Partner Center customer's domain prefix.
-    pub taken_prefix: Option<&'a str>,
+    /// The generator's seed (to rebuild the entities below).
+    pub seed: u64,
+    /// Another company whose rows ask for a domain prefix (an earlier row already did).
+    pub other: Option<EntityRef>,
+    /// A Partner Center customer already in the export.
+    pub taken: Option<EntityRef>,
 }
 
 fn applies(w: When, ctx: &Ctx, v: &Values) -> bool {
-    let cc = ctx.e.country.code.as_str();
-    let meta = address_meta::country(cc);
+    let facts = &ctx.e.country.facts;
     match w {
         When::Always => true,
-        When::Reg24 => registration_id::is_required(cc),
-        When::Checksum => registration_id::is_required(cc) && ids::has_checksum(cc),
-        When::Personal => ids::personal(cc, 0).is_some(),
+        When::Reg24 => facts.reg24,
+        When::Checksum => facts.checksum,
+        When::Personal => facts.personal,
         When::StateRequired => ctx.state_required,
-        When::CityRequired => meta.is_some_and(|m| m.requires_city()),
-        When::PostalRequired => meta.is_some_and(|m| m.requires_postal_code()),
-        When::PostalPattern => {
-            !v[Col::Postal].is_empty() && meta.and_then(|m| m.postal_code_matches("")).is_some()
-        }
+        When::CityRequired => facts.city_required,
+        When::PostalRequired => facts.postal_required,
+        When::PostalPattern => facts.postal_pattern && !v[Col::Postal].is_empty(),
         When::LocalName => !ctx.e.country.other.is_empty(),
-        When::OtherPrefix => ctx.other_prefix.is_some(),
-        When::TakenPrefix => ctx.taken_prefix.is_some(),
+        When::OtherPrefix => ctx.other.is_some(),
+        When::TakenPrefix => ctx.taken.is_some(),
     }
 }
 
@@ -263,7 +260,7 @@ fn apply(code: &str, ctx: &Ctx, v: &mut Values, rng: &mut Rand) -> bool {
         "address.postal_code.missing" => v[Col::Postal].clear(),
         "address.postal_code.format" => {
             let p = v[Col::Postal].clone();
-            let meta = address_meta::country(cc);
+            let meta = e.country.facts.meta;
             let bad =
                 [p.get(..p.len().saturating_sub(1)).unwrap_or("").to_string(), format!("{p}9"), "ABC".into()]
                     .into_iter()
@@ -288,8 +285,8 @@ fn apply(code: &str, ctx: &Ctx, v: &mut Values, rng: &mut Rand) -> bool {
             v[Col::Domain] = format!("{}{}{}", &p[..cut], pick(rng, &["-", "_", "."]), &p[cut..]);
         }
         "domain.too_long" => v[Col::Domain] = format!("{}internationalservices", e.own_prefix),
-        "domain.duplicate" => return set(v, Col::Domain, ctx.other_prefix.map(str::to_string)),
-        "domain.taken" => return set(v, Col::Domain, ctx.taken_prefix.map(str::to_string)),
+        "domain.duplicate" => return set(v, Col::Domain, ctx.other.map(|o| own_prefix(ctx.seed, o))),
+        "domain.taken" => return set(v, Col::Domain, ctx.taken.map(|t| own_prefix(ctx.seed, t))),
         "agreement.date_future" => {
             accept(v, e, rng);
             let d = NaiveDate::from_ymd_opt(

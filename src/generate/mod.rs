@@ -31,7 +31,7 @@ use entity::Entity;
 use plan::{Item, Planner, Role, RowPlan};
 use rayon::prelude::*;
 use rng::{Purpose, Rand};
-use row::Values;
+use sink::Encoded;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -98,17 +98,22 @@ struct Setup {
     seed: u64,
     state_required: Vec<String>,
     sheet: Option<&'static str>,
+    /// Which outputs are workbooks (cells) rather than CSV (encoded on the worker threads):
+    /// list, export, truth.
+    cells: [bool; 3],
 }
 
+/// A built row, each output already encoded for its file.
 struct BuiltRow {
-    values: Values,
-    truth: [String; 10],
-    pc: Option<[String; 10]>,
+    values: Encoded,
+    truth: Encoded,
+    pc: Option<Encoded>,
+    fault: Option<&'static str>,
 }
 
 enum Built {
     Row(Box<BuiltRow>),
-    Pc(Box<[String; 10]>),
+    Pc(Encoded),
 }
 
 /// Writes the files; see the module documentation.
@@ -119,72 +124,108 @@ pub fn generate(opts: &Options) -> Result<Report> {
         seed: opts.seed,
         state_required: crate::config::Profile::default_profile().state_required,
         sheet: xlsx.then_some("Accounts"),
+        cells: [
+            xlsx,
+            opts.existing_out.as_deref().is_some_and(sink::is_xlsx),
+            opts.truth_out.as_deref().is_some_and(sink::is_xlsx),
+        ],
     };
     let existing_rows =
         opts.existing_out.as_ref().map(|_| opts.existing_rows.unwrap_or((opts.rows / 10).max(10)));
-    let mut out = sink::open(&opts.out, &row::HEADER, "Accounts")?;
-    let mut pc = match &opts.existing_out {
-        Some(p) => Some(sink::open(p, &partner_center::HEADER, "Customers")?),
-        None => None,
-    };
-    let mut truth = match &opts.truth_out {
-        Some(p) => Some(sink::open(p, &TRUTH_HEADER, "Truth")?),
-        None => None,
+    let mut w = Writers {
+        out: sink::open(&opts.out, &row::HEADER, "Accounts")?,
+        pc: opts
+            .existing_out
+            .as_ref()
+            .map(|p| sink::open(p, &partner_center::HEADER, "Customers"))
+            .transpose()?,
+        truth: opts.truth_out.as_ref().map(|p| sink::open(p, &TRUTH_HEADER, "Truth")).transpose()?,
+        report: Report::default(),
     };
     let mut planner = Planner::new(opts.seed, opts.rows, existing_rows);
-    let mut report = Report::default();
-    let mut items = Vec::with_capacity(CHUNK + 64);
-    loop {
-        let more = planner.next_chunk(CHUNK, &mut items);
-        let built: Vec<Built> = items.par_iter().map(|it| build(&setup, it)).collect();
-        for (item, b) in items.iter().zip(built) {
-            match b {
-                Built::Row(b) => {
-                    out.row(&b.values.0)?;
-                    count(&mut report, item, &b.truth);
-                    if let (Some(sink), Some(rec)) = (pc.as_mut(), &b.pc) {
-                        sink.row(rec)?;
-                        report.export_rows += 1;
-                    }
-                    if let Some(sink) = truth.as_mut() {
-                        sink.row(&b.truth)?;
-                    }
-                }
-                Built::Pc(rec) => {
-                    if let Some(sink) = pc.as_mut() {
-                        sink.row(rec.as_slice())?;
-                        report.export_rows += 1;
-                    }
-                }
+    // Plan and build a chunk (in parallel) while the writer thread writes the previous one.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Item>, Vec<Built>)>(1);
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Writers> {
+            for (items, built) in rx {
+                w.chunk(&items, built)?;
+            }
+            Ok(w)
+        });
+        loop {
+            let mut items = Vec::with_capacity(CHUNK + 64);
+            let more = planner.next_chunk(CHUNK, &mut items);
+            let built: Vec<Built> = items.par_iter().map(|it| build(&setup, it)).collect();
+            // A failed send means the writer stopped on an error, which join returns.
+            if tx.send((items, built)).is_err() || !more {
+                break;
             }
         }
-        if !more {
-            break;
-        }
-    }
-    out.finish()?;
-    if let Some(s) = pc {
-        s.finish()?;
-    }
-    if let Some(s) = truth {
-        s.finish()?;
-    }
+        drop(tx);
+        writer.join().expect("the writer thread does not panic")
+    })?;
+    let mut report = written.finish()?;
     report.entities = planner.entities();
     report.existing_customers = planner.planted_existing;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-fn count(report: &mut Report, item: &Item, truth: &[String; 10]) {
+/// The output files, written in order by one thread.
+struct Writers {
+    out: Box<dyn sink::Sink + Send>,
+    pc: Option<Box<dyn sink::Sink + Send>>,
+    truth: Option<Box<dyn sink::Sink + Send>>,
+    report: Report,
+}
+
+impl Writers {
+    fn chunk(&mut self, items: &[Item], built: Vec<Built>) -> Result<()> {
+        for (item, b) in items.iter().zip(built) {
+            match b {
+                Built::Row(b) => {
+                    self.out.write(&b.values)?;
+                    count(&mut self.report, item, b.fault);
+                    if let (Some(sink), Some(rec)) = (self.pc.as_mut(), &b.pc) {
+                        sink.write(rec)?;
+                        self.report.export_rows += 1;
+                    }
+                    if let Some(sink) = self.truth.as_mut() {
+                        sink.write(&b.truth)?;
+                    }
+                }
+                Built::Pc(rec) => {
+                    if let Some(sink) = self.pc.as_mut() {
+                        sink.write(&rec)?;
+                        self.report.export_rows += 1;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Report> {
+        self.out.finish()?;
+        if let Some(s) = self.pc {
+            s.finish()?;
+        }
+        if let Some(s) = self.truth {
+            s.finish()?;
+        }
+        Ok(self.report)
+    }
+}
+
+fn count(report: &mut Report, item: &Item, fault: Option<&'static str>) {
     let Item::Row(r) = item else { return };
     report.rows += 1;
     report.duplicates += u64::from(matches!(r.role, Role::Duplicate { .. }));
     report.existing_rows += u64::from(r.entity.existing.is_some());
     report.lookalikes += u64::from(r.entity.lookalike.is_some());
     report.education += u64::from(r.entity.education);
-    if !truth[4].is_empty() {
-        let family = faults::FAULTS.iter().find(|f| f.code == truth[5]).map_or("other", |f| family(f.code));
-        *report.faults.entry(family).or_default() += 1;
+    if let Some(code) = fault {
+        *report.faults.entry(family(code)).or_default() += 1;
     }
 }
 
@@ -205,9 +246,10 @@ fn row_label(setup: &Setup, index: u64) -> (String, String) {
 
 fn build(setup: &Setup, item: &Item) -> Built {
     match item {
-        Item::PcOnly(r) => {
-            Built::Pc(Box::new(partner_center::pc_only(setup.seed, &Entity::build(setup.seed, *r))))
-        }
+        Item::PcOnly(r) => Built::Pc(Encoded::new(
+            &partner_center::pc_only(setup.seed, &Entity::build(setup.seed, *r)),
+            setup.cells[1],
+        )),
         Item::Row(plan) => build_row(setup, plan),
     }
 }
@@ -221,13 +263,12 @@ fn build_row(setup: &Setup, plan: &RowPlan) -> Built {
         Role::Duplicate { .. } => variation::apply(&e, &mut values, &mut rng),
         Role::First => Vec::new(),
     };
-    let other = plan.other.map(|o| entity::own_prefix(seed, o));
-    let taken = plan.taken.map(|t| entity::own_prefix(seed, t));
     let ctx = faults::Ctx {
         e: &e,
         state_required: setup.state_required.contains(&e.country.code),
-        other_prefix: other.as_deref(),
-        taken_prefix: taken.as_deref(),
+        seed,
+        other: plan.other,
+        taken: plan.taken,
     };
     let fault = faults::plant(&ctx, &mut values, &mut rng);
     let pc = match (plan.role, e.r.existing) {
@@ -258,5 +299,10 @@ fn build_row(setup: &Setup, plan: &RowPlan) -> Built {
         e.r.lookalike.map(|s| s.id.to_string()).unwrap_or_default(),
         sheet,
     ];
-    Built::Row(Box::new(BuiltRow { values, truth, pc }))
+    Built::Row(Box::new(BuiltRow {
+        values: Encoded::new(&values.0, setup.cells[0]),
+        truth: Encoded::new(&truth, setup.cells[2]),
+        pc: pc.map(|p| Encoded::new(&p, setup.cells[1])),
+        fault,
+    }))
 }

@@ -81,17 +81,43 @@ pub struct CompanyName {
 }
 
 impl CompanyName {
-    /// The name as written.
+    /// The name as written: the template filled in, spaces collapsed.
     pub fn render(&self) -> String {
-        let s = self
-            .format
-            .replace("{brand}", &self.brand)
-            .replace("{ind}", &self.industry)
-            .replace("{legal}", &self.legal)
-            .replace("{stem}", &self.stem)
-            .replace("{city}", &self.city);
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        let s = expand(&self.format, |key| match key {
+            "brand" => &self.brand,
+            "ind" => &self.industry,
+            "legal" => &self.legal,
+            "stem" => &self.stem,
+            "city" => &self.city,
+            _ => "",
+        });
+        if s.contains("  ") || s.starts_with(' ') || s.ends_with(' ') {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s
+        }
     }
+}
+
+/// Fills `{key}` placeholders of a template in one pass (unknown keys become "").
+pub fn expand<'a>(template: &str, value: impl Fn(&str) -> &'a str) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                out.push_str(value(&rest[open + 1..open + close]));
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Everything that makes up a company's name.

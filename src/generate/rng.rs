@@ -23,6 +23,7 @@ pub enum Purpose {
 /// A random stream. Ranges and choices are computed here from raw 64-bit outputs with fixed
 /// arithmetic (not with `rand`'s distributions), so generated files do not change when a
 /// dependency changes its sampling algorithms; ChaCha8's output itself is value-stable.
+#[derive(Clone)]
 pub struct Rand(ChaCha8Rng);
 
 impl Rand {

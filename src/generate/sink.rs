@@ -6,15 +6,68 @@
 use crate::error::{Error, Result};
 use crate::write::AtomicFile;
 use rust_xlsxwriter::{Workbook, XlsxError};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Data rows per worksheet (Excel's 1,048,576 rows less the header).
 pub const SHEET_ROWS: u64 = 1_048_575;
 
+/// A row ready for its file: a CSV line, encoded where it was built (on a worker thread), or
+/// the cells of a workbook row.
+pub enum Encoded {
+    /// A CSV record with its line ending.
+    Csv(Vec<u8>),
+    /// Workbook cells.
+    Cells(Vec<String>),
+}
+
+impl Encoded {
+    /// Encodes `cells` for a workbook (`cells` true) or a CSV file.
+    pub fn new(cells: &[String], as_cells: bool) -> Encoded {
+        if as_cells {
+            Encoded::Cells(cells.to_vec())
+        } else {
+            let mut line = Vec::with_capacity(cells.iter().map(|c| c.len() + 1).sum::<usize>() + 8);
+            encode_csv(cells, &mut line);
+            Encoded::Csv(line)
+        }
+    }
+}
+
+/// One CSV record as the csv crate writes it (`QuoteStyle::Necessary`, CRLF): a field is quoted
+/// when it holds a comma, a quote, CR or LF, and quotes inside are doubled.
+pub fn encode_csv(cells: &[String], out: &mut Vec<u8>) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if c.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')) || (cells.len() == 1 && c.is_empty()) {
+            out.push(b'"');
+            for b in c.bytes() {
+                if b == b'"' {
+                    out.push(b'"');
+                }
+                out.push(b);
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(c.as_bytes());
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
 /// A table being written.
 pub trait Sink {
     /// Writes one data row.
     fn row(&mut self, cells: &[String]) -> Result<()>;
+    /// Writes one encoded row.
+    fn write(&mut self, row: &Encoded) -> Result<()> {
+        match row {
+            Encoded::Cells(c) => self.row(c),
+            Encoded::Csv(_) => unreachable!("CSV lines go to CSV files"),
+        }
+    }
     /// Finishes the file and moves it into place.
     fn finish(self: Box<Self>) -> Result<()>;
 }
@@ -33,7 +86,7 @@ pub fn sheet_position(base: &str, index: u64) -> (String, u64) {
 }
 
 /// Opens `path` for a table with `header`; `sheet` names the worksheets of a workbook.
-pub fn open(path: &Path, header: &[&str], sheet: &str) -> Result<Box<dyn Sink>> {
+pub fn open(path: &Path, header: &[&str], sheet: &str) -> Result<Box<dyn Sink + Send>> {
     if is_xlsx(path) {
         let mut s = XlsxSink {
             wb: Workbook::new(),
@@ -46,16 +99,10 @@ pub fn open(path: &Path, header: &[&str], sheet: &str) -> Result<Box<dyn Sink>> 
         s.new_sheet()?;
         Ok(Box::new(s))
     } else {
-        let mut wtr = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(AtomicFile::create(path)?);
-        wtr.write_record(header).map_err(|e| csv_error(path, e))?;
-        Ok(Box::new(CsvSink { wtr, path: path.to_owned() }))
+        let mut sink = CsvSink { file: AtomicFile::create(path)?, path: path.to_owned(), buf: Vec::new() };
+        sink.row(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>())?;
+        Ok(Box::new(sink))
     }
-}
-
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    Error::Output { path: path.to_owned(), source: std::io::Error::other(e.to_string()) }
 }
 
 fn xlsx_error(path: &Path, e: XlsxError) -> Error {
@@ -63,22 +110,33 @@ fn xlsx_error(path: &Path, e: XlsxError) -> Error {
 }
 
 struct CsvSink {
-    wtr: csv::Writer<AtomicFile>,
+    file: AtomicFile,
     path: PathBuf,
+    buf: Vec<u8>,
+}
+
+impl CsvSink {
+    fn io(&self, source: std::io::Error) -> Error {
+        Error::Output { path: self.path.clone(), source }
+    }
 }
 
 impl Sink for CsvSink {
     fn row(&mut self, cells: &[String]) -> Result<()> {
-        self.wtr.write_record(cells).map_err(|e| csv_error(&self.path, e))
+        self.buf.clear();
+        encode_csv(cells, &mut self.buf);
+        self.file.write_all(&self.buf).map_err(|e| self.io(e))
+    }
+
+    fn write(&mut self, row: &Encoded) -> Result<()> {
+        match row {
+            Encoded::Csv(line) => self.file.write_all(line).map_err(|e| self.io(e)),
+            Encoded::Cells(c) => self.row(c),
+        }
     }
 
     fn finish(self: Box<Self>) -> Result<()> {
-        let path = self.path;
-        let file = self
-            .wtr
-            .into_inner()
-            .map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
-        file.commit()
+        self.file.commit()
     }
 }
 
@@ -137,6 +195,19 @@ impl Sink for XlsxSink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_lines_are_encoded_as_the_csv_crate_writes_them() {
+        let cells: Vec<String> =
+            ["plain", "", "a,b", "say \"hi\"", "two\nlines", " spaced ", "Müller & Söhne", "=1+1"]
+                .map(String::from)
+                .to_vec();
+        let mut mine = Vec::new();
+        encode_csv(&cells, &mut mine);
+        let mut wtr = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        wtr.write_record(&cells).unwrap();
+        assert_eq!(String::from_utf8(mine).unwrap(), String::from_utf8(wtr.into_inner().unwrap()).unwrap());
+    }
 
     #[test]
     fn sheets_hold_excels_row_limit() {

@@ -49,6 +49,15 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show how each column of an input maps to a canonical field, and write a mapping file.
     Mapping(MappingArgs),
+    /// Write a deterministic synthetic legacy list for demos, tests and benchmarks.
+    ///
+    /// The list has about 20 CRM-style columns, companies from 50 countries (all 24
+    /// registration-ID countries) in several scripts, faults of every rule family at known
+    /// rates, duplicates (about 5% of rows) with realistic variations, look-alike companies and
+    /// education institutions. --existing-out adds a Partner Center export in which about 6% of
+    /// the listed customers already exist; --truth-out says, per row, what was planted. The same
+    /// --seed and --rows give byte-identical files.
+    Generate(GenerateArgs),
 }
 
 /// Options of `run` and `check`.
@@ -113,6 +122,44 @@ pub struct MappingArgs {
     /// Start from an existing mapping file instead of the built-in aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+}
+
+/// Options of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Data rows to write (the header comes on top).
+    #[arg(long, value_name = "N")]
+    pub rows: u64,
+    /// The seed: the same seed and row count give byte-identical files.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// The legacy list to write: CSV, or a workbook when the name ends in .xlsx.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Also write a Partner Center customer export (for `run --existing`), CSV or .xlsx.
+    #[arg(long, value_name = "FILE")]
+    pub existing_out: Option<PathBuf>,
+    /// About how many customers the export holds (default: a tenth of --rows, at least 10).
+    #[arg(long, value_name = "N", requires = "existing_out")]
+    pub existing_rows: Option<u64>,
+    /// Also write the truth (CSV): per row its entity, the row it duplicates, its Partner
+    /// Center customer ID, its planted fault and variations.
+    #[arg(long, value_name = "FILE")]
+    pub truth_out: Option<PathBuf>,
+}
+
+impl GenerateArgs {
+    /// The generator's options.
+    pub fn into_options(self) -> crate::generate::Options {
+        crate::generate::Options {
+            rows: self.rows,
+            seed: self.seed,
+            out: self.out,
+            existing_out: self.existing_out,
+            existing_rows: self.existing_rows,
+            truth_out: self.truth_out,
+        }
+    }
 }
 
 impl RunArgs {

@@ -1,4 +1,5 @@
-//! The small commands: `rules` (the catalogue) and `mapping` (how columns map).
+//! The small commands: `rules` (the catalogue), `mapping` (how columns map), and what
+//! `generate` reports.
 
 use crate::cli::{Common, MappingArgs, RulesArgs};
 use crate::config::Profile;
@@ -100,4 +101,32 @@ pub fn mapping(args: &MappingArgs, common: &Common) -> Result<()> {
         eprintln!("wrote {}; edit it and pass it with --mapping", args.out.display());
     }
     Ok(())
+}
+
+/// Prints what `generate` wrote, on stderr.
+pub fn print_generated(r: &crate::generate::Report) {
+    let pct = |n: u64| if r.rows == 0 { 0.0 } else { n as f64 * 100.0 / r.rows as f64 };
+    eprintln!(
+        "pc-onboard: generated {} rows ({} customers) in {:.2}s, {:.0} rows/s",
+        r.rows,
+        r.entities,
+        r.seconds,
+        r.rows as f64 / r.seconds.max(1e-9)
+    );
+    eprintln!(
+        "  duplicates: {} rows ({:.1}%); look-alikes: {}; education: {}",
+        r.duplicates,
+        pct(r.duplicates),
+        r.lookalikes,
+        r.education
+    );
+    if r.export_rows > 0 {
+        eprintln!(
+            "  Partner Center export: {} customers, {} of them planted in the list ({} rows)",
+            r.export_rows, r.existing_customers, r.existing_rows
+        );
+    }
+    let faults: u64 = r.faults.values().sum();
+    let detail: Vec<String> = r.faults.iter().map(|(f, n)| format!("{f} {n}")).collect();
+    eprintln!("  planted faults: {faults} rows ({:.1}%): {}", pct(faults), detail.join(", "));
 }

@@ -4,12 +4,14 @@
 //! canonical customers, check them against Partner Center's [`rules`], find duplicates and
 //! existing customers ([`matching`]), [`route`] every row to one outcome, [`reconcile`] the
 //! matched rows with Partner Center, and [`write`] the outputs. [`pipeline`] strings the stages
-//! together; [`run`] is the entry point.
+//! together; [`run`] is the entry point. [`generate`] writes synthetic lists with planted
+//! faults, duplicates and existing customers.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod generate;
 pub mod matching;
 pub mod model;
 pub mod normalize;

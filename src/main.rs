@@ -36,5 +36,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             pc_onboard::commands::mapping(&args, &cli.common)?;
             Ok(exit::OK)
         }
+        Command::Generate(args) => {
+            let report = pc_onboard::generate::generate(&args.into_options())?;
+            if !cli.common.quiet {
+                pc_onboard::commands::print_generated(&report);
+            }
+            Ok(exit::OK)
+        }
     }
 }

@@ -11,9 +11,10 @@ use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
 use crate::route::route;
-use crate::write::{self, summary::Summary, RunData};
+use crate::write::{self, summary::Summary, summary::Timings, RunData};
 use console::Console;
 use process::Row;
+use std::time::Instant;
 
 /// Rows handed to the workers at a time.
 const CHUNK_ROWS: usize = 8192;
@@ -53,19 +54,28 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         max_sheet_cells: cfg.profile.max_sheet_cells,
     };
     let files = read::discover(&cfg.inputs, &cfg.existing)?;
+    // Wall time per stage, for summary.json (benchmarks read it).
+    let mut timings = Timings::default();
+    let clock = Instant::now();
     let pc = existing::load(&cfg.existing, &opts, &cfg.profile, &console)?;
+    timings.existing = seconds(clock);
 
+    let clock = Instant::now();
     let (sources, mut rows) = read_and_validate(&files, &opts, cfg, &console)?;
+    timings.read_validate = seconds(clock);
     console.stage(&format!("matching {} rows", rows.len()));
+    let clock = Instant::now();
     let matches = matching::match_rows(&rows, &pc, &cfg.profile);
     domains::apply(&mut rows, &matches, &pc, &sources);
     let outcomes: Vec<Outcome> =
         rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
+    timings.matching = seconds(clock);
 
     let data =
         RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
     let recon = Reconciliation::compute(&data);
     let mut outputs = Vec::new();
+    let clock = Instant::now();
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");
         let written = write::write_all(&data, &cfg.out_dir)?;
@@ -73,11 +83,13 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
             outputs.push(relative(p, &cfg.out_dir));
         }
     }
+    timings.write = seconds(clock);
     outputs.push("summary.json".to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
     let reconciliation = ReconciliationSummary::build(&data, &recon, baseline.as_ref());
     let mut summary = Summary::build(&data, command, started, outputs);
     summary.reconciliation = reconciliation;
+    summary.timings = timings;
     summary.write(&cfg.out_dir.join("summary.json"))?;
     console.report(&summary, cfg);
     let exit_code = if summary.failed_over() { exit::FAIL_OVER } else { exit::OK };
@@ -112,6 +124,10 @@ fn read_and_validate(
         }
     }
     Ok((sources, rows))
+}
+
+fn seconds(since: Instant) -> f64 {
+    (since.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
 }
 
 fn relative(p: &std::path::Path, base: &std::path::Path) -> String {

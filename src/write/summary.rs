@@ -26,6 +26,8 @@ pub struct Summary {
     pub finished_at: String,
     /// Wall time in seconds.
     pub elapsed_seconds: f64,
+    /// Wall time per stage, in seconds.
+    pub timings: Timings,
     /// The partner type the rules were applied for.
     pub partner_type: String,
     /// Every source read.
@@ -86,6 +88,20 @@ pub struct InputSummary {
     pub missing_fields: Vec<&'static str>,
     /// Things to know about this source.
     pub notes: Vec<String>,
+}
+
+/// Wall time of each stage of a run, in seconds (milliseconds resolution).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Timings {
+    /// Reading and indexing the Partner Center export(s).
+    pub existing: f64,
+    /// Reading, normalising and validating the inputs.
+    pub read_validate: f64,
+    /// Duplicate and existing-customer matching, batch domain rules and routing.
+    #[serde(rename = "match")]
+    pub matching: f64,
+    /// Writing the output files (summary.json excluded).
+    pub write: f64,
 }
 
 /// The Partner Center export in the summary.
@@ -188,6 +204,7 @@ impl Summary {
             started_at: started.to_rfc3339(),
             finished_at: finished.to_rfc3339(),
             elapsed_seconds: ((finished - started).num_milliseconds() as f64) / 1000.0,
+            timings: Timings::default(),
             partner_type: format!("{:?}", profile.partner_type),
             inputs: data.sources.iter().map(input_summary).collect(),
             existing: ExistingSummary {

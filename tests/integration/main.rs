@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod faults;
+mod generate;
 mod hostile;
 mod inputs;
 mod props;

@@ -1,0 +1,128 @@
+//! Addresses: street lines in the country's format, postcodes drawn from each city's pattern
+//! (and checked against the same postcode rules `run` applies), and the ways a country is
+//! written.
+
+use super::data::{City, Country};
+use super::names::expand;
+use super::rng::Rand;
+
+/// A postcode of the city, valid for its country; "" where the country has none.
+pub fn postal(c: &Country, city: &City, rng: &mut Rand) -> String {
+    if city.postal.is_empty() {
+        return String::new();
+    }
+    let meta = c.facts.meta;
+    let mut last = String::new();
+    for _ in 0..20 {
+        last = fill(&city.postal, rng);
+        if meta.and_then(|m| m.postal_code_matches(&last)) != Some(false) {
+            return last;
+        }
+    }
+    last
+}
+
+/// A pattern with `#` as a digit and `@` as a letter that every postcode alphabet allows.
+fn fill(pattern: &str, rng: &mut Rand) -> String {
+    const LETTERS: &[u8] = b"ABEGHJLNPRTWXYZ";
+    pattern
+        .chars()
+        .map(|ch| match ch {
+            '#' => char::from(b'0' + rng.below(10) as u8),
+            '@' => char::from(*rng.pick(LETTERS)),
+            other => other,
+        })
+        .collect()
+}
+
+/// A street line: the street in the country's format with a house number.
+pub fn street_line(format: &str, street: &str, rng: &mut Rand) -> String {
+    let (n, m, k) =
+        (rng.range(1, 240).to_string(), rng.range(1, 9).to_string(), rng.range(1, 30).to_string());
+    expand(format, |key| match key {
+        "s" => street,
+        "n" => &n,
+        "m" => &m,
+        "k" => &k,
+        _ => "",
+    })
+}
+
+/// An address line 2 (floor, suite, unit), or "" for most addresses.
+pub fn line2(c: &Country, rng: &mut Rand) -> String {
+    if rng.chance(0.25) {
+        rng.pick(&c.line2).replace("{n}", &rng.range(1, 40).to_string())
+    } else {
+        String::new()
+    }
+}
+
+/// The country as a clean row writes it: its code mostly, otherwise its English name or
+/// alpha-3 code (which `run` accepts without a warning).
+pub fn country_written(c: &Country, rng: &mut Rand) -> String {
+    if c.silent.is_empty() || rng.chance(0.75) {
+        c.code.clone()
+    } else {
+        rng.pick(&c.silent).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::data::data;
+    use super::super::rng::Purpose;
+    use super::*;
+    use crate::normalize::address_meta;
+    use crate::rules::registration_id::REQUIRED_COUNTRIES;
+
+    #[test]
+    fn every_city_gives_valid_postcodes_and_states() {
+        let mut rng = Rand::new(1, Purpose::Row, 0);
+        let required = crate::config::Profile::default_profile().state_required;
+        for c in &data().countries {
+            let meta = address_meta::country(&c.code).unwrap_or_else(|| panic!("{} has no metadata", c.code));
+            for city in &c.cities {
+                for _ in 0..30 {
+                    let p = postal(c, city, &mut rng);
+                    assert_ne!(meta.postal_code_matches(&p), Some(false), "{} {}: {p}", c.code, city.name);
+                    if meta.requires_postal_code() {
+                        assert!(!p.is_empty(), "{} {} needs a postcode", c.code, city.name);
+                    }
+                }
+                if required.contains(&c.code) {
+                    assert!(!city.state.is_empty(), "{} {} needs a state", c.code, city.name);
+                }
+                for s in [&city.state, &city.native_state] {
+                    if !s.is_empty() && meta.has_states() {
+                        assert!(meta.resolve_state(s).is_some(), "{} {}: state {s}", c.code, city.name);
+                    }
+                }
+            }
+        }
+        assert!(REQUIRED_COUNTRIES.iter().all(|cc| data().country(cc).is_some()));
+    }
+
+    #[test]
+    fn streets_and_countries() {
+        let mut rng = Rand::new(2, Purpose::Row, 0);
+        let line = street_line("{s} {n}", "Hauptstraße", &mut rng);
+        assert!(line.starts_with("Hauptstraße ") && line.len() > 14, "{line}");
+        let jp = street_line("{n}-{m}-{k} {s}", "Marunouchi", &mut rng);
+        assert!(!jp.contains('{'), "{jp}");
+        let de = &data().countries[data().country("DE").unwrap()];
+        for _ in 0..50 {
+            let w = country_written(de, &mut rng);
+            assert!(
+                matches!(
+                    crate::normalize::country::resolve(&w),
+                    Some((
+                        "DE",
+                        crate::normalize::country::CountryMatch::Code
+                            | crate::normalize::country::CountryMatch::Standard
+                    ))
+                ),
+                "{w}"
+            );
+        }
+    }
+}

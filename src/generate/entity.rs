@@ -1,0 +1,414 @@
+//! One true customer (an entity): its clean values, rebuilt on demand from the seed and the
+//! planner's decisions, and how a row of it is written before any duplicate variation or fault.
+
+use super::address;
+use super::data::{data, Country};
+use super::ids;
+use super::names::{self, identity, slug, Identity, Person};
+use super::phone::{self, Phone};
+use super::rng::{Purpose, Rand};
+use super::row::{Col, Values};
+use crate::rules::registration_id;
+use chrono::{Days, NaiveDate};
+
+/// How an existing customer is planted in the Partner Center export (which key links them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExistingMode {
+    /// Same registration ID; Partner Center may write the name differently.
+    RegistrationId,
+    /// The row's desired domain prefix is the customer's domain.
+    Domain,
+    /// The contact e-mail's company domain is the customer's contact domain.
+    EmailDomain,
+    /// A slightly different name (legal form, case, accents) in the same city.
+    NameCity,
+}
+
+impl ExistingMode {
+    /// The name used in the truth file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExistingMode::RegistrationId => "registration_id",
+            ExistingMode::Domain => "domain",
+            ExistingMode::EmailDomain => "contact_email_domain",
+            ExistingMode::NameCity => "name_city",
+        }
+    }
+}
+
+/// Where a look-alike company takes its name from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameSource {
+    /// The entity it copies.
+    pub id: u64,
+    /// That entity's index in its country.
+    pub k: u64,
+    /// Whether that entity is an education institution.
+    pub education: bool,
+}
+
+/// The planner's decisions about an entity; everything else follows from them and the seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityRef {
+    /// The entity id (input entities from 0; Partner Center-only customers from 2⁴⁰).
+    pub id: u64,
+    /// Index into the country table.
+    pub country: u16,
+    /// The entity's index among its country's entities (gives it a unique name and IDs).
+    pub k: u64,
+    /// An education institution.
+    pub education: bool,
+    /// Planted as an existing Partner Center customer.
+    pub existing: Option<ExistingMode>,
+    /// Same name as another company, in another city.
+    pub lookalike: Option<NameSource>,
+    /// Whether its rows ask for a domain prefix.
+    pub domain: bool,
+}
+
+/// A customer's clean values.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    /// The planner's decisions.
+    pub r: EntityRef,
+    /// The country.
+    pub country: &'static Country,
+    /// The name.
+    pub who: Identity,
+    /// The city (index into the country's cities).
+    pub city: usize,
+    /// Street line as written (native script for native names).
+    pub line1: String,
+    /// Street line in the other script (Cyrillic countries), else the same.
+    pub line1_alt: String,
+    /// Address line 2.
+    pub line2: String,
+    /// Postcode.
+    pub postal: String,
+    /// A valid phone number.
+    pub phone: Option<Phone>,
+    /// Registration or tax ID as written ("" for none).
+    pub reg: String,
+    /// The contact.
+    pub contact: Person,
+    /// The company's mail domain.
+    pub mail_domain: String,
+    /// The contact's address.
+    pub email: String,
+    /// Desired `onmicrosoft.com` prefix ("" when the row asks for none).
+    pub domain: String,
+    /// The company's own prefix, always set (Partner Center exports use it).
+    pub own_prefix: String,
+    /// Website ("" for none).
+    pub website: String,
+    /// Whether the Microsoft Customer Agreement was accepted.
+    pub mca: bool,
+    /// When.
+    pub mca_date: NaiveDate,
+    /// Who signed, when not the contact.
+    pub signatory: Option<(Person, String)>,
+    /// The Partner Center customer ID, for planted existing customers.
+    pub pc_id: Option<String>,
+}
+
+/// A GUID-shaped customer ID from a random stream.
+pub fn guid(rng: &mut Rand) -> String {
+    let (a, b) = (rng.next_u64(), rng.next_u64());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+/// The entity's city: its name's city, or another one for a look-alike.
+fn home(seed: u64, r: &EntityRef, who: &Identity) -> usize {
+    let n = data().countries[usize::from(r.country)].cities.len();
+    match r.lookalike {
+        // A branch elsewhere: any other city of the country.
+        Some(_) if n > 1 => {
+            (who.city + 1 + Rand::new(seed, Purpose::Entity, r.id ^ (1 << 61)).index(n - 1)) % n
+        }
+        _ => who.city,
+    }
+}
+
+/// What tells a branch's mailbox and tenant apart from the head office's: its city.
+fn place(r: &EntityRef, c: &Country, city: usize) -> String {
+    if r.lookalike.is_some() {
+        slug(&c.cities[city].name)
+    } else {
+        String::new()
+    }
+}
+
+/// The company's own `onmicrosoft.com` prefix: brand, industry (cut to fit), branch city and
+/// country code, at most 27 characters.
+fn prefix(who: &Identity, c: &Country, place: &str) -> String {
+    let (brand, ind) = (slug(&who.brand_latin), slug(&who.industry_latin));
+    let cc = c.code.to_lowercase();
+    let place = &place[..place.len().min(6)];
+    let room = 27usize.saturating_sub(brand.len() + cc.len() + place.len());
+    format!("{brand}{}{place}{cc}", &ind[..ind.len().min(room)])
+}
+
+/// The prefix an entity's rows ask for, without building the whole entity.
+pub fn own_prefix(seed: u64, r: EntityRef) -> String {
+    let c = &data().countries[usize::from(r.country)];
+    let (id, k, edu) = r.lookalike.map_or((r.id, r.k, r.education), |s| (s.id, s.k, s.education));
+    let who = identity(seed, usize::from(r.country), id, k, edu);
+    let city = home(seed, &r, &who);
+    prefix(&who, c, &place(&r, c, city))
+}
+
+impl Entity {
+    /// Rebuilds an entity from the seed and the planner's decisions.
+    pub fn build(seed: u64, r: EntityRef) -> Entity {
+        let c = &data().countries[usize::from(r.country)];
+        let (src_id, src_k, edu) = match r.lookalike {
+            Some(s) => (s.id, s.k, s.education),
+            None => (r.id, r.k, r.education),
+        };
+        let who = identity(seed, usize::from(r.country), src_id, src_k, edu);
+        let city = home(seed, &r, &who);
+        let mut rng = Rand::new(seed, Purpose::Entity, r.id);
+        let street_i = rng.next_u64();
+        let native_streets = c.native.as_ref().map(|n| (n.street_fmt.as_str(), &n.streets));
+        let pick_street = |fmt: &str, list: &Vec<String>, rng: &mut Rand| {
+            address::street_line(fmt, &list[(street_i % list.len() as u64) as usize], rng)
+        };
+        // The same house number in both scripts: both lines draw from one stream.
+        let street_rng = Rand::new(seed, Purpose::Entity, r.id ^ (1 << 62));
+        let latin_line = pick_street(&c.street_fmt, &c.streets, &mut street_rng.clone());
+        let native_line = native_streets.map(|(fmt, list)| pick_street(fmt, list, &mut street_rng.clone()));
+        let (line1, line1_alt) = match (who.native, native_line) {
+            (true, Some(n)) => (n, latin_line),
+            (_, Some(n)) if who.alt.is_some() => (latin_line, n),
+            _ => (latin_line.clone(), latin_line),
+        };
+        let line2 = address::line2(c, &mut rng);
+        let city_data = &c.cities[city];
+        let postal = address::postal(c, city_data, &mut rng);
+        let phone = phone::valid(&c.code, city_data, &mut rng);
+        let reg = if registration_id::is_required(&c.code) {
+            ids::business(&c.code, r.k).unwrap_or_default()
+        } else if rng.chance(0.3) {
+            ids::tax_id(c, r.k, &mut rng)
+        } else {
+            String::new()
+        };
+        let contact = names::person(c, who.native, &mut rng);
+        let (brand, ind) = (slug(&who.brand_latin), slug(&who.industry_latin));
+        let place = place(&r, c, city);
+        let mail_domain = if edu {
+            format!("{brand}{place}-edu.{}", c.tld)
+        } else {
+            let sep = if rng.chance(0.6) { "-" } else { "" };
+            format!("{brand}{sep}{ind}{place}.{}", c.tld)
+        };
+        let email = names::email(&contact, &mail_domain, &mut rng);
+        let own_prefix = prefix(&who, c, &place);
+        let domain = if r.domain { own_prefix.clone() } else { String::new() };
+        let website = match rng.weighted(&[4.0, 2.0, 4.0]) {
+            0 => format!("www.{mail_domain}"),
+            1 => format!("https://www.{mail_domain}/"),
+            _ => String::new(),
+        };
+        let mca = rng.chance(0.85);
+        let mca_date = NaiveDate::from_ymd_opt(2019, 1, 1).expect("a date") + Days::new(rng.below(2496));
+        let signatory = (mca && rng.chance(0.25)).then(|| {
+            let p = names::person(c, who.native, &mut rng);
+            let e = names::email(&p, &mail_domain, &mut rng);
+            (p, e)
+        });
+        let pc_id = r.existing.map(|_| guid(&mut Rand::new(seed, Purpose::PartnerCenter, r.id)));
+        Entity {
+            r,
+            country: c,
+            who,
+            city,
+            line1,
+            line1_alt,
+            line2,
+            postal,
+            phone,
+            reg,
+            contact,
+            mail_domain,
+            email,
+            domain,
+            own_prefix,
+            website,
+            mca,
+            mca_date,
+            signatory,
+            pc_id,
+        }
+    }
+
+    /// The city as the row writes it (in the native script for native names).
+    pub fn city_written(&self) -> &str {
+        let c = &self.country.cities[self.city];
+        if self.who.native && !c.native.is_empty() {
+            &c.native
+        } else {
+            &c.name
+        }
+    }
+
+    /// The state as the row writes it.
+    pub fn state_written(&self) -> &str {
+        let c = &self.country.cities[self.city];
+        if self.who.native && !c.native_state.is_empty() {
+            &c.native_state
+        } else {
+            &c.state
+        }
+    }
+
+    /// A clean row of this entity, with the incidental choices (formats, record ID, owner) of
+    /// one written row.
+    pub fn values(&self, rng: &mut Rand) -> Values {
+        let mut v = Values::default();
+        let c = self.country;
+        v[Col::SourceId] = format!("0015g{}", base62(rng, 10));
+        v[Col::Company] = self.who.name.render();
+        v[Col::Website] = self.website.clone();
+        v[Col::Line1] = self.line1.clone();
+        v[Col::Line2] = self.line2.clone();
+        v[Col::City] = self.city_written().to_string();
+        v[Col::State] = self.state_written().to_string();
+        v[Col::Postal] = self.postal.clone();
+        v[Col::Country] = address::country_written(c, rng);
+        v[Col::Phone] = self.phone.as_ref().map(|p| p.written(phone::style(rng))).unwrap_or_default();
+        v[Col::First] = self.contact.first.clone();
+        v[Col::Last] = self.contact.last.clone();
+        v[Col::Email] = self.email.clone();
+        v[Col::Reg] = match rng.chance(0.3) {
+            true => crate::rules::registration_id::compact(&self.reg, Some(&c.code)),
+            false => self.reg.clone(),
+        };
+        v[Col::Domain] = match rng.chance(0.1) && !self.domain.is_empty() {
+            true => format!("{}.onmicrosoft.com", self.domain),
+            false => self.domain.clone(),
+        };
+        v[Col::Segment] = if self.r.education || self.r.lookalike.is_some_and(|s| s.education) {
+            ["Education", "EDU", ""][rng.index(3)].to_string()
+        } else {
+            ["", "", "", "Commercial", "Corporate", "SMB"][rng.index(6)].to_string()
+        };
+        if self.mca {
+            v[Col::Mca] = ["Yes", "TRUE", "x", "Y", "yes"][rng.index(5)].to_string();
+            v[Col::McaDate] = date_written(self.mca_date, &c.code, rng);
+            let (p, e) = match &self.signatory {
+                Some((p, e)) => (p, e.as_str()),
+                None => (&self.contact, self.email.as_str()),
+            };
+            v[Col::SigFirst] = p.first.clone();
+            v[Col::SigLast] = p.last.clone();
+            v[Col::SigEmail] = e.to_string();
+        } else {
+            v[Col::Mca] = ["No", "", "FALSE"][rng.index(3)].to_string();
+        }
+        v[Col::Owner] = OWNERS[rng.index(OWNERS.len())].to_string();
+        v[Col::Notes] = NOTES[rng.index(NOTES.len())].to_string();
+        v
+    }
+}
+
+const OWNERS: &[&str] = &[
+    "Jane Cooper",
+    "Marcus Lee",
+    "Priya Raman",
+    "Tomás Ortega",
+    "Ingrid Holm",
+    "Kwame Mensah",
+    "Yuki Tanaka",
+];
+const NOTES: &[&str] = &[
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "Migrated from Navision 2019",
+    "Renewal due Q3",
+    "Key account",
+    "Prefers invoices by e-mail",
+    "Reseller: via distributor",
+    "Contact changed in 2023, see ticket #4471",
+    "=HYPERLINK(\"http://intranet/crm\")",
+];
+
+/// A date as the country's users write it.
+pub fn date_written(d: NaiveDate, cc: &str, rng: &mut Rand) -> String {
+    let local = match cc {
+        "US" => "%m/%d/%Y",
+        "GB" | "IE" | "FR" | "ES" | "IT" | "PT" | "BR" | "MX" | "AR" | "VE" | "IN" | "AU" | "NZ" | "SG" => {
+            "%d/%m/%Y"
+        }
+        "JP" | "CN" | "HU" => "%Y-%m-%d",
+        _ => "%d.%m.%Y",
+    };
+    d.format(if rng.chance(0.4) { "%Y-%m-%d" } else { local }).to_string()
+}
+
+fn base62(rng: &mut Rand, n: usize) -> String {
+    const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    (0..n).map(|_| char::from(A[rng.index(A.len())])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: u64, cc: &str) -> EntityRef {
+        EntityRef {
+            id,
+            country: data().country(cc).unwrap() as u16,
+            k: id,
+            education: false,
+            existing: None,
+            lookalike: None,
+            domain: true,
+        }
+    }
+
+    #[test]
+    fn entities_are_rebuilt_identically() {
+        let a = Entity::build(4, r(17, "PL"));
+        let b = Entity::build(4, r(17, "PL"));
+        assert_eq!(a.who.name, b.who.name);
+        assert_eq!(
+            (a.email.as_str(), a.reg.as_str(), a.postal.as_str()),
+            (b.email.as_str(), b.reg.as_str(), b.postal.as_str())
+        );
+        let mut r1 = Rand::new(4, Purpose::Row, 9);
+        let mut r2 = Rand::new(4, Purpose::Row, 9);
+        assert_eq!(a.values(&mut r1), b.values(&mut r2));
+    }
+
+    #[test]
+    fn look_alikes_share_the_name_but_nothing_else() {
+        let orig = r(5, "DE");
+        let mut twin = r(6, "DE");
+        twin.lookalike = Some(NameSource { id: 5, k: 5, education: false });
+        let (a, b) = (Entity::build(1, orig), Entity::build(1, twin));
+        assert_eq!(a.who.name.render(), b.who.name.render());
+        assert_ne!(a.city, b.city);
+        assert_ne!(a.own_prefix, b.own_prefix);
+        assert_ne!(a.mail_domain, b.mail_domain);
+        assert!(a.own_prefix.len() <= 27 && b.own_prefix.len() <= 27, "{} {}", a.own_prefix, b.own_prefix);
+    }
+
+    #[test]
+    fn guids_look_like_guids() {
+        let g = guid(&mut Rand::new(1, Purpose::PartnerCenter, 1));
+        assert_eq!(g.len(), 36);
+        assert_eq!(g.matches('-').count(), 4);
+    }
+}

@@ -1,0 +1,19 @@
+//! The generator's planting rates in one place (the README's tables quote them). Fault rates
+//! are in [`super::faults::FAULTS`].
+
+/// Share of new entities that get later duplicate rows (one to three, 1.5 on average); with
+/// duplicates scheduled past the last row dropped, about [`DUPLICATE_ROW_SHARE`] of rows are
+/// duplicates.
+pub const HAS_DUPLICATES: f64 = 0.036;
+/// Share of rows that are planted duplicates (approximate, used to size the export).
+pub const DUPLICATE_ROW_SHARE: f64 = 0.05;
+/// Share of entities already in the Partner Center export (only with `--existing-out`).
+pub const EXISTING: f64 = 0.06;
+/// Share of entities that copy an earlier company's name in another city (branches, look-alikes).
+pub const LOOKALIKE: f64 = 0.01;
+/// Share of Partner Center-only customers that copy a listed company's name in another city.
+pub const PC_LOOKALIKE: f64 = 0.1;
+/// Share of entities that are education institutions.
+pub const EDUCATION: f64 = 0.03;
+/// Share of entities whose rows ask for an `onmicrosoft.com` prefix.
+pub const ASKS_FOR_DOMAIN: f64 = 0.55;

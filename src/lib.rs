@@ -3,7 +3,8 @@
 //! The pipeline, one folder per stage: [`read`] inputs into rows, [`normalize`] them into
 //! canonical customers, check them against Partner Center's [`rules`], find duplicates and
 //! existing customers ([`matching`]), [`route`] every row to one outcome, and [`write`] the
-//! outputs. [`pipeline`] strings the stages together; [`run`] is the entry point.
+//! outputs; [`report`] holds what the reports for people and schedulers say beyond the rows.
+//! [`pipeline`] strings the stages together; [`run`] is the entry point.
 
 pub mod cli;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod read;
+pub mod report;
 pub mod route;
 pub mod rules;
 pub mod write;

@@ -9,6 +9,7 @@ use crate::error::{exit, Error, Result};
 use crate::matching::{self, domains};
 use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
+use crate::report::{baseline::Baseline, stats::Stats, Insights};
 use crate::route::route;
 use crate::write::{self, summary::Summary, RunData};
 use console::Console;
@@ -38,6 +39,8 @@ pub fn run(cfg: &Config) -> Result<RunReport> {
 fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let started = chrono::Local::now();
     let console = Console::new(cfg);
+    // The baseline may be the output folder itself: read it before anything is written.
+    let baseline = cfg.baseline.as_deref().map(Baseline::load).transpose()?;
     write::prepare_out_dir(&cfg.out_dir)?;
     let overrides = match &cfg.mapping {
         Some(p) => read::mapping::load(p)?,
@@ -59,8 +62,19 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let outcomes: Vec<Outcome> =
         rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
 
-    let data =
-        RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
+    console.stage("counting");
+    let stats = Stats::build(&sources, &rows, &outcomes, &cfg.profile);
+    let changes = baseline.map(|b| b.compare(&sources, &rows, &stats));
+    let insights = Insights { stats, changes };
+    let data = RunData {
+        sources: &sources,
+        rows: &rows,
+        outcomes: &outcomes,
+        matches: &matches,
+        pc: &pc,
+        cfg,
+        insights: &insights,
+    };
     let mut outputs = Vec::new();
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");

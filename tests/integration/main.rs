@@ -1,8 +1,13 @@
 //! Integration tests: run the real binary on files in a temporary folder and read the outputs.
 
+mod baseline;
+mod browser;
 mod cli;
 mod common;
 mod inputs;
 mod props;
+mod redact;
+mod reports;
 mod samples;
 mod snapshots;
+mod workbook;

@@ -88,14 +88,18 @@ pub fn render(data: &RunData) -> String {
     }
     p.push_str("</section>\n");
 
+    // What to act on first: the charts, what changed, the rows to fix; then the breakdowns.
     charts(data, &mut p);
     if let Some(ch) = &data.insights.changes {
         changes(data, ch, &mut p);
     }
+    rejected(data, &mut p);
+    p.push_str("<div class=\"columns\">\n<section>\n");
     by_key(&mut p, "By country", "country", data, stats.countries.iter());
+    p.push_str("</section>\n<section>\n");
     by_key(&mut p, "By source file", "file", data, stats.files.iter());
     inputs(data, &mut p);
-    rejected(data, &mut p);
+    p.push_str("</section>\n</div>\n");
     p.push_str("</main>\n<script>\n");
     p.push_str(JS);
     p.push_str("</script>\n</body>\n</html>\n");
@@ -148,8 +152,11 @@ fn by_key<'k>(
 ) {
     let mut rows: Vec<_> = rows.map(|(k, c)| (k, c, c.values().sum::<u64>())).collect();
     rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    let _ =
-        write!(p, "<h2>{}</h2>\n<table>\n<thead><tr><th>{key}</th><th class=\"num\">rows</th>", html(title));
+    let _ = write!(
+        p,
+        "<h2>{}</h2>\n<table class=\"counts\">\n<thead><tr><th>{key}</th><th class=\"num\">rows</th>",
+        html(title)
+    );
     for o in Outcome::ALL {
         let _ = write!(p, "<th class=\"num\">{}</th>", o.as_str());
     }
@@ -165,7 +172,7 @@ fn by_key<'k>(
 }
 
 fn inputs(data: &RunData, p: &mut String) {
-    p.push_str("<h2>Inputs</h2>\n<table>\n<thead><tr><th>file</th><th>sheet</th><th>format</th><th>encoding</th><th class=\"num\">header row</th><th class=\"num\">rows</th></tr></thead>\n<tbody>\n");
+    p.push_str("<h2>Inputs</h2>\n<table class=\"counts\">\n<thead><tr><th>file</th><th>sheet</th><th>format</th><th>encoding</th><th class=\"num\">header row</th><th class=\"num\">rows</th></tr></thead>\n<tbody>\n");
     for s in data.sources {
         let _ = writeln!(
             p,
@@ -189,7 +196,7 @@ fn changes(data: &RunData, ch: &crate::report::baseline::Changes, p: &mut String
         html(&human::field(data, None, &ch.folder().display().to_string())),
         html(ch.baseline_started_at().unwrap_or("unknown date"))
     );
-    p.push_str("<table>\n<thead><tr><th>count</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">change</th></tr></thead>\n<tbody>\n");
+    p.push_str("<table class=\"counts\">\n<thead><tr><th>count</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">change</th></tr></thead>\n<tbody>\n");
     let c = &ch.counts;
     let lines = std::iter::once(("rows in".to_string(), c.rows_in))
         .chain(c.outcomes.iter().map(|(k, v)| (format!("outcome {k}"), *v)))
@@ -224,7 +231,7 @@ fn changes(data: &RunData, ch: &crate::report::baseline::Changes, p: &mut String
         if list.is_empty() {
             continue;
         }
-        p.push_str("<table>\n<thead><tr><th>source</th><th class=\"num\">row</th><th>source id</th><th>rule</th><th>severity</th></tr></thead>\n<tbody>\n");
+        p.push_str("<table class=\"counts\">\n<thead><tr><th>source</th><th class=\"num\">row</th><th>source id</th><th>rule</th><th>severity</th></tr></thead>\n<tbody>\n");
         for f in &list {
             let sheet =
                 if f.source_sheet.is_empty() { String::new() } else { format!(" [{}]", f.source_sheet) };

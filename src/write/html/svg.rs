@@ -13,9 +13,9 @@ pub struct Bar {
     pub colour: String,
 }
 
-const WIDTH: u32 = 640;
+const WIDTH: u32 = 560;
 const ROW: u32 = 26;
-const LABEL: u32 = 230;
+const LABEL: u32 = 210;
 const NUMBER: u32 = 70;
 
 /// A horizontal bar chart with a title, one row per bar.
@@ -60,8 +60,8 @@ mod tests {
             Bar { label: "<b>".into(), value: 50, colour: "#c0392b".into() },
         ];
         let svg = bar_chart("Rows per outcome", &bars);
-        assert!(svg.contains(r#"width="340""#), "the largest bar fills the room: {svg}");
-        assert!(svg.contains(r#"width="170""#), "half the value, half the length: {svg}");
+        assert!(svg.contains(r#"width="280""#), "the largest bar fills the room: {svg}");
+        assert!(svg.contains(r#"width="140""#), "half the value, half the length: {svg}");
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"), "{svg}");
         assert!(bar_chart("empty", &[]).ends_with("</svg>"));
     }

@@ -7,14 +7,13 @@
 //! of the baseline without a match here is *fixed*. Values and messages are not compared, so a
 //! row whose value changed but still breaks the same rule is not reported.
 
+pub use super::changes::{ChangedFinding, Changes, CountChange, CountChanges};
 use crate::error::{Error, Result};
 use crate::model::Field;
 use crate::normalize::text::strip_formula_guard;
 use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
 use crate::report::stats::Stats;
-use crate::rules;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -40,9 +39,9 @@ type Key = (u32, RowRef, u32);
 
 /// Strings numbered in order of first appearance.
 #[derive(Debug, Default)]
-struct Interner {
+pub(super) struct Interner {
     ids: HashMap<String, u32>,
-    names: Vec<String>,
+    pub(super) names: Vec<String>,
 }
 
 impl Interner {
@@ -69,29 +68,29 @@ fn place_key(file: &str, sheet: &str) -> String {
 
 /// One finding of the baseline, as little as identifies and shows it.
 #[derive(Debug)]
-struct Entry {
+pub(super) struct Entry {
     /// Index into `labels`: the file and sheet as the baseline wrote them.
-    label: u32,
+    pub(super) label: u32,
     place: u32,
-    row: u64,
-    source_id: Box<str>,
-    rule: u32,
-    error: bool,
+    pub(super) row: u64,
+    pub(super) source_id: Box<str>,
+    pub(super) rule: u32,
+    pub(super) error: bool,
 }
 
 /// An earlier run's outputs, loaded.
 #[derive(Debug)]
 pub struct Baseline {
-    folder: PathBuf,
-    started_at: Option<String>,
+    pub(super) folder: PathBuf,
+    pub(super) started_at: Option<String>,
     rows_in: u64,
     outcomes: BTreeMap<String, u64>,
     rule_findings: BTreeMap<String, u64>,
     /// None when the baseline has no findings to compare (a `check` run writes none).
-    findings: Option<Vec<Entry>>,
-    labels: Vec<(String, String)>,
+    pub(super) findings: Option<Vec<Entry>>,
+    pub(super) labels: Vec<(String, String)>,
     places: Interner,
-    rules: Interner,
+    pub(super) rules: Interner,
 }
 
 impl Baseline {
@@ -231,128 +230,5 @@ impl Baseline {
             .filter(|(_, ch)| ch.change != 0)
             .collect();
         CountChanges { rows_in: CountChange::new(self.rows_in, stats.total_rows()), outcomes, rules }
-    }
-}
-
-/// A count before and after.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct CountChange {
-    /// In the baseline.
-    pub before: u64,
-    /// In this run.
-    pub after: u64,
-    /// after − before.
-    pub change: i64,
-}
-
-impl CountChange {
-    fn new(before: u64, after: u64) -> CountChange {
-        CountChange { before, after, change: after as i64 - before as i64 }
-    }
-}
-
-/// Counts compared with the baseline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CountChanges {
-    /// Data rows read.
-    pub rows_in: CountChange,
-    /// Rows per outcome (every outcome).
-    pub outcomes: BTreeMap<String, CountChange>,
-    /// Findings per rule, only the rules whose count changed.
-    pub rules: BTreeMap<String, CountChange>,
-}
-
-/// A finding that appeared or went away.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ChangedFinding {
-    /// The source file, as the run that found it wrote it.
-    pub source_file: String,
-    /// The sheet, for workbooks.
-    pub source_sheet: String,
-    /// The row as the user sees it.
-    pub source_row: u64,
-    /// The row's legacy key, if any.
-    pub source_id: String,
-    /// The rule code.
-    pub rule: String,
-    /// "error" or "warning".
-    pub severity: &'static str,
-}
-
-/// What changed since the baseline.
-#[derive(Debug)]
-pub struct Changes {
-    baseline: Baseline,
-    /// (row index, finding index) of this run's findings the baseline did not have.
-    new: Vec<(u32, u32)>,
-    /// Indexes of the baseline's findings this run no longer has.
-    fixed: Vec<u32>,
-    /// Counts before and after.
-    pub counts: CountChanges,
-}
-
-impl Changes {
-    /// The baseline folder as given.
-    pub fn folder(&self) -> &Path {
-        &self.baseline.folder
-    }
-
-    /// When the baseline run started, as its summary says.
-    pub fn baseline_started_at(&self) -> Option<&str> {
-        self.baseline.started_at.as_deref()
-    }
-
-    /// Whether findings were compared (the baseline had a findings file).
-    pub fn findings_compared(&self) -> bool {
-        self.baseline.findings.is_some()
-    }
-
-    /// Findings this run has and the baseline had not.
-    pub fn new_count(&self) -> usize {
-        self.new.len()
-    }
-
-    /// Findings the baseline had and this run has not.
-    pub fn fixed_count(&self) -> usize {
-        self.fixed.len()
-    }
-
-    /// The new findings, in source order.
-    pub fn new_findings<'a>(
-        &'a self,
-        sources: &'a [SourceInfo],
-        rows: &'a [Row],
-        profile: &'a crate::config::Profile,
-    ) -> impl Iterator<Item = ChangedFinding> + 'a {
-        self.new.iter().map(move |&(i, j)| {
-            let row = &rows[i as usize];
-            let f = &row.findings[j as usize];
-            let src = &sources[row.raw.pos.source as usize];
-            ChangedFinding {
-                source_file: src.file_label(),
-                source_sheet: src.sheet.clone().unwrap_or_default(),
-                source_row: row.raw.pos.row,
-                source_id: row.customer.get(Field::SourceId).to_string(),
-                rule: f.rule.code().to_string(),
-                severity: rules::severity(f, profile).as_str(),
-            }
-        })
-    }
-
-    /// The fixed findings, in the baseline's order.
-    pub fn fixed_findings(&self) -> impl Iterator<Item = ChangedFinding> + '_ {
-        let entries = self.baseline.findings.as_deref().unwrap_or(&[]);
-        self.fixed.iter().map(move |&k| {
-            let e = &entries[k as usize];
-            let (file, sheet) = &self.baseline.labels[e.label as usize];
-            ChangedFinding {
-                source_file: file.clone(),
-                source_sheet: sheet.clone(),
-                source_row: e.row,
-                source_id: e.source_id.to_string(),
-                rule: self.baseline.rules.names[e.rule as usize].clone(),
-                severity: if e.error { "error" } else { "warning" },
-            }
-        })
     }
 }

@@ -123,6 +123,8 @@ impl Stats {
                 rows,
             });
         }
+        // By code, as summary.json has always listed them.
+        stats.rules.sort_by_key(|r| r.code);
         for (sev, findings, rows) in findings_and_rows(&finding_frame, "severity")? {
             let name = if sev == "error" { "error" } else { "warning" };
             stats.severities.insert(name, SeverityCount { findings, rows });
@@ -195,4 +197,75 @@ fn findings_and_rows(df: &DataFrame, key: &str) -> PolarsResult<Vec<(String, u64
         .zip(r.iter())
         .map(|((k, f), r)| (k.unwrap_or("").to_string(), f.unwrap_or(0), r.unwrap_or(0)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Customer, Field, Finding, RawRow, RowPos};
+    use crate::read::ColumnMap;
+    use std::collections::HashMap;
+
+    fn source(file: &str) -> SourceInfo {
+        SourceInfo {
+            file: file.into(),
+            sheet: None,
+            format: "csv".into(),
+            encoding: None,
+            delimiter: None,
+            header_row: 1,
+            columns: ColumnMap::build(&[], &HashMap::new()),
+            rows: 0,
+            blank_rows: 0,
+            notes: Vec::new(),
+        }
+    }
+
+    fn row(source: u32, country: Option<&'static str>, rules: &[RuleId]) -> Row {
+        Row {
+            raw: RawRow { pos: RowPos { source, row: 2 }, cells: Default::default(), malformed: None },
+            customer: Customer::from_values(Field::ALL.iter().map(|_| "")),
+            country,
+            findings: rules.iter().map(|r| Finding::new(*r, "")).collect(),
+            education: false,
+        }
+    }
+
+    /// Each table row: (source, country, rules found, outcome).
+    #[test]
+    fn counts_match_the_rows() {
+        use Outcome::*;
+        let table: &[(u32, Option<&'static str>, &[RuleId], Outcome)] = &[
+            (0, Some("DE"), &[], Clean),
+            (0, Some("DE"), &[RuleId::CompanyTestName], Rejected),
+            (1, None, &[RuleId::CompanyTestName, RuleId::EmailSyntax], Rejected),
+            // Two findings of one rule in one row: two findings, one row.
+            (1, Some("FR"), &[RuleId::DomainSuggested, RuleId::DomainSuggested], Clean),
+            (1, Some("FR"), &[], Duplicate),
+        ];
+        let sources = [source("a.csv"), source("b.csv")];
+        let rows: Vec<Row> = table.iter().map(|(s, c, r, _)| row(*s, *c, r)).collect();
+        let outcomes: Vec<Outcome> = table.iter().map(|t| t.3).collect();
+        let stats = Stats::build(&sources, &rows, &outcomes, &Profile::default_profile());
+
+        let want: OutcomeCounts =
+            [("clean", 2), ("duplicate", 1), ("education", 0), ("existing", 0), ("rejected", 2)].into();
+        assert_eq!(stats.outcomes, want);
+        assert_eq!(stats.countries["DE"], [("clean", 1), ("rejected", 1)].into());
+        assert_eq!(stats.countries["unknown"], [("rejected", 1)].into());
+        assert_eq!(stats.files["b.csv"], [("clean", 1), ("duplicate", 1), ("rejected", 1)].into());
+        let rules: Vec<(&str, u64, u64)> = stats.rules.iter().map(|r| (r.code, r.findings, r.rows)).collect();
+        assert_eq!(rules, [("company.test_name", 2, 2), ("domain.suggested", 2, 1), ("email.syntax", 1, 1)]);
+        assert_eq!(stats.severities["error"], SeverityCount { findings: 3, rows: 2 });
+        assert_eq!(stats.severities["warning"], SeverityCount { findings: 2, rows: 1 });
+        assert_eq!(stats.top_rules(1)[0].code, "company.test_name");
+    }
+
+    #[test]
+    fn an_empty_run_has_every_outcome_at_zero() {
+        let stats = Stats::build(&[], &[], &[], &Profile::default_profile());
+        assert_eq!(stats.total_rows(), 0);
+        assert_eq!(stats.outcomes.len(), Outcome::ALL.len());
+        assert!(stats.rules.is_empty() && stats.countries.is_empty());
+    }
 }

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod common;
 mod inputs;
+mod parquet;
 mod props;
 mod redact;
 mod reports;

@@ -8,16 +8,16 @@
 //! forbids every other source. Values from the input pass the formula guard and are then
 //! HTML-escaped, or JSON-escaped in the data block and put in the page with `textContent`.
 
+mod changes;
 mod escape;
+mod rows;
 mod svg;
 
-use super::{human, rejections, AtomicFile, RunData};
+use super::{human, AtomicFile, RunData};
 use crate::error::{Error, Result};
-use crate::model::{Field, Outcome};
+use crate::model::Outcome;
 use crate::report::{outcome_colour, outcome_meaning};
-use crate::rules::{self, catalogue::RuleId};
 use escape::html;
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -27,8 +27,6 @@ const CSS: &str = include_str!("page.css");
 const JS: &str = include_str!("page.js");
 /// Rules in the top-rules chart.
 const TOP_RULES: usize = 10;
-/// Changed findings listed on the page, each way.
-const CHANGES_LISTED: usize = 200;
 
 /// Writes report.html.
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
@@ -91,9 +89,9 @@ pub fn render(data: &RunData) -> String {
     // What to act on first: the charts, what changed, the rows to fix; then the breakdowns.
     charts(data, &mut p);
     if let Some(ch) = &data.insights.changes {
-        changes(data, ch, &mut p);
+        changes::section(data, ch, &mut p);
     }
-    rejected(data, &mut p);
+    rows::section(data, &mut p);
     p.push_str("<div class=\"columns\">\n<section>\n");
     by_key(&mut p, "By country", "country", data, stats.countries.iter());
     p.push_str("</section>\n<section>\n");
@@ -186,145 +184,4 @@ fn inputs(data: &RunData, p: &mut String) {
         );
     }
     p.push_str("</tbody>\n</table>\n");
-}
-
-fn changes(data: &RunData, ch: &crate::report::baseline::Changes, p: &mut String) {
-    p.push_str("<h2 id=\"changes\">Changes since the baseline</h2>\n");
-    let _ = writeln!(
-        p,
-        "<p>Baseline: <code>{}</code> (run of {}).</p>",
-        html(&human::field(data, None, &ch.folder().display().to_string())),
-        html(ch.baseline_started_at().unwrap_or("unknown date"))
-    );
-    p.push_str("<table class=\"counts\">\n<thead><tr><th>count</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">change</th></tr></thead>\n<tbody>\n");
-    let c = &ch.counts;
-    let lines = std::iter::once(("rows in".to_string(), c.rows_in))
-        .chain(c.outcomes.iter().map(|(k, v)| (format!("outcome {k}"), *v)))
-        .chain(c.rules.iter().map(|(k, v)| (format!("findings {k}"), *v)));
-    for (what, v) in lines {
-        let class = match v.change {
-            n if n > 0 => " plus",
-            n if n < 0 => " minus",
-            _ => "",
-        };
-        let _ = writeln!(
-            p,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num{class}\">{:+}</td></tr>",
-            html(&what),
-            v.before,
-            v.after,
-            v.change
-        );
-    }
-    p.push_str("</tbody>\n</table>\n");
-    if !ch.findings_compared() {
-        p.push_str("<p class=\"note\">The baseline has no findings file (a <code>check</code> run): only counts are compared.</p>\n");
-        return;
-    }
-    let new: Vec<_> =
-        ch.new_findings(data.sources, data.rows, &data.cfg.profile).take(CHANGES_LISTED).collect();
-    let fixed: Vec<_> = ch.fixed_findings().take(CHANGES_LISTED).collect();
-    for (title, id, list, count) in
-        [("New findings", "new", new, ch.new_count()), ("Fixed findings", "fixed", fixed, ch.fixed_count())]
-    {
-        let _ = writeln!(p, "<h3 id=\"{id}\">{title}: {count}</h3>");
-        if list.is_empty() {
-            continue;
-        }
-        p.push_str("<table class=\"counts\">\n<thead><tr><th>source</th><th class=\"num\">row</th><th>source id</th><th>rule</th><th>severity</th></tr></thead>\n<tbody>\n");
-        for f in &list {
-            let sheet =
-                if f.source_sheet.is_empty() { String::new() } else { format!(" [{}]", f.source_sheet) };
-            let _ = writeln!(
-                p,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td><span class=\"badge {}\">{}</span></td><td>{}</td></tr>",
-                html(&human::field(data, None, &format!("{}{sheet}", f.source_file))),
-                f.source_row,
-                html(&human::field(data, None, &f.source_id)),
-                f.severity,
-                html(&f.rule),
-                f.severity
-            );
-        }
-        p.push_str("</tbody>\n</table>\n");
-        if count > list.len() {
-            let _ = writeln!(
-                p,
-                "<p class=\"note\">… and {} more: the Changes sheet of report.xlsx lists them all.</p>",
-                count - list.len()
-            );
-        }
-    }
-}
-
-fn rejected(data: &RunData, p: &mut String) {
-    let all: Vec<usize> = data.with_outcome(Outcome::Rejected).collect();
-    let cap = data.cfg.profile.html_max_rows;
-    let shown = &all[..all.len().min(cap)];
-    let mut rows = Vec::with_capacity(shown.len());
-    let mut rule_counts: std::collections::BTreeMap<&str, u64> = Default::default();
-    for &i in shown {
-        let row = &data.rows[i];
-        let mask = human::row_mask(data, i);
-        let src = data.source_cells(i);
-        let findings: Vec<Value> = row
-            .findings
-            .iter()
-            .map(|f| {
-                json!([
-                    f.rule.code(),
-                    rules::severity(f, &data.cfg.profile).as_str(),
-                    human::finding_value(mask.as_ref(), f),
-                    human::text(mask.as_ref(), &rejections::message(f)),
-                ])
-            })
-            .collect();
-        let mut codes: Vec<&str> = row.findings.iter().map(|f| f.rule.code()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        for c in codes {
-            *rule_counts.entry(c).or_default() += 1;
-        }
-        rows.push(json!([
-            human::field(data, None, &src[0]),
-            human::field(data, None, &src[1]),
-            row.raw.pos.row,
-            human::field(data, None, &src[3]),
-            human::field(data, None, row.customer.get(Field::CompanyName)),
-            row.country.unwrap_or(""),
-            findings,
-        ]));
-    }
-    let rules: serde_json::Map<String, Value> = rule_counts
-        .keys()
-        .filter_map(|c| RuleId::from_code(c))
-        .map(|id| (id.code().to_string(), json!({ "message": id.rule().message, "fix": id.rule().fix })))
-        .collect();
-    let payload = json!({ "rules": rules, "ruleCounts": rule_counts, "rows": rows });
-
-    let _ = writeln!(p, "<h2 id=\"rejected\">Rejected rows: {}</h2>", all.len());
-    if all.len() > shown.len() {
-        let _ = writeln!(
-            p,
-            "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); rejections/rejected_rows.csv and report.xlsx hold them all.</p>",
-            shown.len(),
-            all.len()
-        );
-    }
-    p.push_str("<noscript><p class=\"note\">The table of rejected rows needs JavaScript; report.xlsx and rejections/rejected_rows.csv hold the same rows.</p></noscript>\n");
-    p.push_str(concat!(
-        "<div id=\"pc-table\" hidden>\n<div class=\"controls\">",
-        "<input type=\"search\" id=\"pc-search\" placeholder=\"Search company, row, value, message…\" aria-label=\"Search the rejected rows\">",
-        "<select id=\"pc-rule\" aria-label=\"Filter by rule\"><option value=\"\">All rules</option></select>",
-        "<select id=\"pc-size\" aria-label=\"Rows per page\"><option>25</option><option>50</option><option>100</option></select>",
-        "<button type=\"button\" id=\"pc-prev\">‹ Previous</button><button type=\"button\" id=\"pc-next\">Next ›</button>",
-        "<span id=\"pc-status\" aria-live=\"polite\"></span></div>\n",
-        "<table>\n<thead><tr><th>source</th><th class=\"num\">row</th><th>source id</th><th>company</th><th>country</th><th>findings</th></tr></thead>\n",
-        "<tbody id=\"pc-rows\"></tbody>\n</table>\n</div>\n"
-    ));
-    let _ = writeln!(
-        p,
-        "<script type=\"application/json\" id=\"pc-data\">{}</script>",
-        escape::json_for_script(&payload)
-    );
 }

@@ -3,8 +3,10 @@
 //! Chromium is installed; CI installs it.
 
 use crate::common::*;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -13,10 +15,13 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// How long Chromium may take before the test gives up on it (it is killed, not left running).
+const DEADLINE: Duration = Duration::from_secs(90);
+
 /// Runs headless Chromium on a page with `extra` arguments; returns stdout.
 fn headless(browser: &Path, profile: &Path, page: &Path, extra: &[&str]) -> String {
     let url = format!("file://{}", page.display());
-    let out = Command::new(browser)
+    let mut child = Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -31,10 +36,33 @@ fn headless(browser: &Path, profile: &Path, page: &Path, extra: &[&str]) -> Stri
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(extra)
         .arg(&url)
-        .output()
-        .expect("chromium runs");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    // Read both pipes on threads so that neither can fill up while we wait.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            pipe.read_to_string(&mut s).map(|_| s).unwrap_or_default()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("chromium did not finish within {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "chromium failed: {}", stderr.join().unwrap());
+    stdout.join().unwrap()
 }
 
 /// The rendered page shows the totals and a first page of rejected rows (so its script ran

@@ -92,11 +92,21 @@ pub struct RunArgs {
     /// Check agreement dates against this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
-    /// An earlier run's output folder: summary.json then reports the drift from Partner Center
-    /// that is new and the drift that was fixed since that run (from its
-    /// reconciliation/drift.csv).
+    /// Compare with an earlier run's output folder: new and fixed findings, changed counts and
+    /// new and fixed drift from Partner Center go into summary.json, report.xlsx and
+    /// report.html. It may be the --out folder itself; it is read before anything is written.
     #[arg(long, value_name = "DIR")]
     pub baseline: Option<PathBuf>,
+    /// Mask e-mail local parts, phone digits (all but the country code and the last 2) and
+    /// registration IDs (all but the last 3) in the reports for people (report.xlsx,
+    /// report.html, rejections/, duplicates.csv, relationship_requests.csv), for reports sent
+    /// outside the partner. The clean files, summary.json and Parquet stay exact.
+    #[arg(long)]
+    pub redact: bool,
+    /// Also write customers.parquet (the clean rows) and findings.parquet, for data lakes.
+    /// Needs a build with the `parquet` feature (cargo build --release --features parquet).
+    #[arg(long)]
+    pub parquet: bool,
 }
 
 /// Options of `rules`.
@@ -169,13 +179,18 @@ impl RunArgs {
             Some(path) => Profile::load(path)?,
             None => Profile::default_profile(),
         };
+        if self.parquet && !cfg!(feature = "parquet") {
+            return Err(Error::Usage(
+                "--parquet: this build has no Parquet support; build with `cargo build --release --features parquet`"
+                    .into(),
+            ));
+        }
         let fail_over = self.fail_over.or(profile.fail_over);
         if let Some(pct) = fail_over {
             config::check_percent(pct).map_err(Error::Usage)?;
         }
         let mut cfg = Config::new(self.inputs);
         cfg.existing = self.existing;
-        cfg.baseline = self.baseline;
         cfg.out_dir = self.out;
         cfg.jobs = self.jobs.map(usize::from);
         cfg.mapping = self.mapping;
@@ -185,6 +200,9 @@ impl RunArgs {
         if let Some(today) = self.today {
             cfg.today = today;
         }
+        cfg.baseline = self.baseline;
+        cfg.redact = self.redact;
+        cfg.parquet = self.parquet;
         cfg.progress = !common.no_progress && !common.quiet;
         cfg.quiet = common.quiet;
         cfg.verbose = common.verbose;

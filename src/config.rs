@@ -42,6 +42,8 @@ struct ProfileFile {
     input: InputSection,
     #[serde(default)]
     run: RunSection,
+    #[serde(default)]
+    report: ReportSection,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -86,6 +88,12 @@ struct RunSection {
     gdap_default: Option<bool>,
 }
 
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportSection {
+    html_max_rows: Option<usize>,
+}
+
 /// The partner profile, resolved: every value set.
 #[derive(Clone, Debug)]
 pub struct Profile {
@@ -113,6 +121,8 @@ pub struct Profile {
     pub fail_over: Option<f64>,
     /// `enableGDAPByDefault` when a row does not say.
     pub gdap_default: bool,
+    /// Rejected rows embedded in report.html at most (the page says so when there are more).
+    pub html_max_rows: usize,
 }
 
 impl Profile {
@@ -151,6 +161,7 @@ impl Profile {
             max_sheet_cells: 50_000_000,
             fail_over: None,
             gdap_default: true,
+            html_max_rows: 10_000,
         });
         let mut p = Profile {
             partner_type: file.partner.kind.unwrap_or(base.partner_type),
@@ -176,6 +187,7 @@ impl Profile {
             max_sheet_cells: file.input.max_sheet_cells.unwrap_or(base.max_sheet_cells),
             fail_over: file.run.fail_over.or(base.fail_over),
             gdap_default: file.run.gdap_default.unwrap_or(base.gdap_default),
+            html_max_rows: file.report.html_max_rows.unwrap_or(base.html_max_rows),
         };
         if p.agreement_missing_is_error {
             p.severities[RuleId::AgreementMissing as usize] = Severity::Error;
@@ -226,8 +238,6 @@ pub struct Config {
     pub inputs: Vec<PathBuf>,
     /// Partner Center customer exports.
     pub existing: Vec<PathBuf>,
-    /// An earlier run's output folder to compare with (`--baseline`): new and fixed drift.
-    pub baseline: Option<PathBuf>,
     /// The output folder.
     pub out_dir: PathBuf,
     /// Worker threads (None: one per core).
@@ -248,6 +258,13 @@ pub struct Config {
     pub quiet: bool,
     /// More detail on stderr.
     pub verbose: u8,
+    /// An earlier run's output folder to compare with (`--baseline`): new and fixed findings,
+    /// changed counts, new and fixed drift.
+    pub baseline: Option<PathBuf>,
+    /// Mask e-mail local parts, phone digits and registration IDs in the human-facing reports.
+    pub redact: bool,
+    /// Also write customers.parquet and findings.parquet.
+    pub parquet: bool,
 }
 
 impl Config {
@@ -256,7 +273,6 @@ impl Config {
         Config {
             inputs,
             existing: Vec::new(),
-            baseline: None,
             out_dir: PathBuf::from("reports"),
             jobs: None,
             mapping: None,
@@ -267,6 +283,9 @@ impl Config {
             progress: false,
             quiet: true,
             verbose: 0,
+            baseline: None,
+            redact: false,
+            parquet: false,
         }
     }
 }

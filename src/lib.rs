@@ -3,7 +3,8 @@
 //! The pipeline, one folder per stage: [`read`] inputs into rows, [`normalize`] them into
 //! canonical customers, check them against Partner Center's [`rules`], find duplicates and
 //! existing customers ([`matching`]), [`route`] every row to one outcome, [`reconcile`] the
-//! matched rows with Partner Center, and [`write`] the outputs. [`pipeline`] strings the stages
+//! matched rows with Partner Center, and [`write`] the outputs; [`report`] holds what the
+//! reports for people and schedulers say beyond the rows. [`pipeline`] strings the stages
 //! together; [`run`] is the entry point. [`generate`] writes synthetic lists with planted
 //! faults, duplicates and existing customers.
 
@@ -18,6 +19,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod read;
 pub mod reconcile;
+pub mod report;
 pub mod route;
 pub mod rules;
 pub mod write;

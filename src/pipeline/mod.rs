@@ -10,6 +10,7 @@ use crate::matching::{self, domains};
 use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
+use crate::report::{baseline::Baseline, stats::Stats, Insights};
 use crate::route::route;
 use crate::write::{self, summary::Summary, summary::Timings, RunData};
 use console::Console;
@@ -40,8 +41,15 @@ pub fn run(cfg: &Config) -> Result<RunReport> {
 fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let started = chrono::Local::now();
     let console = Console::new(cfg);
-    // Read before anything is written: the baseline may be the output folder itself.
-    let baseline = cfg.baseline.as_deref().map(reconcile::baseline::load).transpose()?;
+    // Read before anything is written: the baseline may be the output folder itself. Drift is
+    // compared only where the earlier run wrote it (a `check` folder has none).
+    let baseline = cfg.baseline.as_deref().map(Baseline::load).transpose()?;
+    let drift_baseline = cfg
+        .baseline
+        .as_deref()
+        .filter(|d| d.join("reconciliation/drift.csv").is_file())
+        .map(reconcile::baseline::load)
+        .transpose()?;
     write::prepare_out_dir(&cfg.out_dir)?;
     let overrides = match &cfg.mapping {
         Some(p) => read::mapping::load(p)?,
@@ -71,8 +79,19 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
     timings.matching = seconds(clock);
 
-    let data =
-        RunData { sources: &sources, rows: &rows, outcomes: &outcomes, matches: &matches, pc: &pc, cfg };
+    console.stage("counting");
+    let stats = Stats::build(&sources, &rows, &outcomes, &cfg.profile);
+    let changes = baseline.map(|b| b.compare(&sources, &rows, &stats));
+    let insights = Insights { stats, changes };
+    let data = RunData {
+        sources: &sources,
+        rows: &rows,
+        outcomes: &outcomes,
+        matches: &matches,
+        pc: &pc,
+        cfg,
+        insights: &insights,
+    };
     let recon = Reconciliation::compute(&data);
     let mut outputs = Vec::new();
     let clock = Instant::now();
@@ -86,7 +105,7 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     timings.write = seconds(clock);
     outputs.push("summary.json".to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
-    let reconciliation = ReconciliationSummary::build(&data, &recon, baseline.as_ref());
+    let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());
     let mut summary = Summary::build(&data, command, started, outputs);
     summary.reconciliation = reconciliation;
     summary.timings = timings;

@@ -15,6 +15,13 @@ pub fn header() -> Vec<&'static str> {
         .collect()
 }
 
+/// The line of row `i`, values exact.
+pub fn line(data: &RunData, i: usize) -> Vec<String> {
+    let c = &data.rows[i].customer;
+    let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f).to_string());
+    data.source_cells(i).into_iter().chain(fields).collect()
+}
+
 /// Writes the rows with outcome `which` to `path`.
 pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
     let err = csv_err(path);

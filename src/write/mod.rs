@@ -5,10 +5,15 @@ mod atomic;
 mod clean;
 mod duplicates;
 pub mod guard;
+mod html;
+pub mod human;
 mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod rejections;
 mod relationships;
 pub mod summary;
+mod xlsx;
 
 pub use atomic::AtomicFile;
 
@@ -18,6 +23,7 @@ use crate::matching::Matches;
 use crate::model::{Field, Outcome};
 use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
+use crate::report::Insights;
 use std::path::{Path, PathBuf};
 
 /// Everything the writers read.
@@ -34,6 +40,8 @@ pub struct RunData<'a> {
     pub pc: &'a PcIndex,
     /// The run's configuration.
     pub cfg: &'a crate::config::Config,
+    /// Counts and changes since the baseline, for summary.json and the reports.
+    pub insights: &'a Insights,
 }
 
 /// The columns that trace a line back to its input.
@@ -69,7 +77,12 @@ pub const OUTPUT_FILES: &[&str] = &[
     "rejections/rejected_rows.csv",
     "reconciliation/drift.csv",
     "reconciliation/pc_only.csv",
+    "report.xlsx",
+    "report.html",
 ];
+
+/// The Parquet outputs, written with `--parquet`.
+pub const PARQUET_FILES: &[&str] = &["customers.parquet", "findings.parquet"];
 
 /// Makes sure the output folder (and its subfolders) can be written, before any work starts.
 pub fn prepare_out_dir(dir: &Path) -> Result<()> {
@@ -83,7 +96,11 @@ pub fn prepare_out_dir(dir: &Path) -> Result<()> {
 /// Writes every output file except the summary; returns their paths.
 pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
     type Writer = fn(&RunData, &Path) -> Result<()>;
-    let jobs: [(&str, Writer); 7] = [
+    // The workbook first: it takes longest, and the pool picks jobs up in order.
+    #[cfg_attr(not(feature = "parquet"), allow(unused_mut))]
+    let mut jobs: Vec<(&str, Writer)> = vec![
+        ("report.xlsx", xlsx::write),
+        ("report.html", html::write),
         ("clean/customers.csv", |d, p| clean::write(d, p, Outcome::Clean)),
         ("clean/customers.jsonl", jsonl::write),
         ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
@@ -92,12 +109,20 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
         ("rejections/findings.csv", rejections::write_findings),
         ("rejections/rejected_rows.csv", rejections::write_rejected_rows),
     ];
+    #[cfg(feature = "parquet")]
+    if data.cfg.parquet {
+        jobs.push(("customers.parquet", parquet::write_customers));
+        jobs.push(("findings.parquet", parquet::write_findings));
+    }
     let results: Vec<Result<()>> = {
         use rayon::prelude::*;
         jobs.par_iter().map(|(name, w)| w(data, &dir.join(name))).collect()
     };
     results.into_iter().collect::<Result<Vec<()>>>()?;
-    Ok(jobs.iter().map(|(n, _)| dir.join(n)).collect())
+    // Listed in the documented order, whatever order they were written in.
+    let mut names: Vec<&str> = jobs.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| OUTPUT_FILES.iter().chain(PARQUET_FILES).position(|o| o == n));
+    Ok(names.into_iter().map(|n| dir.join(n)).collect())
 }
 
 /// A CSV writer over an atomic file.

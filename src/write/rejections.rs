@@ -3,10 +3,11 @@
 //! `pc_errors`, ready to fix in Excel and feed back in). Human-facing: formula-guarded.
 
 use super::guard::guard;
-use super::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
+use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::model::{Field, Finding, Outcome};
 use crate::read::headers::ColumnUse;
+use crate::report::redact::RowMask;
 use crate::rules::{self, catalogue::Severity};
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,6 +35,26 @@ pub fn message(f: &Finding) -> String {
     }
 }
 
+/// The line of one finding of row `i`, for people: formula-guarded, and masked under
+/// `--redact` (`mask` from [`human::row_mask`]).
+pub fn finding_line(data: &RunData, i: usize, f: &Finding, mask: Option<&RowMask>) -> [String; 10] {
+    let src = data.source_cells(i);
+    let sev = rules::severity(f, &data.cfg.profile);
+    let rule = f.rule.rule();
+    [
+        guard(&src[0]).into_owned(),
+        guard(&src[1]).into_owned(),
+        guard(&src[2]).into_owned(),
+        guard(&src[3]).into_owned(),
+        rule.code.to_string(),
+        sev.as_str().to_string(),
+        rule.field.to_string(),
+        human::finding_value(mask, f),
+        human::text(mask, &message(f)),
+        rule.fix.to_string(),
+    ]
+}
+
 /// Writes one line per finding of every row.
 pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
@@ -43,24 +64,9 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
         if row.findings.is_empty() {
             continue;
         }
-        let src = data.source_cells(i);
+        let mask = human::row_mask(data, i);
         for f in &row.findings {
-            let sev = rules::severity(f, &data.cfg.profile);
-            let rule = f.rule.rule();
-            let msg = message(f);
-            let cells = [
-                guard(&src[0]),
-                guard(&src[1]),
-                guard(&src[2]),
-                guard(&src[3]),
-                rule.code.into(),
-                sev.as_str().into(),
-                rule.field.into(),
-                guard(&f.value),
-                guard(&msg),
-                rule.fix.into(),
-            ];
-            wtr.write_record(cells.iter().map(|c| c.as_ref())).map_err(&err)?;
+            wtr.write_record(finding_line(data, i, f, mask.as_ref())).map_err(&err)?;
         }
     }
     finish(wtr, path)
@@ -69,8 +75,9 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
 /// The columns of `rejected_rows.csv`: the union of the rejected rows' source columns. Columns
 /// of different files that feed the same canonical field share one column (the first header
 /// seen), so the file reads back with every value in its field.
-struct UnionColumns {
-    headers: Vec<String>,
+pub struct UnionColumns {
+    /// The header of each union column.
+    pub headers: Vec<String>,
     by_field: HashMap<Field, usize>,
     by_header: HashMap<String, usize>,
     /// For each source: the union column of each of its columns.
@@ -80,7 +87,8 @@ struct UnionColumns {
 }
 
 impl UnionColumns {
-    fn build(data: &RunData, rows: &[usize]) -> UnionColumns {
+    /// The union of the columns of the sources of `rows`.
+    pub fn build(data: &RunData, rows: &[usize]) -> UnionColumns {
         let mut u = UnionColumns {
             headers: Vec::new(),
             by_field: HashMap::new(),
@@ -129,6 +137,54 @@ impl UnionColumns {
         u.extra = extra;
         u
     }
+
+    /// The field each union column feeds, if any.
+    pub fn fields(&self) -> Vec<Option<Field>> {
+        let mut out = vec![None; self.headers.len()];
+        for (f, &slot) in &self.by_field {
+            out[slot] = Some(*f);
+        }
+        out
+    }
+
+    /// The union column that shows `field` for rows of `source`, if the source has it.
+    pub fn slot(&self, source: u32, field: Field) -> Option<usize> {
+        let slot = *self.by_field.get(&field)?;
+        // A source's own column for the field sits in the field's slot; so does the contact
+        // column copied in as signatory.
+        let own = self.placement.get(&source)?.contains(&slot);
+        let copied = self.extra.get(&source).is_some_and(|e| e.iter().any(|&(_, s)| s == slot));
+        (own || copied).then_some(slot)
+    }
+
+    /// Row `i`'s original values, placed in the union columns.
+    pub fn cells(&self, data: &RunData, i: usize, cells: &mut Vec<String>) {
+        let row = &data.rows[i];
+        cells.clear();
+        cells.resize(self.headers.len(), String::new());
+        let place = &self.placement[&row.raw.pos.source];
+        for (c, v) in row.raw.cells.iter().enumerate() {
+            if let Some(&slot) = place.get(c) {
+                cells[slot].push_str(v);
+            }
+        }
+        for &(c, slot) in self.extra.get(&row.raw.pos.source).map(Vec::as_slice).unwrap_or(&[]) {
+            if cells[slot].is_empty() {
+                cells[slot].push_str(row.raw.cells.get(c).unwrap_or(""));
+            }
+        }
+    }
+}
+
+/// The `pc_errors` text of row `i`: each error as `code: message`, joined by `; `.
+pub fn pc_errors(data: &RunData, i: usize) -> String {
+    let errors: Vec<String> = data.rows[i]
+        .findings
+        .iter()
+        .filter(|f| rules::severity(f, &data.cfg.profile) == Severity::Error)
+        .map(|f| format!("{}: {}", f.rule.code(), message(f)))
+        .collect();
+    errors.join("; ")
 }
 
 /// Writes the rejected rows with their original values.
@@ -136,36 +192,22 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let rejected: Vec<usize> = data.with_outcome(Outcome::Rejected).collect();
     let cols = UnionColumns::build(data, &rejected);
+    let fields = cols.fields();
     let mut wtr = csv_writer(path)?;
     let header = cols.headers.iter().map(String::as_str).chain(["pc_errors"]).chain(SOURCE_COLUMNS);
     wtr.write_record(header).map_err(&err)?;
-    let width = cols.headers.len();
-    let mut cells: Vec<String> = vec![String::new(); width];
+    let mut cells: Vec<String> = Vec::new();
     for i in rejected {
-        let row = &data.rows[i];
-        cells.iter_mut().for_each(String::clear);
-        let place = &cols.placement[&row.raw.pos.source];
-        for (c, v) in row.raw.cells.iter().enumerate() {
-            if let Some(&slot) = place.get(c) {
-                cells[slot].push_str(v);
-            }
-        }
-        for &(c, slot) in cols.extra.get(&row.raw.pos.source).map(Vec::as_slice).unwrap_or(&[]) {
-            if cells[slot].is_empty() {
-                cells[slot].push_str(row.raw.cells.get(c).unwrap_or(""));
-            }
-        }
-        let errors: Vec<String> = row
-            .findings
-            .iter()
-            .filter(|f| rules::severity(f, &data.cfg.profile) == Severity::Error)
-            .map(|f| format!("{}: {}", f.rule.code(), message(f)))
-            .collect();
-        let pc_errors = errors.join("; ");
+        cols.cells(data, i, &mut cells);
+        let mask = human::row_mask(data, i);
         let src = data.source_cells(i);
-        let line =
-            cells.iter().map(|c| guard(c)).chain([guard(&pc_errors)]).chain(src.iter().map(|s| guard(s)));
-        wtr.write_record(line.map(|c| c.into_owned())).map_err(&err)?;
+        let line = cells
+            .iter()
+            .zip(&fields)
+            .map(|(c, f)| human::field(data, *f, c))
+            .chain([human::text(mask.as_ref(), &pc_errors(data, i))])
+            .chain(src.iter().map(|s| guard(s).into_owned()));
+        wtr.write_record(line).map_err(&err)?;
     }
     finish(wtr, path)
 }

@@ -1,12 +1,15 @@
-//! `summary.json`: run metadata, inputs, counts per outcome, rule and country, and the proof
-//! that rows in equals rows out. The only output that carries timestamps.
+//! `summary.json`: run metadata, inputs, counts per outcome, rule, severity, country and file
+//! (from [`Stats`], computed with polars), the proof that rows in equals rows out, and what
+//! changed since `--baseline`. The only output that carries timestamps.
 
 use super::{AtomicFile, RunData};
 use crate::error::{Error, Result};
 use crate::matching::BlockStat;
-use crate::model::{Field, Outcome};
+use crate::model::Field;
 use crate::read::headers::ColumnUse;
-use crate::rules::{self, catalogue::Severity};
+use crate::report::baseline::{ChangedFinding, Changes, CountChanges};
+pub use crate::report::stats::{RuleCount, SeverityCount, Stats};
+use crate::rules;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -46,6 +49,8 @@ pub struct Summary {
     pub rejected_percent: f64,
     /// Findings per rule (only rules that found something).
     pub rules: Vec<RuleCount>,
+    /// Findings and rows per severity, as each finding ended up (context included).
+    pub severities: BTreeMap<&'static str, SeverityCount>,
     /// Rows per country (ISO code; "unknown" when unresolved) and outcome.
     pub countries: BTreeMap<String, BTreeMap<&'static str, u64>>,
     /// Rows per source file and outcome.
@@ -59,6 +64,49 @@ pub struct Summary {
     pub fail_over: Option<FailOver>,
     /// The files written (relative to the output folder).
     pub outputs: Vec<String>,
+    /// What changed since `--baseline` (absent without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<ChangesSummary>,
+}
+
+/// Changed findings listed in summary.json at most, each way (the workbook lists them all).
+pub const CHANGES_LISTED: usize = 1000;
+
+/// What changed since the baseline, in summary.json.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangesSummary {
+    /// The baseline folder, as given.
+    pub baseline: String,
+    /// When the baseline run started.
+    pub baseline_started_at: Option<String>,
+    /// Whether findings were compared (false when the baseline is a `check` run's folder, which
+    /// has no findings file: then only counts are compared).
+    pub findings_compared: bool,
+    /// Findings this run has and the baseline had not.
+    pub new_findings: u64,
+    /// Findings the baseline had and this run has not.
+    pub fixed_findings: u64,
+    /// Counts before and after.
+    pub counts: CountChanges,
+    /// The first new findings, in source order.
+    pub new: Vec<ChangedFinding>,
+    /// The first fixed findings, in the baseline's order.
+    pub fixed: Vec<ChangedFinding>,
+}
+
+impl ChangesSummary {
+    fn of(ch: &Changes, data: &RunData) -> ChangesSummary {
+        ChangesSummary {
+            baseline: ch.folder().display().to_string(),
+            baseline_started_at: ch.baseline_started_at().map(str::to_string),
+            findings_compared: ch.findings_compared(),
+            new_findings: ch.new_count() as u64,
+            fixed_findings: ch.fixed_count() as u64,
+            counts: ch.counts.clone(),
+            new: ch.new_findings(data.sources, data.rows, &data.cfg.profile).take(CHANGES_LISTED).collect(),
+            fixed: ch.fixed_findings().take(CHANGES_LISTED).collect(),
+        }
+    }
 }
 
 /// One source in the summary.
@@ -115,21 +163,6 @@ pub struct ExistingSummary {
     pub matched: u64,
 }
 
-/// Findings of one rule.
-#[derive(Clone, Debug, Serialize)]
-pub struct RuleCount {
-    /// The rule code.
-    pub code: &'static str,
-    /// The configured severity.
-    pub severity: &'static str,
-    /// The field it concerns.
-    pub field: &'static str,
-    /// Findings.
-    pub findings: u64,
-    /// Rows with at least one such finding.
-    pub rows: u64,
-}
-
 /// Matching figures.
 #[derive(Clone, Debug, Serialize)]
 pub struct MatchingSummary {
@@ -161,29 +194,8 @@ impl Summary {
         outputs: Vec<String>,
     ) -> Summary {
         let profile = &data.cfg.profile;
-        let mut outcomes: BTreeMap<&'static str, u64> =
-            Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect();
-        let mut countries: BTreeMap<String, BTreeMap<&'static str, u64>> = BTreeMap::new();
-        let mut files: BTreeMap<String, BTreeMap<&'static str, u64>> = BTreeMap::new();
-        let mut per_rule: BTreeMap<&'static str, (u64, u64, Severity, &'static str)> = BTreeMap::new();
-        for (i, row) in data.rows.iter().enumerate() {
-            let o = data.outcomes[i].as_str();
-            *outcomes.entry(o).or_default() += 1;
-            let cc = row.country.unwrap_or("unknown").to_string();
-            *countries.entry(cc).or_default().entry(o).or_default() += 1;
-            let file = data.sources[row.raw.pos.source as usize].file_label();
-            *files.entry(file).or_default().entry(o).or_default() += 1;
-            let mut seen: Vec<&str> = Vec::new();
-            for f in &row.findings {
-                let r = f.rule.rule();
-                let e = per_rule.entry(r.code).or_insert((0, 0, profile.severity(f.rule), r.field));
-                e.0 += 1;
-                if !seen.contains(&r.code) {
-                    e.1 += 1;
-                    seen.push(r.code);
-                }
-            }
-        }
+        let stats = &data.insights.stats;
+        let outcomes = stats.outcomes.clone();
         let rows_in: u64 = data.sources.iter().map(|s| s.rows).sum();
         let rows_out: u64 = outcomes.values().sum();
         let rejected = outcomes.get("rejected").copied().unwrap_or(0);
@@ -217,18 +229,10 @@ impl Summary {
             balanced: rows_in == rows_out,
             outcomes,
             rejected_percent,
-            rules: per_rule
-                .into_iter()
-                .map(|(code, (findings, rows, sev, field))| RuleCount {
-                    code,
-                    severity: sev.as_str(),
-                    field,
-                    findings,
-                    rows,
-                })
-                .collect(),
-            countries,
-            files,
+            rules: stats.rules.clone(),
+            severities: stats.severities.clone(),
+            countries: stats.countries.clone(),
+            files: stats.files.clone(),
             matching: MatchingSummary {
                 clusters: data.matches.clusters,
                 candidate_pairs: data.matches.candidate_pairs,
@@ -241,6 +245,7 @@ impl Summary {
                 .fail_over
                 .map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
+            changes: data.insights.changes.as_ref().map(|ch| ChangesSummary::of(ch, data)),
         }
     }
 

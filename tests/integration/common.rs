@@ -52,6 +52,29 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs the README's command on the samples into `out`.
+pub fn run_samples(w: &Work, out: &str, extra: &[&str]) {
+    let root = root();
+    let legacy = root.join("samples/legacy");
+    let export = root.join("samples/partner_center_export.csv");
+    let config = root.join("samples/partner.toml");
+    let mut args = vec![
+        "run",
+        legacy.to_str().unwrap(),
+        "--existing",
+        export.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out,
+        "--today",
+        "2026-11-26",
+        "--quiet",
+    ];
+    args.extend_from_slice(extra);
+    w.run_ok(&args);
+}
+
 /// Reads a CSV output into header-keyed rows.
 pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -1,12 +1,18 @@
 //! Integration tests: run the real binary on files in a temporary folder and read the outputs.
 
+mod baseline;
+mod browser;
 mod cli;
 mod common;
 mod faults;
 mod generate;
 mod hostile;
 mod inputs;
+mod parquet;
 mod props;
 mod recon;
+mod redact;
+mod reports;
 mod samples;
 mod snapshots;
+mod workbook;

@@ -1,8 +1,8 @@
 //! Reconciliation: drift between the lists and Partner Center, the customers only Partner
 //! Center has, and what changed since a baseline run.
 
+use crate::common::run_samples;
 use crate::common::*;
-use crate::samples::run_samples;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

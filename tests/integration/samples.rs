@@ -4,29 +4,6 @@ use crate::common::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Runs the README's command on the samples into `out`.
-pub(crate) fn run_samples(w: &Work, out: &str, extra: &[&str]) {
-    let root = root();
-    let legacy = root.join("samples/legacy");
-    let export = root.join("samples/partner_center_export.csv");
-    let config = root.join("samples/partner.toml");
-    let mut args = vec![
-        "run",
-        legacy.to_str().unwrap(),
-        "--existing",
-        export.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--out",
-        out,
-        "--today",
-        "2026-11-26",
-        "--quiet",
-    ];
-    args.extend_from_slice(extra);
-    w.run_ok(&args);
-}
-
 struct Expected {
     outcome: String,
     rules: BTreeSet<String>,
@@ -58,6 +35,8 @@ fn every_sample_row_lands_as_the_manifest_says() {
         "rejections/rejected_rows.csv",
         "reconciliation/drift.csv",
         "reconciliation/pc_only.csv",
+        "report.xlsx",
+        "report.html",
         "summary.json",
     ] {
         assert!(out.join(f).is_file(), "{f} was not written");
@@ -157,6 +136,8 @@ fn outputs_do_not_depend_on_the_thread_count() {
         "rejections/rejected_rows.csv",
         "reconciliation/drift.csv",
         "reconciliation/pc_only.csv",
+        "report.xlsx",
+        "report.html",
     ] {
         let a = std::fs::read(w.path("one").join(f)).unwrap();
         let b = std::fs::read(w.path("two").join(f)).unwrap();

@@ -1,0 +1,182 @@
+//! `report.xlsx`: the workbook for people. A Summary sheet (inputs, outcomes with a chart, top
+//! rules, by country, by source file, changes since the baseline), then one sheet per output:
+//! clean, education, relationship requests, duplicates, the rejected rows with their bad cells
+//! highlighted and explained in notes, every finding, and the changes since the baseline.
+//!
+//! Every value from the input is a string cell (never a formula) that has also passed the
+//! formula guard, so it stays inert when a sheet is saved as CSV; counts and row numbers are
+//! number cells. Data sheets stream in constant-memory mode ([`table`]).
+
+mod rejected;
+mod summary;
+mod table;
+
+use super::{clean, duplicates, human, rejections, relationships, AtomicFile, RunData};
+use crate::error::{Error, Result};
+use crate::model::{Field, Outcome};
+use crate::rules;
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use std::path::Path;
+use table::Cell;
+
+/// The cell formats the sheets share.
+pub struct Formats {
+    /// Column headers.
+    pub header: Format,
+    /// A bad cell (an error).
+    pub error: Format,
+    /// A doubtful cell (a warning).
+    pub warning: Format,
+    /// Section titles on the Summary sheet.
+    pub title: Format,
+    /// The sheet's headline.
+    pub headline: Format,
+    /// Explanatory lines.
+    pub note: Format,
+    /// Shares, as percentages.
+    pub percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0x1F3864))
+                .set_font_color(Color::White)
+                .set_border_bottom(FormatBorder::Thin),
+            error: Format::new()
+                .set_background_color(Color::RGB(0xFFC7CE))
+                .set_font_color(Color::RGB(0x9C0006)),
+            warning: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700)),
+            title: Format::new().set_bold().set_font_size(13).set_font_color(Color::RGB(0x1F3864)),
+            headline: Format::new().set_bold().set_font_size(16),
+            note: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
+            percent: Format::new().set_num_format("0.0%"),
+        }
+    }
+}
+
+/// Writes report.xlsx.
+pub fn write(data: &RunData, path: &Path) -> Result<()> {
+    let err =
+        |e: XlsxError| Error::Output { path: path.to_owned(), source: std::io::Error::other(e.to_string()) };
+    let mut wb = Workbook::new();
+    // Constant-memory sheets spill to temporary files: keep them beside the output, which is
+    // known to be writable and large enough, rather than in a /tmp that may be memory.
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        wb.set_tempdir(dir).map_err(err)?;
+    }
+    wb.set_properties(&properties(data).map_err(err)?);
+    let fmt = Formats::new();
+    summary::add(&mut wb, data, &fmt).map_err(err)?;
+    add_sheets(&mut wb, data, &fmt).map_err(err)?;
+    let mut file = AtomicFile::create(path)?;
+    wb.save_to_writer(&mut file).map_err(err)?;
+    file.commit()
+}
+
+/// Fixed properties: the creation date is the run's check date, not the clock, so that the
+/// same inputs give the same bytes.
+fn properties(data: &RunData) -> Result<DocProperties, XlsxError> {
+    use chrono::Datelike;
+    let d = data.cfg.today;
+    let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+    Ok(DocProperties::new()
+        .set_title("Partner Center onboarding report")
+        .set_author("pc-onboard")
+        .set_creation_datetime(&created))
+}
+
+fn headers(names: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+    names.into_iter().map(Into::into).collect()
+}
+
+/// Text cells, with the named columns as numbers.
+fn cells(line: Vec<String>, numeric: &[usize]) -> Vec<Cell> {
+    line.into_iter()
+        .enumerate()
+        .map(|(c, v)| if numeric.contains(&c) { Cell::numeric(&v) } else { Cell::text(v) })
+        .collect()
+}
+
+/// Source row is the third column of every table.
+const SOURCE_ROW: usize = 2;
+
+fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxError> {
+    for (name, which, file) in
+        [("Clean", Outcome::Clean, "clean/customers.csv"), ("Education", Outcome::Education, "education.csv")]
+    {
+        let ws = wb.add_worksheet_with_constant_memory()?.set_name(name)?;
+        let fields: Vec<Option<Field>> = [None; 4]
+            .into_iter()
+            .chain(Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| Some(*f)))
+            .collect();
+        let rows = data.with_outcome(which).map(|i| {
+            let line =
+                clean::line(data, i).iter().zip(&fields).map(|(v, f)| human::field(data, *f, v)).collect();
+            cells(line, &[SOURCE_ROW])
+        });
+        table::write(ws, fmt, &headers(clean::header()), rows, file)?;
+    }
+
+    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Relationship requests")?;
+    let rows =
+        data.with_outcome(Outcome::Existing).map(|i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]));
+    table::write(ws, fmt, &headers(relationships::header()), rows, "relationship_requests.csv")?;
+
+    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Duplicates")?;
+    let rows = data
+        .with_outcome(Outcome::Duplicate)
+        .filter_map(|i| duplicates::line(data, i))
+        .map(|l| cells(l, &[SOURCE_ROW, 5, 8, 12]));
+    table::write(ws, fmt, &headers(duplicates::header()), rows, "duplicates.csv")?;
+
+    rejected::add(wb, data, fmt)?;
+
+    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Findings")?;
+    let rows = data.rows.iter().enumerate().filter(|(_, r)| !r.findings.is_empty()).flat_map(|(i, r)| {
+        let mask = human::row_mask(data, i);
+        r.findings.iter().map(move |f| {
+            let sev = rules::severity(f, &data.cfg.profile);
+            let mut line = cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
+            line[5].mark = Some(sev);
+            line
+        })
+    });
+    table::write(ws, fmt, &headers(rejections::FINDINGS_HEADER), rows, "rejections/findings.csv")?;
+
+    if let Some(ch) = &data.insights.changes {
+        let ws = wb.add_worksheet_with_constant_memory()?.set_name("Changes")?;
+        let head = headers([
+            "change",
+            "source_file",
+            "source_sheet",
+            "source_row",
+            "source_id",
+            "rule",
+            "severity",
+            "message",
+        ]);
+        let line = |kind: &str, f: crate::report::baseline::ChangedFinding| {
+            let message =
+                rules::catalogue::RuleId::from_code(&f.rule).map(|r| r.rule().message).unwrap_or("");
+            vec![
+                Cell::text(kind),
+                Cell::text(human::field(data, None, &f.source_file)),
+                Cell::text(human::field(data, None, &f.source_sheet)),
+                Cell::number(f.source_row as f64),
+                Cell::text(human::field(data, None, &f.source_id)),
+                Cell::text(f.rule),
+                Cell::text(f.severity),
+                Cell::text(message),
+            ]
+        };
+        let new = ch.new_findings(data.sources, data.rows, &data.cfg.profile).map(|f| line("new", f));
+        let fixed = ch.fixed_findings().map(|f| line("fixed", f));
+        table::write(ws, fmt, &head, new.chain(fixed), "summary.json")?;
+    }
+    Ok(())
+}

@@ -34,6 +34,9 @@ struct Args {
     /// Misses and false matches to print per kind.
     #[arg(long, default_value_t = 3)]
     examples: usize,
+    /// A partner profile (TOML) for the run, e.g. to try other matching thresholds.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 type Rec = HashMap<String, String>;
@@ -96,6 +99,9 @@ fn main() -> anyhow::Result<()> {
         truth_out: Some(truth_path.clone()),
     })?;
     let mut cfg = Config::new(vec![list]);
+    if let Some(path) = &args.config {
+        cfg.profile = pc_onboard::config::Profile::load(path)?;
+    }
     cfg.existing = vec![pc];
     cfg.out_dir = out.clone();
     let started = std::time::Instant::now();

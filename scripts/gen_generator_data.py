@@ -64,6 +64,19 @@ EXTRA_CITIES = {
     "KE": [("Mombasa", None, "", None, "80100", "41NXXXXXX")],
     "SG": [],
     "SS": [],
+    # More cities where the samples have few, so same-city coincidences stay rare.
+    "JP": [("Yokohama", "横浜市", "Kanagawa", "神奈川県", "220-0012", "45NXXXXXX"),
+           ("Nagoya", "名古屋市", "Aichi", "愛知県", "450-0002", "52NXXXXXX"),
+           ("Fukuoka", "福岡市", "Fukuoka", "福岡県", "810-0001", "92NXXXXXX"),
+           ("Sapporo", "札幌市", "Hokkaido", "北海道", "060-0001", "11NXXXXXX")],
+    "CN": [("Guangzhou", "广州", "Guangdong", "广东省", "510000", "20NXXXXXXX"),
+           ("Hangzhou", "杭州", "Zhejiang", "浙江省", "310000", "571NXXXXXXX"),
+           ("Chengdu", "成都", "Sichuan", "四川省", "610000", "28NXXXXXXX")],
+    "TH": [("Phuket", "ภูเก็ต", "", None, "83000", "76NXXXXX")],
+    "AE": [("Sharjah", "الشارقة", "Sharjah", "Sharjah", "", "6NXXXXXX")],
+    "SA": [("Dammam", "الدمام", "", None, "32241", "138XXXXXX")],
+    "KZ": [("Shymkent", "Шымкент", "", None, "160000", "7252XXXXXX")],
+    "VN": [("Đà Nẵng", None, "", None, "50000", "236NXXXXXX")],
 }
 
 # Phone templates of the samples that give too many invalid numbers for random digits.
@@ -165,6 +178,46 @@ NATIVE_EDU = {
 }
 
 
+# Street name templates ({w} is a surname or regional word of the country), so a city has
+# hundreds of streets rather than a handful (two companies on one street are rare).
+EN_STREETS = ["{w} Street", "{w} Road", "{w} Avenue", "{w} Lane", "{w} Drive"]
+STREET_TEMPLATES = {
+    "US": EN_STREETS + ["{w} Boulevard"], "CA": EN_STREETS + ["Rue {w}"], "GB": EN_STREETS[:4] + ["{w} Close"],
+    "IE": EN_STREETS[:4], "AU": EN_STREETS + ["{w} Parade"], "NZ": EN_STREETS[:4], "ZA": EN_STREETS[:4],
+    "KE": EN_STREETS[:4], "SS": EN_STREETS[:3], "SG": EN_STREETS[:3], "AM": EN_STREETS[:3], "KG": EN_STREETS[:3],
+    "TJ": EN_STREETS[:3], "MM": EN_STREETS[:3], "IN": EN_STREETS[:3] + ["{w} Marg"], "SA": EN_STREETS[:3],
+    "AE": EN_STREETS[:3], "IQ": EN_STREETS[:3], "TH": ["{w} Road", "Soi {w}"], "CN": ["{w} Road", "{w} Street"],
+    "JP": ["{w}"], "DE": ["{w}straße", "{w}weg", "{w}allee", "{w}platz"], "AT": ["{w}gasse", "{w}straße", "{w}weg"],
+    "CH": ["{w}strasse", "{w}weg", "Rue {w}"], "FR": ["rue {w}", "avenue {w}", "boulevard {w}", "allée {w}"],
+    "BE": ["Rue {w}", "{w}straat", "Avenue {w}"], "NL": ["{w}straat", "{w}laan", "{w}weg", "{w}gracht"],
+    "ES": ["Calle {w}", "Avenida {w}", "Plaza {w}"], "PT": ["Rua {w}", "Avenida {w}", "Travessa {w}"],
+    "BR": ["Rua {w}", "Avenida {w}", "Travessa {w}"], "IT": ["Via {w}", "Viale {w}", "Corso {w}"],
+    "SE": ["{w}gatan", "{w}vägen"], "NO": ["{w} gate", "{w}veien"], "DK": ["{w}gade", "{w}vej"],
+    "FI": ["{w}katu", "{w}tie"], "PL": ["ul. {w}", "al. {w}"], "HU": ["{w} utca", "{w} út", "{w} tér"],
+    "CZ": ["{w}ova", "Na {w}"], "TR": ["{w} Cad.", "{w} Sok.", "{w} Bulvarı"], "RU": ["ul. {w}", "prospekt {w}"],
+    "UA": ["vul. {w}"], "KZ": ["ul. {w}"], "BY": ["ul. {w}"], "AZ": ["{w} küçəsi", "{w} prospekti"],
+    "MD": ["str. {w}", "bd. {w}"], "UZ": ["{w} ko'chasi"], "VN": ["Đường {w}", "Phố {w}"],
+    "MX": ["Calle {w}", "Avenida {w}"], "AR": ["Calle {w}", "Avenida {w}"], "VE": ["Calle {w}", "Avenida {w}"],
+}
+NATIVE_STREET_TEMPLATES = {
+    "RU": ["ул. {w}", "пр. {w}", "пер. {w}"], "BY": ["ул. {w}", "пр. {w}"], "KZ": ["ул. {w}", "пр. {w}"],
+    "UA": ["вул. {w}", "просп. {w}"], "SA": ["شارع {w}", "طريق {w}"], "AE": ["شارع {w}"], "IQ": ["شارع {w}"],
+    "TH": ["ถนน{w}", "ซอย{w}"], "CN": ["{w}路", "{w}大街"], "JP": ["{w}町"], "VN": ["Đường {w}", "Phố {w}"],
+}
+
+
+def street_words(P: dict, native: bool) -> list[str]:
+    if native:
+        words = [w for w, _ in P.get("last_n", [])] + [w for w, _ in P.get("stems_n", [])]
+    else:
+        words = list(P["last"]) + list(P["stems"])
+    out = []
+    for w in words:
+        if w and w not in out and " " not in w.strip():
+            out.append(w.strip())
+    return out
+
+
 def postal_pattern(cc: str, code: str) -> str:
     """The city's postcode with its second half made random: digits become #, letters @."""
     if not code:
@@ -228,6 +281,7 @@ def country(cc: str) -> dict:
         "code": cc, "weight": WEIGHTS[cc], "tld": P["tld"], "legal": P["legal"], "legal_pos": P["legal_pos"],
         "street_fmt": P["street_fmt"], "streets": P["streets"], "line2": P.get("line2", ["Floor {n}"]),
         "first": P["first"], "last": P["last"], "industries": industries, "stems": P["stems"],
+        "street_templates": STREET_TEMPLATES[cc], "street_words": street_words(P, False),
         "cities": out_cities, "written": written_forms(cc), "edu": EDU.get(cc, EDU["default"]),
     }
     if cc in NATIVE:
@@ -239,6 +293,7 @@ def country(cc: str) -> dict:
             "industries": NATIVE_INDUSTRIES.get(cc, pairs(P.get("industries_n", []))),
             "streets": P.get("streets_n", P["streets"]), "street_fmt": P.get("street_fmt_n", P["street_fmt"]),
             "first": pairs(P.get("first_n", [])), "last": pairs(P.get("last_n", [])),
+            "street_templates": NATIVE_STREET_TEMPLATES.get(cc, []), "street_words": street_words(P, True),
         }
         edu = NATIVE_EDU[script]
         native["edu"] = edu.get(cc, []) if isinstance(edu, dict) else edu

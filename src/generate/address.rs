@@ -2,8 +2,8 @@
 //! (and checked against the same postcode rules `run` applies), and the ways a country is
 //! written.
 
-use super::data::{City, Country};
-use super::names::expand;
+use super::data::{data, City, Country, Script};
+use super::names::{capitalise, expand};
 use super::rng::Rand;
 
 /// A postcode of the city, valid for its country; "" where the country has none.
@@ -33,6 +33,33 @@ fn fill(pattern: &str, rng: &mut Rand) -> String {
             other => other,
         })
         .collect()
+}
+
+/// A street name of the country: one of its well-known streets now and then, mostly a street
+/// type with a surname, regional word or made-up two-syllable name ("Velkor Street",
+/// "ул. Смирнова"), so a city has thousands of streets. `native` uses the country's script.
+pub fn street(c: &Country, native: bool, rng: &mut Rand) -> String {
+    let n = c.native.as_ref().filter(|n| native && !n.street_templates.is_empty());
+    let (famous, templates, words, script) = match n {
+        Some(n) => (&n.streets, &n.street_templates, &n.street_words, n.script),
+        None => (&c.streets, &c.street_templates, &c.street_words, Script::Latin),
+    };
+    if templates.is_empty() || rng.chance(0.15) {
+        return rng.pick(famous).clone();
+    }
+    let word = if !words.is_empty() && rng.chance(0.4) {
+        rng.pick(words).clone()
+    } else {
+        let syl = data().script(script);
+        let w: String = (0..2).map(|_| syl[rng.index(syl.len())][0].as_str()).collect();
+        if matches!(script, Script::Latin | Script::Cyrillic) {
+            capitalise(&w)
+        } else {
+            w
+        }
+    };
+    let template = rng.pick(templates.as_slice());
+    expand(template, |key| if key == "w" { word.as_str() } else { "" })
 }
 
 /// A street line: the street in the country's format with a house number.

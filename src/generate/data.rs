@@ -82,10 +82,16 @@ pub struct Native {
     pub legal: Vec<String>,
     /// Industry words `[written, latin]`.
     pub industries: Vec<[String; 2]>,
-    /// Streets.
+    /// Well-known streets.
     pub streets: Vec<String>,
     /// Street format with `{s}` and `{n}`.
     pub street_fmt: String,
+    /// Street name templates with `{w}`.
+    #[serde(default)]
+    pub street_templates: Vec<String>,
+    /// Words for street names.
+    #[serde(default)]
+    pub street_words: Vec<String>,
     /// First names `[written, latin]`.
     pub first: Vec<[String; 2]>,
     /// Last names `[written, latin]`.
@@ -109,8 +115,12 @@ pub struct Country {
     pub legal_pos: String,
     /// Street format with `{s}` and `{n}`.
     pub street_fmt: String,
-    /// Street names.
+    /// Well-known street names.
     pub streets: Vec<String>,
+    /// Street name templates with `{w}` ("{w} Street", "{w}straße").
+    pub street_templates: Vec<String>,
+    /// Words for street names (surnames, regional words).
+    pub street_words: Vec<String>,
     /// Address line 2 formats with `{n}`.
     pub line2: Vec<String>,
     /// First names.

@@ -8,6 +8,7 @@ use super::names::{self, identity, slug, Identity, Person};
 use super::phone::{self, Phone};
 use super::rng::{Purpose, Rand};
 use super::row::{Col, Values};
+use super::translit;
 use crate::rules::registration_id;
 use chrono::{Days, NaiveDate};
 
@@ -175,19 +176,29 @@ impl Entity {
         let who = identity(seed, usize::from(r.country), src_id, src_k, edu);
         let city = home(seed, &r, &who);
         let mut rng = Rand::new(seed, Purpose::Entity, r.id);
-        let street_i = rng.next_u64();
-        let native_streets = c.native.as_ref().map(|n| (n.street_fmt.as_str(), &n.streets));
-        let pick_street = |fmt: &str, list: &Vec<String>, rng: &mut Rand| {
-            address::street_line(fmt, &list[(street_i % list.len() as u64) as usize], rng)
-        };
-        // The same house number in both scripts: both lines draw from one stream.
-        let street_rng = Rand::new(seed, Purpose::Entity, r.id ^ (1 << 62));
-        let latin_line = pick_street(&c.street_fmt, &c.streets, &mut street_rng.clone());
-        let native_line = native_streets.map(|(fmt, list)| pick_street(fmt, list, &mut street_rng.clone()));
-        let (line1, line1_alt) = match (who.native, native_line) {
-            (true, Some(n)) => (n, latin_line),
-            (_, Some(n)) if who.alt.is_some() => (latin_line, n),
-            _ => (latin_line.clone(), latin_line),
+        // Cyrillic countries write the street in Cyrillic and its Latin form is the
+        // transliteration, so a row in either script names the same street.
+        let cyrillic = who.alt.is_some();
+        let (line1, line1_alt) = match &c.native {
+            Some(n) if cyrillic => {
+                let native =
+                    address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
+                let latin = translit::cyr_to_lat(&native, false);
+                if who.native {
+                    (native, latin)
+                } else {
+                    (latin, native)
+                }
+            }
+            Some(n) if who.native => {
+                let line = address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
+                (line.clone(), line)
+            }
+            _ => {
+                let line =
+                    address::street_line(&c.street_fmt, &address::street(c, false, &mut rng), &mut rng);
+                (line.clone(), line)
+            }
         };
         let line2 = address::line2(c, &mut rng);
         let city_data = &c.cities[city];

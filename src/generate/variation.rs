@@ -155,7 +155,7 @@ pub fn typo(word: &str, rng: &mut Rand) -> String {
     let kinds = if cs[i].is_ascii_alphabetic() { 4 } else { 3 };
     match rng.index(kinds) {
         0 if i + 1 < cs.len() => cs.swap(i, i + 1),
-        1 => {
+        0 | 1 => {
             cs.remove(i);
         }
         2 => cs.insert(i, cs[i]),
@@ -355,5 +355,9 @@ mod tests {
             assert!(strsim::levenshtein(&t, "Velkorna") <= 2, "{t}");
         }
         assert_eq!(typo("ab", &mut rng), "ab");
+        for _ in 0..100 {
+            let t = typo("ヌヘリ", &mut rng);
+            assert!(!t.is_ascii() && t.chars().all(|c| "ヌヘリ".contains(c)), "{t}");
+        }
     }
 }

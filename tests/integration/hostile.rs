@@ -17,6 +17,18 @@ fn completed(w: &Work, input: &str) -> serde_json::Value {
     s
 }
 
+/// Writes the standard header into row 1 of a worksheet.
+fn write_header(sh: &mut rust_xlsxwriter::Worksheet) {
+    write_row(sh, 0, HEADER);
+}
+
+/// Writes a comma-separated row as string cells.
+fn write_row(sh: &mut rust_xlsxwriter::Worksheet, row: u32, csv_line: &str) {
+    for (c, v) in csv_line.split(',').enumerate() {
+        sh.write_string(row, c as u16, v).unwrap();
+    }
+}
+
 fn malformed_rows(w: &Work) -> usize {
     findings(&w.path("out")).values().filter(|c| c.contains("row.malformed")).count()
 }
@@ -172,12 +184,8 @@ fn a_stray_cell_at_xfd1048576_costs_nothing_and_is_reported() {
     let w = Work::new();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sh = wb.add_worksheet();
-    for (c, h) in HEADER.split(',').enumerate() {
-        sh.write_string(0, c as u16, h).unwrap();
-    }
-    for (c, v) in de_row("Contoso GmbH", "contoso").split(',').enumerate() {
-        sh.write_string(1, c as u16, v).unwrap();
-    }
+    write_header(sh);
+    write_row(sh, 1, &de_row("Contoso GmbH", "contoso"));
     sh.write_string(1_048_575, 16_383, "stray").unwrap();
     wb.save(w.path("in.xlsx")).unwrap();
     let s = completed(&w, "in.xlsx");
@@ -193,13 +201,9 @@ fn formula_and_error_cells() {
     let w = Work::new();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sh = wb.add_worksheet();
-    for (c, h) in HEADER.split(',').enumerate() {
-        sh.write_string(0, c as u16, h).unwrap();
-    }
+    write_header(sh);
     for r in 1..3u32 {
-        for (c, v) in de_row("Contoso GmbH", &format!("contoso{r}")).split(',').enumerate() {
-            sh.write_string(r, c as u16, v).unwrap();
-        }
+        write_row(sh, r, &de_row("Contoso GmbH", &format!("contoso{r}")));
     }
     // A formula whose cached value is text, and one whose cached value is an error.
     sh.write_formula(
@@ -250,12 +254,8 @@ fn real_date_cells_become_iso_dates() {
     let w = Work::new();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sh = wb.add_worksheet();
-    for (c, h) in HEADER.split(',').enumerate() {
-        sh.write_string(0, c as u16, h).unwrap();
-    }
-    for (c, v) in de_row("Contoso GmbH", "contoso").split(',').enumerate() {
-        sh.write_string(1, c as u16, v).unwrap();
-    }
+    write_header(sh);
+    write_row(sh, 1, &de_row("Contoso GmbH", "contoso"));
     let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 3, 15).unwrap();
     let fmt = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
     sh.write_datetime_with_format(1, 13, &date, &fmt).unwrap();

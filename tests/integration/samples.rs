@@ -126,19 +126,7 @@ fn outputs_do_not_depend_on_the_thread_count() {
     let w = Work::new();
     run_samples(&w, "one", &["--jobs", "1"]);
     run_samples(&w, "two", &["--jobs", "2"]);
-    for f in [
-        "clean/customers.csv",
-        "clean/customers.jsonl",
-        "education.csv",
-        "relationship_requests.csv",
-        "duplicates.csv",
-        "rejections/findings.csv",
-        "rejections/rejected_rows.csv",
-        "reconciliation/drift.csv",
-        "reconciliation/pc_only.csv",
-        "report.xlsx",
-        "report.html",
-    ] {
+    for f in pc_onboard::write::OUTPUT_FILES {
         let a = std::fs::read(w.path("one").join(f)).unwrap();
         let b = std::fs::read(w.path("two").join(f)).unwrap();
         assert!(a == b, "{f} differs between --jobs 1 and --jobs 2");

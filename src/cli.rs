@@ -51,7 +51,7 @@ pub enum Command {
     Mapping(MappingArgs),
     /// Write a deterministic synthetic legacy list for demos, tests and benchmarks.
     ///
-    /// The list has about 20 CRM-style columns, companies from 50 countries (all 24
+    /// The list has 23 CRM-style columns, companies from 50 countries (all 24
     /// registration-ID countries) in several scripts, faults of every rule family at known
     /// rates, duplicates (about 5% of rows) with realistic variations, look-alike companies and
     /// education institutions. --existing-out adds a Partner Center export in which about 6% of

@@ -3,9 +3,10 @@
 //! 24 countries that require them, state faults only where a state is required, …); the truth
 //! file names the rule each faulty row was built to break.
 
-use super::entity::{date_written, own_prefix, Entity, EntityRef};
+use super::entity::{own_prefix, Entity, EntityRef};
 use super::ids;
 use super::phone;
+use super::render::date_written;
 use super::rng::Rand;
 use super::row::{Col, Values};
 use chrono::NaiveDate;

@@ -18,6 +18,7 @@ pub mod partner_center;
 pub mod phone;
 pub mod plan;
 pub mod rates;
+mod render;
 pub mod rng;
 pub mod row;
 pub mod sink;

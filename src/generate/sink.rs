@@ -87,6 +87,9 @@ pub fn sheet_position(base: &str, index: u64) -> (String, u64) {
 
 /// Opens `path` for a table with `header`; `sheet` names the worksheets of a workbook.
 pub fn open(path: &Path, header: &[&str], sheet: &str) -> Result<Box<dyn Sink + Send>> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Output { path: dir.to_owned(), source })?;
+    }
     if is_xlsx(path) {
         let mut s = XlsxSink {
             wb: Workbook::new(),

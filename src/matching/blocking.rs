@@ -1,15 +1,28 @@
 //! Blocking: records that share a key (registration ID, domain prefix, a rare name word, postal
-//! code, e-mail domain, phone) become candidate pairs; all pairs are never compared.
+//! code, e-mail domain, phone) become candidate pairs, and so do neighbours in name order within
+//! a country; all pairs are never compared.
+//!
+//! Each key is handled in one pass: (key hash, name rank) pairs are sorted, so every block comes
+//! out with its members in name order. A block up to the cap gives all its pairs; a larger one
+//! (a common word, a busy postcode) pairs each member with the next few in name order only, so
+//! "Lamna Healthcare" still meets "Lamnna Healthcare" in a block of thousands.
 
 use super::keys::Keys;
-use super::score::TokenWeights;
+use super::vocab::Vocab;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
-/// Pairs compared around each record of an oversized block (sorted neighbourhood).
-const WINDOW: usize = 8;
+/// Pairs compared after each member of an oversized block, in name order.
+pub const WINDOW: usize = 6;
+/// Neighbours in name order (same country) each record is paired with.
+const NAME_NEIGHBOURS: usize = 3;
 /// Name words used for blocking per record: its rarest ones.
-const NAME_WORDS_PER_RECORD: usize = 2;
+pub const NAME_WORDS_PER_RECORD: usize = 2;
+
+/// The blocking keys, in the order the summary lists them.
+pub const KEY_NAMES: [&str; 7] =
+    ["registration_id", "domain", "name_word", "name_sorted", "postal_code", "email_domain", "phone"];
 
 /// What one blocking key produced, for the summary.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -20,115 +33,190 @@ pub struct BlockStat {
     pub blocks: u64,
     /// Candidate pairs it produced (a pair may come from several keys).
     pub candidate_pairs: u64,
-    /// Blocks larger than the cap, compared within a window only.
+    /// Blocks larger than the cap, compared within a window in name order only.
     pub capped_blocks: u64,
     /// Records in the largest block.
     pub largest_block: u64,
 }
 
-/// The blocking keys of a record, by key name.
-pub fn block_keys(k: &Keys, w: &TokenWeights) -> Vec<(&'static str, String)> {
-    let mut out = Vec::with_capacity(8);
+/// A blocking key as a hash: which key, the country where it is scoped by one, and the value.
+/// Two values that collide only add candidates; every pair is still decided on its fields.
+pub fn key_hash(kind: &str, country: &str, value: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    (kind, country, value).hash(&mut h);
+    h.finish()
+}
+
+/// The hashed keys of one kind a record has (name words: its rarest ones).
+pub fn record_keys(kind: &str, k: &Keys, v: &Vocab, out: &mut Vec<u64>) {
     let cc = k.country.unwrap_or("");
-    if let Some(r) = &k.reg {
-        out.push(("registration_id", format!("{cc}|{r}")));
-    }
-    if let Some(d) = &k.domain {
-        out.push(("domain", d.clone()));
-    }
-    if !cc.is_empty() {
-        let mut words: Vec<&String> = k.tokens.iter().filter(|t| t.chars().count() >= 2).collect();
-        words.sort_by_key(|t| (w.count(t), t.as_str()));
-        words.dedup();
-        for t in words.into_iter().take(NAME_WORDS_PER_RECORD) {
-            out.push(("name_word", format!("{cc}|{t}")));
+    let mut push = |country: &str, value: &Option<String>| {
+        if let Some(x) = value {
+            out.push(key_hash(kind, country, x));
         }
-        if let Some(p) = &k.postal {
-            out.push(("postal_code", format!("{cc}|{p}")));
+    };
+    match kind {
+        "registration_id" => push(cc, &k.reg),
+        "domain" => push("", &k.domain),
+        "email_domain" => push("", &k.email_domain),
+        "phone" => push("", &k.phone),
+        "postal_code" if !cc.is_empty() => push(cc, &k.postal),
+        "name_word" if !cc.is_empty() => {
+            for t in rarest_words(k, v) {
+                out.push(key_hash(kind, cc, v.word(t)));
+            }
         }
+        _ => {}
     }
-    if let Some(e) = &k.email_domain {
-        out.push(("email_domain", e.clone()));
-    }
-    if let Some(p) = &k.phone {
-        out.push(("phone", p.clone()));
-    }
-    out
+}
+
+/// A record's rarest name words of two characters or more (ties broken by the word).
+pub fn rarest_words(k: &Keys, v: &Vocab) -> Vec<u32> {
+    let mut words: Vec<u32> = k.tokens.iter().copied().filter(|&t| v.word(t).chars().count() >= 2).collect();
+    words.sort_unstable_by(|&a, &b| (v.count(a), v.word(a)).cmp(&(v.count(b), v.word(b))));
+    words.dedup();
+    words.truncate(NAME_WORDS_PER_RECORD);
+    words
+}
+
+/// Record indexes ordered by (country, name key, index): the order blocks list their members in.
+pub fn name_order(keys: &[Option<Keys>]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&i| keys[i as usize].is_some()).collect();
+    let key = |i: u32| keys[i as usize].as_ref().map(|k| (k.country, k.name.as_str()));
+    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    order
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and what each key produced.
 pub fn candidate_pairs(
     keys: &[Option<Keys>],
-    w: &TokenWeights,
+    v: &Vocab,
     max_block: usize,
 ) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
-    let mut blocks: HashMap<(&'static str, String), Vec<u32>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(k) = k {
-            for key in block_keys(k, w) {
-                blocks.entry(key).or_default().push(i as u32);
-            }
-        }
-    }
-    let names = ["registration_id", "domain", "name_word", "postal_code", "email_domain", "phone"];
-    let mut stats: Vec<BlockStat> =
-        names.iter().map(|n| BlockStat { key: n, ..Default::default() }).collect();
+    let order = name_order(keys);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for ((name, _), members) in blocks.iter().filter(|(_, m)| m.len() > 1) {
-        let stat = stats.iter_mut().find(|s| s.key == *name).expect("every key has a stat");
-        stat.blocks += 1;
-        stat.largest_block = stat.largest_block.max(members.len() as u64);
-        let window = if members.len() > max_block {
-            stat.capped_blocks += 1;
-            WINDOW
-        } else {
-            members.len()
-        };
+    let mut stats = Vec::with_capacity(KEY_NAMES.len());
+    for kind in KEY_NAMES {
+        let mut stat = BlockStat { key: kind, ..Default::default() };
         let before = pairs.len();
-        for (a, &i) in members.iter().enumerate() {
-            for &j in members.iter().skip(a + 1).take(window) {
-                pairs.push((i, j));
+        if kind == "name_sorted" {
+            neighbours(keys, &order, &mut pairs, &mut stat);
+        } else {
+            // (key, rank in name order): sorting puts each block together, members in name order.
+            let mut entries: Vec<(u64, u32)> = order
+                .par_iter()
+                .enumerate()
+                .fold(Vec::new, |mut acc, (rank, &i)| {
+                    let mut hashes = Vec::new();
+                    if let Some(k) = &keys[i as usize] {
+                        record_keys(kind, k, v, &mut hashes);
+                    }
+                    acc.extend(hashes.into_iter().map(|h| (h, rank as u32)));
+                    acc
+                })
+                .reduce(Vec::new, |mut a, mut b| {
+                    a.append(&mut b);
+                    a
+                });
+            entries.par_sort_unstable();
+            entries.dedup();
+            for block in entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+                stat.blocks += 1;
+                stat.largest_block = stat.largest_block.max(block.len() as u64);
+                let window = if block.len() > max_block {
+                    stat.capped_blocks += 1;
+                    WINDOW
+                } else {
+                    block.len()
+                };
+                for (a, x) in block.iter().enumerate() {
+                    for y in block.iter().skip(a + 1).take(window) {
+                        let (i, j) = (order[x.1 as usize], order[y.1 as usize]);
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
             }
         }
-        stat.candidate_pairs += (pairs.len() - before) as u64;
+        stat.candidate_pairs = (pairs.len() - before) as u64;
+        stats.push(stat);
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     (pairs, stats)
+}
+
+/// Pairs each record with its next few neighbours in name order within its country, which
+/// catches a typo late in the name that no shared word or location reveals.
+fn neighbours(keys: &[Option<Keys>], order: &[u32], pairs: &mut Vec<(u32, u32)>, stat: &mut BlockStat) {
+    let country = |i: u32| keys[i as usize].as_ref().and_then(|k| k.country);
+    for block in order.chunk_by(|&a, &b| country(a) == country(b)).filter(|b| b.len() > 1) {
+        if country(block[0]).is_none() {
+            continue;
+        }
+        stat.blocks += 1;
+        stat.largest_block = stat.largest_block.max(block.len() as u64);
+        for (a, &i) in block.iter().enumerate() {
+            for &j in block.iter().skip(a + 1).take(NAME_NEIGHBOURS) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn k(name: &str, postal: &str) -> Option<Keys> {
-        Some(Keys {
-            country: Some("DE"),
-            name: name.into(),
-            tokens: name.split(' ').map(str::to_string).collect(),
-            postal: Some(postal.to_string()).filter(|p| !p.is_empty()),
-            ..Keys::default()
-        })
+    fn build(names: &[(&str, &str)]) -> (Vec<Option<Keys>>, Vocab) {
+        let mut v = Vocab::default();
+        let keys = names
+            .iter()
+            .map(|(name, postal)| {
+                (!name.is_empty()).then(|| Keys {
+                    country: Some("DE"),
+                    name: name.to_string(),
+                    tokens: v.add_record(name),
+                    postal: Some(postal.to_string()).filter(|p| !p.is_empty()),
+                    ..Keys::default()
+                })
+            })
+            .collect();
+        v.finish();
+        (keys, v)
+    }
+
+    fn stat<'a>(stats: &'a [BlockStat], key: &str) -> &'a BlockStat {
+        stats.iter().find(|s| s.key == key).unwrap()
     }
 
     #[test]
-    fn blocks_give_unique_pairs_and_caps_hold() {
-        let keys = vec![
-            k("contoso", "10115"),
-            k("contoso gmbh", "80331"),
-            k("fabrikam", "10115"),
-            None,
-            k("northwind", ""),
-        ];
-        let w = TokenWeights::build(keys.iter().flatten());
-        let (pairs, stats) = candidate_pairs(&keys, &w, 100);
-        assert_eq!(pairs, vec![(0, 1), (0, 2)]);
-        assert_eq!(stats.iter().find(|s| s.key == "postal_code").unwrap().candidate_pairs, 1);
+    fn blocks_give_unique_pairs() {
+        let (keys, v) = build(&[
+            ("contoso", "10115"),
+            ("contoso gmbh", "80331"),
+            ("fabrikam", "10115"),
+            ("", ""),
+            ("northwind", ""),
+        ]);
+        let (pairs, stats) = candidate_pairs(&keys, &v, 100);
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+        assert!(pairs.contains(&(0, 1)), "shared word");
+        assert!(pairs.contains(&(0, 2)), "shared postcode");
+        assert!(!pairs.iter().any(|&(i, j)| i == 3 || j == 3), "no keys, no pairs");
+        assert_eq!(stat(&stats, "postal_code").candidate_pairs, 1);
+    }
 
-        let many: Vec<Option<Keys>> = (0..50).map(|_| k("acme", "")).collect();
-        let w = TokenWeights::build(many.iter().flatten());
-        let (pairs, stats) = candidate_pairs(&many, &w, 10);
-        assert!(pairs.len() <= 50 * WINDOW, "{}", pairs.len());
-        assert_eq!(stats.iter().find(|s| s.key == "name_word").unwrap().capped_blocks, 1);
+    #[test]
+    fn oversized_blocks_are_compared_in_name_order() {
+        // 200 companies share "healthcare"; the typo pair sits far apart in row order.
+        let mut names: Vec<String> = (0..200).map(|i| format!("brand{i:03} healthcare")).collect();
+        names[10] = "lamna healthcare".into();
+        names[190] = "lamnna healthcare".into();
+        let list: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "")).collect();
+        let (keys, v) = build(&list);
+        let (pairs, stats) = candidate_pairs(&keys, &v, 32);
+        assert!(pairs.contains(&(10, 190)));
+        assert_eq!(stat(&stats, "name_word").capped_blocks, 1);
+        assert!(pairs.len() <= 200 * (WINDOW + NAME_NEIGHBOURS), "{}", pairs.len());
     }
 }

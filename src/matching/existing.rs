@@ -1,16 +1,21 @@
 //! Customers already in Partner Center: the export indexed by the same keys as the input, and
 //! each row's best match in it.
 
-use super::blocking::block_keys;
+use super::blocking::{key_hash, name_order, record_keys, KEY_NAMES, WINDOW};
 use super::keys::Keys;
-use super::score::{decide, Thresholds, TokenWeights};
+use super::score::{decide, Thresholds};
 use super::similarity::token_similarity;
+use super::vocab::Vocab;
 use crate::config::Profile;
 use crate::model::{Customer, Field, RowPos};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Candidates looked at per row and key, so a common key cannot make one row expensive.
-const MAX_CANDIDATES: usize = 64;
+/// Candidates looked at per row and key: a longer block (a common word, a busy postcode) gives
+/// only the customers nearest the row in name order, so a common key cannot make a row expensive.
+const MAX_CANDIDATES: usize = 32;
+/// Customers on each side of a row's place in the export's name order that are compared.
+const NAME_NEIGHBOURS: usize = 3;
 
 /// One customer of the Partner Center export.
 #[derive(Clone, Debug)]
@@ -45,32 +50,69 @@ pub struct PcIndex {
     /// The export's sources (a CSV file or a sheet each), indexed by the customers'
     /// `pos.source`: where a customer is in the export, and which columns it had.
     pub sources: Vec<crate::read::SourceInfo>,
-    keys: Vec<Keys>,
-    blocks: HashMap<(&'static str, String), Vec<u32>>,
+    keys: Vec<Option<Keys>>,
+    /// The export's name words; the run's vocabulary starts from it, so ids stay valid.
+    vocab: Vocab,
+    /// Customers by hashed key, each list in name order.
+    blocks: HashMap<u64, Vec<u32>>,
+    /// Customers in (country, name) order, for the name-order neighbours.
+    order: Vec<u32>,
     by_domain: HashMap<String, usize>,
 }
 
 impl PcIndex {
-    /// Indexes the export.
+    /// Indexes the export. Every name word is indexed (not only the rarest), because which of
+    /// a row's words are rarest is known only once the input is read.
     pub fn new(customers: Vec<PcCustomer>, profile: &Profile) -> PcIndex {
-        let keys: Vec<Keys> = customers.iter().map(|c| Keys::of(&c.customer, c.country, profile)).collect();
-        let weights = TokenWeights::build(keys.iter());
-        let mut blocks: HashMap<(&'static str, String), Vec<u32>> = HashMap::new();
+        let mut keys: Vec<Option<Keys>> =
+            customers.par_iter().map(|c| Some(Keys::of(&c.customer, c.country, profile))).collect();
+        let mut vocab = Vocab::default();
+        for k in keys.iter_mut().flatten() {
+            k.tokens = vocab.add_record(&k.name);
+        }
+        vocab.finish();
+        let order = name_order(&keys);
+        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut hashes = Vec::new();
+        for &i in &order {
+            let Some(k) = &keys[i as usize] else { continue };
+            hashes.clear();
+            for kind in KEY_NAMES {
+                if kind == "name_word" {
+                    let cc = k.country.unwrap_or("");
+                    if !cc.is_empty() {
+                        let mut words = k.tokens.clone();
+                        words.sort_unstable();
+                        words.dedup();
+                        hashes.extend(
+                            words
+                                .into_iter()
+                                .filter(|&t| vocab.word(t).chars().count() >= 2)
+                                .map(|t| key_hash("name_word", cc, vocab.word(t))),
+                        );
+                    }
+                } else {
+                    record_keys(kind, k, &vocab, &mut hashes);
+                }
+            }
+            hashes.sort_unstable();
+            hashes.dedup();
+            for &h in &hashes {
+                blocks.entry(h).or_default().push(i);
+            }
+        }
         let mut by_domain = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
-            for key in block_keys(k, &weights) {
-                blocks.entry(key).or_default().push(i as u32);
-            }
-            if let Some(d) = &k.domain {
+            if let Some(d) = k.as_ref().and_then(|k| k.domain.as_ref()) {
                 by_domain.entry(d.clone()).or_insert(i);
             }
         }
-        PcIndex { customers, sources: Vec::new(), keys, blocks, by_domain }
+        PcIndex { customers, sources: Vec::new(), keys, vocab, blocks, order, by_domain }
     }
 
-    /// The keys of every customer.
-    pub fn keys(&self) -> impl Iterator<Item = &Keys> {
-        self.keys.iter()
+    /// The export's name vocabulary, to be extended with the input's words.
+    pub fn vocab(&self) -> &Vocab {
+        &self.vocab
     }
 
     /// The customer holding a domain prefix, if any.
@@ -79,23 +121,29 @@ impl PcIndex {
     }
 
     /// The Partner Center customer a row already is, if any: the strongest rule wins, then the
-    /// highest score, then the first customer of the export.
-    pub fn find(&self, k: &Keys, w: &TokenWeights, t: Thresholds) -> Option<ExistingMatch> {
+    /// highest score, then the first customer of the export. `v` is the run's vocabulary
+    /// (the export's words first).
+    pub fn find(&self, k: &Keys, v: &Vocab, t: Thresholds) -> Option<ExistingMatch> {
         if self.customers.is_empty() {
             return None;
         }
         let mut cands: Vec<u32> = Vec::new();
-        for key in block_keys(k, w) {
-            if let Some(list) = self.blocks.get(&key) {
-                cands.extend(list.iter().take(MAX_CANDIDATES));
+        let mut hashes = Vec::new();
+        for kind in KEY_NAMES {
+            record_keys(kind, k, v, &mut hashes);
+        }
+        for h in hashes {
+            if let Some(list) = self.blocks.get(&h) {
+                cands.extend(self.near_in_name_order(list, k, WINDOW));
             }
         }
+        cands.extend(self.near_in_name_order(&self.order, k, NAME_NEIGHBOURS));
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u8, f64, u32, &'static str)> = None;
         for c in cands {
-            let pk = &self.keys[c as usize];
-            let found = decide(k, pk, w, t).map(|m| (m.rule, m.score)).or_else(|| by_email_domain(k, pk, w));
+            let Some(pk) = &self.keys[c as usize] else { continue };
+            let found = decide(k, pk, v, t).map(|m| (m.rule, m.score)).or_else(|| by_email_domain(k, pk, v));
             if let Some((rule, score)) = found {
                 let cand = (strength(rule), score, c, rule);
                 let better = match &best {
@@ -111,11 +159,24 @@ impl PcIndex {
         }
         best.map(|(_, score, pc, rule)| ExistingMatch { pc: pc as usize, rule, score })
     }
+
+    /// A block's members nearest to the row in (country, name) order: all of a small block, the
+    /// neighbourhood of the row's place in a large one.
+    fn near_in_name_order<'a>(&self, list: &'a [u32], k: &Keys, half: usize) -> &'a [u32] {
+        if list.len() <= MAX_CANDIDATES {
+            return list;
+        }
+        let at = list.partition_point(|&c| {
+            self.keys[c as usize].as_ref().map(|p| (p.country, p.name.as_str()))
+                < Some((k.country, k.name.as_str()))
+        });
+        &list[at.saturating_sub(half)..(at + half).min(list.len())]
+    }
 }
 
 /// The contact e-mail's company domain is the Partner Center customer's, in the same country,
 /// and the names or cities agree at least loosely (companies of one group share domains).
-fn by_email_domain(a: &Keys, b: &Keys, w: &TokenWeights) -> Option<(&'static str, f64)> {
+fn by_email_domain(a: &Keys, b: &Keys, w: &Vocab) -> Option<(&'static str, f64)> {
     let same = a.email_domain.is_some()
         && a.email_domain == b.email_domain
         && a.country.is_some()

@@ -6,6 +6,9 @@ use crate::config::Profile;
 use crate::model::{Customer, Field};
 use crate::rules::email::is_free_provider;
 
+/// Words of a name compared at most (longer "names" are pasted text, not names).
+pub const MAX_TOKENS: usize = 64;
+
 /// What a record is matched on.
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
@@ -13,8 +16,9 @@ pub struct Keys {
     pub country: Option<&'static str>,
     /// Folded name without legal forms.
     pub name: String,
-    /// The name key's words.
-    pub tokens: Vec<String>,
+    /// The name key's words, interned in the run's [`Vocab`](super::vocab::Vocab) (filled in by
+    /// the caller, which owns the vocabulary).
+    pub tokens: Vec<u32>,
     /// Compact registration ID (placeholders left out).
     pub reg: Option<String>,
     /// Postal code, letters and digits only.
@@ -35,7 +39,6 @@ impl Keys {
     /// The keys of a record.
     pub fn of(c: &Customer, country: Option<&'static str>, profile: &Profile) -> Keys {
         let name = name_key(c.get(Field::CompanyName));
-        let tokens = name.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect();
         let some = |s: String| Some(s).filter(|s| !s.is_empty());
         let reg = Some(c.get(Field::RegistrationId)).filter(|r| !is_placeholder_key(r)).map(str::to_string);
         let email_domain = crate::normalize::email::domain(c.get(Field::ContactEmail))
@@ -48,7 +51,7 @@ impl Keys {
         Keys {
             country,
             name,
-            tokens,
+            tokens: Vec::new(),
             reg,
             postal: some(postal_key(c.get(Field::PostalCode))),
             city: some(crate::normalize::text::fold_words(&deunicode::deunicode(c.get(Field::City)))),

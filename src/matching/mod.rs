@@ -12,6 +12,7 @@ pub mod existing;
 pub mod keys;
 pub mod score;
 pub mod similarity;
+pub mod vocab;
 
 pub use blocking::BlockStat;
 
@@ -21,7 +22,7 @@ use crate::rules::has_error;
 use existing::{ExistingMatch, PcIndex};
 use keys::Keys;
 use rayon::prelude::*;
-use score::{decide, PairMatch, Thresholds, TokenWeights};
+use score::{decide, PairMatch, Thresholds};
 
 /// Why a row is a duplicate.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,11 +62,16 @@ pub struct Matches {
 /// Finds duplicates and existing customers.
 pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
     let n = rows.len();
-    let keys: Vec<Option<Keys>> = rows
+    let mut keys: Vec<Option<Keys>> = rows
         .par_iter()
         .map(|r| (!r.is_malformed()).then(|| Keys::of(&r.customer, r.country, profile)))
         .collect();
-    let weights = TokenWeights::build(keys.iter().flatten().chain(pc.keys()));
+    // The export's words first, so the export's interned names stay valid; weights count both.
+    let mut weights = pc.vocab().clone();
+    for k in keys.iter_mut().flatten() {
+        k.tokens = weights.add_record(&k.name);
+    }
+    weights.finish();
     let t = Thresholds { name: profile.name_threshold };
     let (pairs, blocks) = blocking::candidate_pairs(&keys, &weights, profile.max_block_size);
     let decided: Vec<(u32, u32, PairMatch)> = pairs

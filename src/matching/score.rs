@@ -3,7 +3,7 @@
 
 use super::keys::Keys;
 use super::similarity::token_similarity;
-use std::collections::HashMap;
+use super::vocab::Vocab;
 
 /// A confirmed match between two records.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,43 +17,6 @@ pub struct PairMatch {
     pub fields: Vec<&'static str>,
 }
 
-/// How rare each name word is: weight = ln(records / records with the word), so "services"
-/// or "group" count for little and a rare word for much.
-#[derive(Default)]
-pub struct TokenWeights {
-    df: HashMap<String, u32>,
-    total: u32,
-}
-
-impl TokenWeights {
-    /// Counts words over all records' keys.
-    pub fn build<'a>(all: impl Iterator<Item = &'a Keys>) -> TokenWeights {
-        let mut w = TokenWeights::default();
-        for k in all {
-            w.total += 1;
-            let mut seen: Vec<&str> = Vec::with_capacity(k.tokens.len());
-            for t in &k.tokens {
-                if !seen.contains(&t.as_str()) {
-                    seen.push(t);
-                    *w.df.entry(t.clone()).or_default() += 1;
-                }
-            }
-        }
-        w
-    }
-
-    /// The weight of a word (rare words weigh more; unseen words weigh most).
-    pub fn weight(&self, token: &str) -> f64 {
-        let df = self.df.get(token).copied().unwrap_or(1).max(1) as f64;
-        ((self.total.max(2) as f64) / df).ln().max(0.1)
-    }
-
-    /// How many records hold the word.
-    pub fn count(&self, token: &str) -> u32 {
-        self.df.get(token).copied().unwrap_or(0)
-    }
-}
-
 /// Thresholds of the decision.
 #[derive(Clone, Copy, Debug)]
 pub struct Thresholds {
@@ -61,91 +24,111 @@ pub struct Thresholds {
     pub name: f64,
 }
 
-/// Decides whether two records are the same customer.
-pub fn decide(a: &Keys, b: &Keys, w: &TokenWeights, t: Thresholds) -> Option<PairMatch> {
+/// Decides whether two records are the same customer. The cheap vetoes (country, two
+/// registration IDs, two places) run before the name is compared, since most candidate pairs
+/// fail one of them.
+pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch> {
     if a.country.is_none() || a.country != b.country {
         return None;
     }
-    let eq = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
-    let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
     let same_reg = eq(&a.reg, &b.reg);
-    let mut fields: Vec<&'static str> = Vec::new();
-    let mut agree = |cond: bool, f: &'static str| {
+    // Two different registration IDs are two legal entities, whatever else agrees.
+    if !same_reg && differ(&a.reg, &b.reg) {
+        return None;
+    }
+    let same_name_key = a.name == b.name && !a.name.is_empty();
+    let same_postal = eq(&a.postal, &b.postal);
+    let same_domain = eq(&a.domain, &b.domain);
+    let same_email = eq(&a.email_domain, &b.email_domain);
+    let same_phone = eq(&a.phone, &b.phone);
+    let same_city = eq(&a.city, &b.city);
+    let name = || token_similarity(&a.tokens, &b.tokens, v).max(if same_name_key { 1.0 } else { 0.0 });
+    let rule = if same_reg {
+        "registration_id"
+    } else if same_name_key && same_postal {
+        "name_country_postal"
+    } else {
+        // Same name in two places (branches): different city and different postal code.
+        let elsewhere = differ(&a.city, &b.city)
+            && (differ(&a.postal, &b.postal) || a.postal.is_none() || b.postal.is_none());
+        if elsewhere {
+            return None;
+        }
+        let place = same_postal || (same_city && !differ(&a.postal, &b.postal));
+        let contact = same_phone || same_email;
+        let streets = a.street.is_some() && b.street.is_some();
+        if !same_domain && !place && !contact && !streets {
+            return None;
+        }
+        let sim = name();
+        if same_domain && (sim >= 0.75 || contact) {
+            "domain"
+        } else if sim >= t.name && (place || contact || street_agrees(a, b)) {
+            "fuzzy_name"
+        } else {
+            return None;
+        }
+    };
+    // A match: say which fields agreed.
+    let sim = name();
+    let mut fields: Vec<&'static str> = Vec::with_capacity(8);
+    for (cond, f) in [
+        (sim >= t.name, "company_name"),
+        (same_reg, "registration_id"),
+        (same_domain, "domain"),
+        (true, "country"),
+        (same_city, "city"),
+        (same_postal, "postal_code"),
+        (street_agrees(a, b), "address_line1"),
+        (same_email, "contact_email"),
+        (same_phone, "contact_phone"),
+    ] {
         if cond {
             fields.push(f);
         }
-        cond
+    }
+    let score = match rule {
+        "registration_id" | "name_country_postal" => 1.0,
+        _ => (sim * 1000.0).round() / 1000.0,
     };
-    let name = token_similarity(&a.tokens, &b.tokens, w).max(if a.name == b.name && !a.name.is_empty() {
-        1.0
-    } else {
-        0.0
-    });
-    agree(name >= t.name, "company_name");
-    agree(same_reg, "registration_id");
-    let same_domain = agree(eq(&a.domain, &b.domain), "domain");
-    agree(true, "country");
-    let same_city = agree(eq(&a.city, &b.city), "city");
-    let same_postal = agree(eq(&a.postal, &b.postal), "postal_code");
-    let same_street = agree(
-        match (&a.street, &b.street) {
-            (Some(x), Some(y)) => same_street(x, y),
-            _ => false,
-        },
-        "address_line1",
-    );
-    let same_email = agree(eq(&a.email_domain, &b.email_domain), "contact_email");
-    let same_phone = agree(eq(&a.phone, &b.phone), "contact_phone");
-    let score = (name * 1000.0).round() / 1000.0;
+    Some(PairMatch { rule, score, fields })
+}
 
-    if same_reg {
-        return Some(PairMatch { rule: "registration_id", score: 1.0, fields });
+fn eq(x: &Option<String>, y: &Option<String>) -> bool {
+    x.is_some() && x == y
+}
+
+fn differ(x: &Option<String>, y: &Option<String>) -> bool {
+    x.is_some() && y.is_some() && x != y
+}
+
+fn street_agrees(a: &Keys, b: &Keys) -> bool {
+    match (&a.street, &b.street) {
+        (Some(x), Some(y)) => same_street(x, y),
+        _ => false,
     }
-    // Two different registration IDs are two legal entities, whatever else agrees.
-    if differ(&a.reg, &b.reg) {
-        return None;
-    }
-    if a.name == b.name && !a.name.is_empty() && same_postal {
-        return Some(PairMatch { rule: "name_country_postal", score: 1.0, fields });
-    }
-    // Same name in two places (branches): different city and different postal code.
-    let elsewhere = differ(&a.city, &b.city)
-        && (differ(&a.postal, &b.postal) || a.postal.is_none() || b.postal.is_none());
-    if same_domain && !elsewhere && (name >= 0.75 || same_email || same_phone) {
-        return Some(PairMatch { rule: "domain", score, fields });
-    }
-    if elsewhere {
-        return None;
-    }
-    let location = same_postal || same_street || (same_city && !differ(&a.postal, &b.postal));
-    if name >= t.name && (location || same_phone || same_email) {
-        return Some(PairMatch { rule: "fuzzy_name", score, fields });
-    }
-    None
 }
 
 /// Two folded street lines name the same place: the same house numbers, and the words alike
 /// ("hauptstrasse 5" = "hauptstr 5"; "hauptstrasse 2" ≠ "hauptstrasse 10").
-fn same_street(a: &str, b: &str) -> bool {
+fn same_street<'a>(a: &'a str, b: &'a str) -> bool {
     if a == b {
         return true;
     }
-    let numbers = |s: &str| -> Vec<String> {
-        s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit())).map(str::to_string).collect()
-    };
-    numbers(a) == numbers(b) && strsim::jaro_winkler(a, b) >= 0.93
+    let numbers = |s: &'a str| s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit()));
+    numbers(a).eq(numbers(b)) && strsim::jaro_winkler(a, b) >= 0.93
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(name: &str, city: &str, postal: &str, reg: &str) -> Keys {
+    fn keys(v: &mut Vocab, name: &str, city: &str, postal: &str, reg: &str) -> Keys {
         let opt = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
         Keys {
             country: Some("AU"),
             name: name.to_string(),
-            tokens: name.split(' ').map(str::to_string).collect(),
+            tokens: v.add_record(name),
             reg: opt(reg),
             postal: opt(postal),
             city: opt(city),
@@ -163,17 +146,18 @@ mod tests {
 
     #[test]
     fn pairs_are_decided() {
+        let mut w = Vocab::default();
         let all = [
-            keys("lamna healthcare", "brisbane", "4000", ""),
-            keys("lamna helthcare", "brisbane", "4000", ""),
-            keys("fourth coffee", "sydney", "2000", ""),
-            keys("fourth coffee", "sydney", "", ""),
-            keys("alfa distribuidora", "sao paulo", "01310", "111"),
-            keys("alfa distribuidora", "curitiba", "80010", "222"),
-            keys("contoso services", "perth", "6000", ""),
-            keys("fabrikam services", "perth", "6000", ""),
+            keys(&mut w, "lamna healthcare", "brisbane", "4000", ""),
+            keys(&mut w, "lamna helthcare", "brisbane", "4000", ""),
+            keys(&mut w, "fourth coffee", "sydney", "2000", ""),
+            keys(&mut w, "fourth coffee", "sydney", "", ""),
+            keys(&mut w, "alfa distribuidora", "sao paulo", "01310", "111"),
+            keys(&mut w, "alfa distribuidora", "curitiba", "80010", "222"),
+            keys(&mut w, "contoso services", "perth", "6000", ""),
+            keys(&mut w, "fabrikam services", "perth", "6000", ""),
         ];
-        let w = TokenWeights::build(all.iter());
+        w.finish();
         let t = Thresholds { name: 0.9 };
         let d = |i: usize, j: usize| decide(&all[i], &all[j], &w, t).map(|m| m.rule);
         assert_eq!(d(0, 1), Some("fuzzy_name"), "a typo at the same address");

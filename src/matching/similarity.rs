@@ -1,5 +1,6 @@
 //! Company-name keys and similarity: legal forms, punctuation, case and accents folded away.
 
+use super::vocab::Vocab;
 use crate::normalize::text::fold_words;
 use crate::rules::company::LEGAL_FORMS;
 
@@ -10,17 +11,50 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// The comparable core of a company name: folded words without legal forms
-/// ("Contoso Ltd." and "CONTOSO LIMITED" both give "contoso").
+/// ("Contoso Ltd." and "CONTOSO LIMITED" both give "contoso"; "Fabrikam S.A." and
+/// "Fabrikam SA" both give "fabrikam").
 pub fn name_key(name: &str) -> String {
     let folded = fold_words(&deunicode::deunicode(name));
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let core: Vec<&str> =
-        words.iter().copied().filter(|w| !LEGAL_FORMS.contains(w) && !STOPWORDS.contains(w)).collect();
+    let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
+    let core: Vec<&str> = words
+        .iter()
+        .filter(|(w, lead)| !(LEGAL_FORMS.contains(&w.as_ref()) && !lead) && !STOPWORDS.contains(&w.as_ref()))
+        .map(|(w, _)| w.as_ref())
+        .collect();
     if core.is_empty() {
-        words.join(" ")
+        words.iter().map(|(w, _)| w.as_ref()).collect::<Vec<_>>().join(" ")
     } else {
         core.join(" ")
     }
+}
+
+/// Joins runs of single letters ("s a" from "S.A.", "g m b h" from "G.m.b.H.") into one word, so
+/// a dotted legal form folds like the plain one. A joined run that opens the name is marked: it
+/// is more likely initials ("A.B. Dick") than a legal form, and is kept even when it spells one.
+fn join_initials<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(std::borrow::Cow<'a, str>, bool)> {
+    let mut out: Vec<(std::borrow::Cow<'a, str>, bool)> = Vec::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<(std::borrow::Cow<'a, str>, bool)>| match run.chars().count()
+    {
+        0 => {}
+        1 => out.push((std::borrow::Cow::Owned(std::mem::take(run)), false)),
+        _ => {
+            let lead = out.is_empty();
+            out.push((std::borrow::Cow::Owned(std::mem::take(run)), lead));
+        }
+    };
+    for w in words {
+        let mut chars = w.chars();
+        let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+        if single {
+            run.push_str(w);
+        } else {
+            flush(&mut run, &mut out);
+            out.push((std::borrow::Cow::Borrowed(w), false));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Similarity of two name keys, 0 to 1: the better of Jaro-Winkler on the whole key and the
@@ -42,40 +76,30 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
 
 /// Rarity-weighted similarity of two names' words, 0 to 1: a weighted Dice coefficient where a
 /// word counts as shared when the other name has it or a near spelling of it (typos).
-pub fn token_similarity(a: &[String], b: &[String], w: &super::score::TokenWeights) -> f64 {
+pub fn token_similarity(a: &[u32], b: &[u32], v: &Vocab) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let total: f64 = a.iter().map(|t| w.weight(t)).sum::<f64>() + b.iter().map(|t| w.weight(t)).sum::<f64>();
+    let total: f64 = a.iter().chain(b).map(|&t| v.weight(t)).sum();
     let mut shared = 0.0;
-    let mut used = vec![false; b.len()];
-    for t in a {
-        let best = b
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !used[*k])
-            .map(|(k, u)| (k, near(t, u)))
-            .max_by(|x, y| x.1.total_cmp(&y.1));
+    // Names have at most MAX_TOKENS (64) words, so a bit set marks the words already paired.
+    let mut used: u64 = 0;
+    for &t in a {
+        let mut best: Option<(usize, f64)> = None;
+        for (k, &u) in b.iter().enumerate() {
+            if used & (1 << k) == 0 {
+                let sim = v.near(t, u);
+                if best.is_none_or(|(_, s)| sim > s) {
+                    best = Some((k, sim));
+                }
+            }
+        }
         if let Some((k, sim)) = best.filter(|(_, sim)| *sim >= 0.9) {
-            used[k] = true;
-            shared += sim * (w.weight(t) + w.weight(&b[k]));
+            used |= 1 << k;
+            shared += sim * (v.weight(t) + v.weight(b[k]));
         }
     }
     (shared / total).min(1.0)
-}
-
-/// How alike two words are: 1 when equal, Jaro-Winkler for words long enough to hold a typo.
-fn near(a: &str, b: &str) -> f64 {
-    if a == b {
-        1.0
-    } else if a.chars().any(|c| c.is_numeric()) || b.chars().any(|c| c.is_numeric()) {
-        // "Store 10001" and "Store 10002" are two stores: numbers agree exactly or not at all.
-        0.0
-    } else if a.chars().count() >= 5 && b.chars().count() >= 5 {
-        strsim::jaro_winkler(a, b)
-    } else {
-        0.0
-    }
 }
 
 /// Whether a value is blank or a placeholder that must never link two rows.
@@ -100,6 +124,12 @@ mod tests {
         assert_eq!(name_key("Müller GmbH & Co. KG"), "muller");
         assert_eq!(name_key("ООО Ромашка"), "romashka");
         assert_eq!(name_key("LLC"), "llc");
+        assert_eq!(name_key("Fabrikam S.A."), "fabrikam");
+        assert_eq!(name_key("Fabrikam G.m.b.H."), name_key("Fabrikam GmbH"));
+        assert_eq!(name_key("Tailspin K.K."), "tailspin");
+        assert_eq!(name_key("Adatum S.A. de C.V."), "adatum");
+        assert_eq!(name_key("A.B. Dick Company"), "ab dick", "leading initials are not a legal form");
+        assert_eq!(name_key("J. Smith Plumbing"), "j smith plumbing");
         assert_eq!(name_key("Boulangerie Dupont et Fils"), name_key("Boulangerie Dupont & Fils SARL"));
     }
 
@@ -109,13 +139,12 @@ mod tests {
         assert!(name_similarity("contoso pharma", "contoso pharmaa") > 0.95);
         assert!(name_similarity("northwind traders", "traders northwind") >= 0.99);
         assert!(name_similarity("contoso", "fabrikam") < 0.6);
-        let w = crate::matching::score::TokenWeights::default();
-        let t = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
-        assert!(
-            token_similarity(&t("firma 10001"), &t("firma 10000"), &w) < 0.6,
-            "numbers never fuzzy-match"
-        );
-        assert!(token_similarity(&t("lamna healthcare"), &t("lamna helthcare"), &w) > 0.9);
+        let mut v = Vocab::default();
+        let names = ["firma 10001", "firma 10000", "lamna healthcare", "lamna helthcare"];
+        let ids: Vec<Vec<u32>> = names.iter().map(|n| v.add_record(n)).collect();
+        v.finish();
+        assert!(token_similarity(&ids[0], &ids[1], &v) < 0.6, "numbers never fuzzy-match");
+        assert!(token_similarity(&ids[2], &ids[3], &v) > 0.9);
         assert_eq!(name_similarity("", "x"), 0.0);
     }
 

@@ -12,7 +12,8 @@ use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
 use crate::report::{baseline::Baseline, stats::Stats, Insights};
 use crate::route::route;
-use crate::write::{self, summary::Summary, summary::Timings, RunData};
+use crate::write::summary::{peak_memory_mb, StageMemory, Summary, Timings};
+use crate::write::{self, RunData};
 use console::Console;
 use process::Row;
 use std::time::Instant;
@@ -67,10 +68,12 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let clock = Instant::now();
     let pc = existing::load(&cfg.existing, &opts, &cfg.profile, &console)?;
     timings.existing = seconds(clock);
+    let mem_existing = peak_memory_mb();
 
     let clock = Instant::now();
     let (sources, mut rows) = read_and_validate(&files, &opts, cfg, &console)?;
     timings.read_validate = seconds(clock);
+    let mem_read = peak_memory_mb();
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
     let matches = matching::match_rows(&rows, &pc, &cfg.profile);
@@ -78,6 +81,7 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let outcomes: Vec<Outcome> =
         rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
     timings.matching = seconds(clock);
+    let mem_match = peak_memory_mb();
 
     console.stage("counting");
     let stats = Stats::build(&sources, &rows, &outcomes, &cfg.profile);
@@ -103,6 +107,12 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         }
     }
     timings.write = seconds(clock);
+    timings.peak_memory_mb = match (mem_existing, mem_read, mem_match, peak_memory_mb()) {
+        (Some(existing), Some(read_validate), Some(matching), Some(write)) => {
+            Some(StageMemory { existing, read_validate, matching, write })
+        }
+        _ => None,
+    };
     outputs.push("summary.json".to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
     let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());

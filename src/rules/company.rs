@@ -213,6 +213,21 @@ pub const LEGAL_FORMS: &[&str] = &[
     "зао",
     "тов",
     "ип",
+    "kk",
+    "cv",
+    "eurl",
+    "dac",
+    "sti",
+    "mmc",
+    "mchj",
+    "too",
+    "pt",
+    "tbk",
+    "pjsc",
+    "kgaa",
+    "sapi",
+    "sab",
+    "snc",
 ];
 
 /// Generic top-level domains that look like a web address inside a name.

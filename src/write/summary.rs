@@ -150,6 +150,32 @@ pub struct Timings {
     pub matching: f64,
     /// Writing the output files (summary.json excluded).
     pub write: f64,
+    /// The process's peak resident memory in MiB at the end of each stage (where the
+    /// operating system tells it: Linux), so a benchmark sees which stage raised the peak.
+    pub peak_memory_mb: Option<StageMemory>,
+}
+
+/// Peak resident memory (MiB) reached by the end of each stage.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StageMemory {
+    /// After reading the Partner Center export(s).
+    pub existing: u64,
+    /// After reading and validating the inputs.
+    pub read_validate: u64,
+    /// After matching and routing.
+    #[serde(rename = "match")]
+    pub matching: u64,
+    /// After writing.
+    pub write: u64,
+}
+
+/// The process's peak resident set size so far in MiB (`VmHWM` in /proc/self/status), or
+/// None where it cannot be read.
+pub fn peak_memory_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// The Partner Center export in the summary.

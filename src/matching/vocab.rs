@@ -1,0 +1,112 @@
+//! The words of company names, interned: each word gets a number, a count of the records that
+//! hold it, and a rarity weight, so comparing two names costs integer compares, not string hashing.
+
+use std::collections::HashMap;
+
+/// Words that a typo can hide in are this long or longer (shorter ones must agree exactly).
+const TYPO_MIN_CHARS: usize = 5;
+
+/// Interned name words with their document frequencies and weights.
+#[derive(Clone, Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    df: Vec<u32>,
+    /// Whether a word may match a near spelling: long enough and without digits.
+    fuzzy: Vec<bool>,
+    weight: Vec<f32>,
+    total: u32,
+}
+
+impl Vocab {
+    /// The ids of a name key's words, counting each distinct word once for this record.
+    pub fn add_record(&mut self, name_key: &str) -> Vec<u32> {
+        self.total += 1;
+        let mut out: Vec<u32> = Vec::with_capacity(4);
+        for w in name_key.split(' ').filter(|w| !w.is_empty()).take(super::keys::MAX_TOKENS) {
+            let id = self.intern(w);
+            if !out.contains(&id) {
+                self.df[id as usize] += 1;
+            }
+            out.push(id);
+        }
+        out
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(w.into(), id);
+        self.words.push(w.into());
+        self.df.push(0);
+        self.fuzzy.push(w.chars().count() >= TYPO_MIN_CHARS && !w.chars().any(char::is_numeric));
+        id
+    }
+
+    /// Computes the weights once every record has been added: ln(records / records with the
+    /// word), so "services" or "group" count for little and a rare word for much.
+    pub fn finish(&mut self) {
+        let total = self.total.max(2) as f64;
+        self.weight = self.df.iter().map(|&df| (total / df.max(1) as f64).ln().max(0.1) as f32).collect();
+    }
+
+    /// The weight of a word (after [`Vocab::finish`]).
+    pub fn weight(&self, id: u32) -> f64 {
+        self.weight.get(id as usize).copied().unwrap_or(0.1) as f64
+    }
+
+    /// How many records hold the word.
+    pub fn count(&self, id: u32) -> u32 {
+        self.df[id as usize]
+    }
+
+    /// The word itself.
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// How alike two words are: 1 when equal; Jaro-Winkler for words long enough to hold a
+    /// typo; 0 otherwise. Numbers agree exactly or not at all ("Store 10001" is not
+    /// "Store 10002").
+    pub fn near(&self, a: u32, b: u32) -> f64 {
+        if a == b {
+            1.0
+        } else if self.fuzzy[a as usize] && self.fuzzy[b as usize] {
+            strsim::jaro_winkler(self.word(a), self.word(b))
+        } else {
+            0.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_words_weigh_more_and_ids_are_stable() {
+        let mut v = Vocab::default();
+        let a = v.add_record("contoso services");
+        let b = v.add_record("fabrikam services");
+        let c = v.add_record("northwind services services");
+        v.finish();
+        assert_eq!(a[1], b[1]);
+        assert_eq!(c, vec![c[0], a[1], a[1]]);
+        assert_eq!(v.count(a[1]), 3, "counted once per record");
+        assert!(v.weight(a[0]) > v.weight(a[1]));
+        assert_eq!(v.word(b[0]), "fabrikam");
+    }
+
+    #[test]
+    fn near_spellings() {
+        let mut v = Vocab::default();
+        let ids = v.add_record("healthcare helthcare 10001 10002 abc abd");
+        v.finish();
+        assert!(v.near(ids[0], ids[1]) > 0.9);
+        assert_eq!(v.near(ids[2], ids[3]), 0.0, "numbers never fuzzy-match");
+        assert_eq!(v.near(ids[4], ids[5]), 0.0, "short words must agree exactly");
+        assert_eq!(v.near(ids[4], ids[4]), 1.0);
+    }
+}

@@ -92,6 +92,7 @@ struct RunSection {
 #[serde(deny_unknown_fields)]
 struct ReportSection {
     html_max_rows: Option<usize>,
+    xlsx_max_rows: Option<usize>,
 }
 
 /// The partner profile, resolved: every value set.
@@ -123,6 +124,8 @@ pub struct Profile {
     pub gdap_default: bool,
     /// Rejected rows embedded in report.html at most (the page says so when there are more).
     pub html_max_rows: usize,
+    /// Data rows per sheet of report.xlsx at most (the sheet says so when there are more).
+    pub xlsx_max_rows: usize,
 }
 
 impl Profile {
@@ -154,7 +157,7 @@ impl Profile {
             agreement_missing_is_error: false,
             severities: RULES.iter().map(|r| r.severity).collect(),
             name_threshold: 0.9,
-            max_block_size: 1000,
+            max_block_size: 50,
             state_required: Vec::new(),
             sheets: Vec::new(),
             max_field_bytes: 1 << 20,
@@ -162,6 +165,7 @@ impl Profile {
             fail_over: None,
             gdap_default: true,
             html_max_rows: 10_000,
+            xlsx_max_rows: 100_000,
         });
         let mut p = Profile {
             partner_type: file.partner.kind.unwrap_or(base.partner_type),
@@ -188,6 +192,7 @@ impl Profile {
             fail_over: file.run.fail_over.or(base.fail_over),
             gdap_default: file.run.gdap_default.unwrap_or(base.gdap_default),
             html_max_rows: file.report.html_max_rows.unwrap_or(base.html_max_rows),
+            xlsx_max_rows: file.report.xlsx_max_rows.unwrap_or(base.xlsx_max_rows),
         };
         if p.agreement_missing_is_error {
             p.severities[RuleId::AgreementMissing as usize] = Severity::Error;

@@ -120,6 +120,24 @@ fn the_page_caps_its_rows() {
     assert_eq!(data["rows"].as_array().unwrap().len(), 2);
 }
 
+/// Past `report.xlsx_max_rows`, a sheet holds that many rows and ends with a line saying where
+/// the rest is; the CSV keeps every row.
+#[test]
+fn the_workbook_caps_its_sheets() {
+    let w = Work::new();
+    let rows: Vec<String> = (0..5).map(|i| de_row(&format!("Test {i}"), &format!("t{i}"))).collect();
+    w.write("in.csv", format!("{HEADER}\n{}\n", rows.join("\n")));
+    w.write("p.toml", "[report]\nxlsx_max_rows = 2\n");
+    w.run_ok(&["run", "in.csv", "--config", "p.toml", "--out", "out", "-q"]);
+    let out = w.path("out");
+    assert_eq!(read_csv(&out.join("rejections/rejected_rows.csv")).len(), 5);
+    let sheets = workbook::sheets(&out.join("report.xlsx"));
+    let grid = &sheets.iter().find(|(n, _)| n == "Rejected rows").unwrap().1;
+    assert_eq!(grid.len(), 1 + 2 + 1, "header, two rows, the closing line");
+    let last = &grid[3][0];
+    assert!(last.contains("3 more rows") && last.contains("xlsx_max_rows"), "{last}");
+}
+
 /// A formula or markup in the input is inert in every human-facing output.
 #[test]
 fn formulas_and_markup_stay_inert_everywhere() {

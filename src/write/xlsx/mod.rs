@@ -35,10 +35,12 @@ pub struct Formats {
     pub note: Format,
     /// Shares, as percentages.
     pub percent: Format,
+    /// Data rows per sheet at most (`report.xlsx_max_rows`).
+    pub max_rows: usize,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    fn new(max_rows: usize) -> Formats {
         Formats {
             header: Format::new()
                 .set_bold()
@@ -55,6 +57,7 @@ impl Formats {
             headline: Format::new().set_bold().set_font_size(16),
             note: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
             percent: Format::new().set_num_format("0.0%"),
+            max_rows,
         }
     }
 }
@@ -70,7 +73,7 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
         wb.set_tempdir(dir).map_err(err)?;
     }
     wb.set_properties(&properties(data).map_err(err)?);
-    let fmt = Formats::new();
+    let fmt = Formats::new(data.cfg.profile.xlsx_max_rows);
     summary::add(&mut wb, data, &fmt).map_err(err)?;
     add_sheets(&mut wb, data, &fmt).map_err(err)?;
     let mut file = AtomicFile::create(path)?;
@@ -114,39 +117,36 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
             .into_iter()
             .chain(Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| Some(*f)))
             .collect();
-        let rows = data.with_outcome(which).map(|i| {
+        let render = |i| {
             let line =
                 clean::line(data, i).iter().zip(&fields).map(|(v, f)| human::field(data, *f, v)).collect();
             cells(line, &[SOURCE_ROW])
-        });
-        table::write(ws, fmt, &headers(clean::header()), rows, file)?;
+        };
+        table::write(ws, fmt, &headers(clean::header()), data.with_outcome(which), render, file)?;
     }
 
     let ws = wb.add_worksheet_with_constant_memory()?.set_name("Relationship requests")?;
-    let rows =
-        data.with_outcome(Outcome::Existing).map(|i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]));
-    table::write(ws, fmt, &headers(relationships::header()), rows, "relationship_requests.csv")?;
+    let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]);
+    let rows = data.with_outcome(Outcome::Existing);
+    table::write(ws, fmt, &headers(relationships::header()), rows, render, "relationship_requests.csv")?;
 
     let ws = wb.add_worksheet_with_constant_memory()?.set_name("Duplicates")?;
-    let rows = data
-        .with_outcome(Outcome::Duplicate)
-        .filter_map(|i| duplicates::line(data, i))
-        .map(|l| cells(l, &[SOURCE_ROW, 5, 8, 12]));
-    table::write(ws, fmt, &headers(duplicates::header()), rows, "duplicates.csv")?;
+    let rows = data.with_outcome(Outcome::Duplicate).filter_map(|i| duplicates::line(data, i));
+    let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12]);
+    table::write(ws, fmt, &headers(duplicates::header()), rows, render, "duplicates.csv")?;
 
     rejected::add(wb, data, fmt)?;
 
     let ws = wb.add_worksheet_with_constant_memory()?.set_name("Findings")?;
-    let rows = data.rows.iter().enumerate().filter(|(_, r)| !r.findings.is_empty()).flat_map(|(i, r)| {
+    let rows = data.rows.iter().enumerate().flat_map(|(i, r)| r.findings.iter().map(move |f| (i, f)));
+    let render = |(i, f)| {
         let mask = human::row_mask(data, i);
-        r.findings.iter().map(move |f| {
-            let sev = rules::severity(f, &data.cfg.profile);
-            let mut line = cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
-            line[5].mark = Some(sev);
-            line
-        })
-    });
-    table::write(ws, fmt, &headers(rejections::FINDINGS_HEADER), rows, "rejections/findings.csv")?;
+        let sev = rules::severity(f, &data.cfg.profile);
+        let mut line = cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
+        line[5].mark = Some(sev);
+        line
+    };
+    table::write(ws, fmt, &headers(rejections::FINDINGS_HEADER), rows, render, "rejections/findings.csv")?;
 
     if let Some(ch) = &data.insights.changes {
         let ws = wb.add_worksheet_with_constant_memory()?.set_name("Changes")?;
@@ -176,7 +176,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
         };
         let new = ch.new_findings(data.sources, data.rows, &data.cfg.profile).map(|f| line("new", f));
         let fixed = ch.fixed_findings().map(|f| line("fixed", f));
-        table::write(ws, fmt, &head, new.chain(fixed), "summary.json")?;
+        table::write(ws, fmt, &head, new.chain(fixed), |l| l, "summary.json")?;
     }
     Ok(())
 }

@@ -25,7 +25,7 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         .chain(SOURCE_COLUMNS.map(String::from))
         .collect();
     let mut values = Vec::new();
-    let rows = rejected.iter().map(|&i| {
+    let render = |i: usize| {
         cols.cells(data, i, &mut values);
         let mask = human::row_mask(data, i);
         let mut line: Vec<Cell> =
@@ -59,8 +59,8 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
             });
         }
         line
-    });
+    };
     let ws = wb.add_worksheet_with_constant_memory()?.set_name("Rejected rows")?;
-    table::write(ws, fmt, &headers, rows, "rejections/rejected_rows.csv")?;
+    table::write(ws, fmt, &headers, rejected.iter().copied(), render, "rejections/rejected_rows.csv")?;
     Ok(())
 }

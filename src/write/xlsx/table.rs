@@ -93,20 +93,24 @@ pub struct Written {
     pub notes_cut: u64,
 }
 
-/// Writes a header and rows to a fresh sheet; `complete_in` names the file that holds every
-/// row, for the closing line when the sheet is cut short.
-pub fn write(
+/// Writes a header and rows to a fresh sheet, at most `fmt.max_rows` of them; `complete_in`
+/// names the file that holds every row, for the closing line when the sheet is cut short.
+///
+/// `items` are cheap handles (row indexes, findings) that `render` turns into cells, so rows
+/// past the cap are counted without being rendered.
+pub fn write<I>(
     ws: &mut Worksheet,
     fmt: &Formats,
     headers: &[String],
-    rows: impl Iterator<Item = Vec<Cell>>,
+    items: impl Iterator<Item = I>,
+    mut render: impl FnMut(I) -> Vec<Cell>,
     complete_in: &str,
 ) -> Result<Written, XlsxError> {
-    let mut rows = rows.peekable();
+    let mut items = items.peekable();
     let mut sample: Vec<Vec<Cell>> = Vec::with_capacity(WIDTH_SAMPLE);
-    while sample.len() < WIDTH_SAMPLE {
-        match rows.next() {
-            Some(r) => sample.push(r),
+    while sample.len() < WIDTH_SAMPLE.min(fmt.max_rows) {
+        match items.next() {
+            Some(r) => sample.push(render(r)),
             None => break,
         }
     }
@@ -120,12 +124,21 @@ pub fn write(
     let mut notes = 0usize;
     let last_col = headers.len().saturating_sub(1) as u16;
     let mut r: u32 = 0;
-    for cells in sample.into_iter().chain(rows) {
-        // Keep the last row free for the line that says the sheet was cut.
-        if r + 1 >= EXCEL_LAST_ROW {
-            out.cut += 1;
-            continue;
-        }
+    // Keep Excel's last row free for the line that says the sheet was cut.
+    let max_rows = fmt.max_rows.min(EXCEL_LAST_ROW as usize - 1) as u64;
+    let mut sampled = sample.into_iter();
+    loop {
+        let cells = match sampled.next() {
+            Some(cells) => cells,
+            None => match items.next() {
+                None => break,
+                Some(_) if out.rows >= max_rows => {
+                    out.cut += 1;
+                    continue;
+                }
+                Some(item) => render(item),
+            },
+        };
         r += 1;
         out.rows += 1;
         for (c, cell) in cells.iter().enumerate() {
@@ -156,8 +169,12 @@ pub fn write(
         }
     }
     if out.cut > 0 {
-        let line =
-            format!("… {} more rows are not shown (Excel's row limit); {complete_in} has them all", out.cut);
+        let why = if max_rows < EXCEL_LAST_ROW as u64 - 1 {
+            "report.xlsx_max_rows in the partner profile"
+        } else {
+            "Excel's row limit"
+        };
+        let line = format!("… {} more rows are not shown ({why}); {complete_in} has them all", out.cut);
         ws.write_string_with_format(r + 1, 0, line, &fmt.note)?;
     }
     ws.set_freeze_panes(1, 0)?;

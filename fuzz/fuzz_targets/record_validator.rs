@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     for _ in 0..headers.len() {
         cells.push_field(parts.next().unwrap_or(""));
     }
-    let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells, malformed: None };
+    let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells: cells.into(), malformed: None };
     let mut cfg = Config::new(Vec::new());
     cfg.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let row = pc_onboard::pipeline::process::process(raw, &map, &cfg);

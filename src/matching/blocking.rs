@@ -7,7 +7,7 @@
 //! (a common word, a busy postcode) pairs each member with the next few in name order only, so
 //! "Lamna Healthcare" still meets "Lamnna Healthcare" in a block of thousands.
 
-use super::keys::Keys;
+use super::keys::{Hashed, Keys};
 use super::vocab::Vocab;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -41,7 +41,7 @@ pub struct BlockStat {
 
 /// A blocking key as a hash: which key, the country where it is scoped by one, and the value.
 /// Two values that collide only add candidates; every pair is still decided on its fields.
-pub fn key_hash(kind: &str, country: &str, value: &str) -> u64 {
+pub fn key_hash(kind: &str, country: &str, value: impl Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     (kind, country, value).hash(&mut h);
     h.finish()
@@ -50,17 +50,17 @@ pub fn key_hash(kind: &str, country: &str, value: &str) -> u64 {
 /// The hashed keys of one kind a record has (name words: its rarest ones).
 pub fn record_keys(kind: &str, k: &Keys, v: &Vocab, out: &mut Vec<u64>) {
     let cc = k.country.unwrap_or("");
-    let mut push = |country: &str, value: &Option<String>| {
+    let mut push = |country: &str, value: Hashed| {
         if let Some(x) = value {
-            out.push(key_hash(kind, country, x));
+            out.push(key_hash(kind, country, x.get()));
         }
     };
     match kind {
-        "registration_id" => push(cc, &k.reg),
-        "domain" => push("", &k.domain),
-        "email_domain" => push("", &k.email_domain),
-        "phone" => push("", &k.phone),
-        "postal_code" if !cc.is_empty() => push(cc, &k.postal),
+        "registration_id" => push(cc, k.reg),
+        "domain" => push("", k.domain),
+        "email_domain" => push("", k.email_domain),
+        "phone" => push("", k.phone),
+        "postal_code" if !cc.is_empty() => push(cc, k.postal),
         "name_word" if !cc.is_empty() => {
             for t in rarest_words(k, v) {
                 out.push(key_hash(kind, cc, v.word(t)));
@@ -82,7 +82,7 @@ pub fn rarest_words(k: &Keys, v: &Vocab) -> Vec<u32> {
 /// Record indexes ordered by (country, name key, index): the order blocks list their members in.
 pub fn name_order(keys: &[Option<Keys>]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&i| keys[i as usize].is_some()).collect();
-    let key = |i: u32| keys[i as usize].as_ref().map(|k| (k.country, k.name.as_str()));
+    let key = |i: u32| keys[i as usize].as_ref().map(|k| (k.country, &*k.name));
     order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
     order
 }
@@ -174,9 +174,9 @@ mod tests {
             .map(|(name, postal)| {
                 (!name.is_empty()).then(|| Keys {
                     country: Some("DE"),
-                    name: name.to_string(),
-                    tokens: v.add_record(name),
-                    postal: Some(postal.to_string()).filter(|p| !p.is_empty()),
+                    name: (*name).into(),
+                    tokens: v.add_record(name).into(),
+                    postal: crate::matching::keys::hashed(postal),
                     ..Keys::default()
                 })
             })

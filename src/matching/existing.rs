@@ -68,7 +68,7 @@ impl PcIndex {
             customers.par_iter().map(|c| Some(Keys::of(&c.customer, c.country, profile))).collect();
         let mut vocab = Vocab::default();
         for k in keys.iter_mut().flatten() {
-            k.tokens = vocab.add_record(&k.name);
+            k.tokens = vocab.add_record(&k.name).into();
         }
         vocab.finish();
         let order = name_order(&keys);
@@ -81,7 +81,7 @@ impl PcIndex {
                 if kind == "name_word" {
                     let cc = k.country.unwrap_or("");
                     if !cc.is_empty() {
-                        let mut words = k.tokens.clone();
+                        let mut words = k.tokens.to_vec();
                         words.sort_unstable();
                         words.dedup();
                         hashes.extend(
@@ -103,8 +103,9 @@ impl PcIndex {
         }
         let mut by_domain = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
-            if let Some(d) = k.as_ref().and_then(|k| k.domain.as_ref()) {
-                by_domain.entry(d.clone()).or_insert(i);
+            let d = customers[i].customer.get(Field::Domain);
+            if k.is_some() && !d.is_empty() {
+                by_domain.entry(d.to_string()).or_insert(i);
             }
         }
         PcIndex { customers, sources: Vec::new(), keys, vocab, blocks, order, by_domain }
@@ -167,8 +168,7 @@ impl PcIndex {
             return list;
         }
         let at = list.partition_point(|&c| {
-            self.keys[c as usize].as_ref().map(|p| (p.country, p.name.as_str()))
-                < Some((k.country, k.name.as_str()))
+            self.keys[c as usize].as_ref().map(|p| (p.country, &*p.name)) < Some((k.country, &*k.name))
         });
         &list[at.saturating_sub(half)..(at + half).min(list.len())]
     }

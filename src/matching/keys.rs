@@ -5,9 +5,27 @@ use super::similarity::{is_placeholder_key, name_key};
 use crate::config::Profile;
 use crate::model::{Customer, Field};
 use crate::rules::email::is_free_provider;
+use std::hash::{Hash, Hasher};
+use std::num::NonZeroU64;
 
 /// Words of a name compared at most (longer "names" are pasted text, not names).
 pub const MAX_TOKENS: usize = 64;
+
+/// A value compared only for equality, held as a 64-bit hash (blank values give none).
+/// Two different values share a hash with odds of about one in 10^19 per pair, and a pair
+/// must agree on more than one key to match, so the saving (8 bytes instead of a string per
+/// key and record) costs no accuracy that can be measured.
+pub type Hashed = Option<NonZeroU64>;
+
+/// The hash of a value, or None when it is blank.
+pub fn hashed(v: &str) -> Hashed {
+    if v.is_empty() {
+        return None;
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    v.hash(&mut h);
+    NonZeroU64::new(h.finish()).or(NonZeroU64::new(1))
+}
 
 /// What a record is matched on.
 #[derive(Clone, Debug, Default)]
@@ -15,50 +33,49 @@ pub struct Keys {
     /// ISO country.
     pub country: Option<&'static str>,
     /// Folded name without legal forms.
-    pub name: String,
+    pub name: Box<str>,
     /// The name key's words, interned in the run's [`Vocab`](super::vocab::Vocab) (filled in by
     /// the caller, which owns the vocabulary).
-    pub tokens: Vec<u32>,
+    pub tokens: Box<[u32]>,
     /// Compact registration ID (placeholders left out).
-    pub reg: Option<String>,
+    pub reg: Hashed,
     /// Postal code, letters and digits only.
-    pub postal: Option<String>,
+    pub postal: Hashed,
     /// Folded city.
-    pub city: Option<String>,
-    /// Folded street line.
-    pub street: Option<String>,
+    pub city: Hashed,
+    /// Folded street line (compared by its words and house numbers, so kept as text).
+    pub street: Option<Box<str>>,
     /// The contact e-mail's domain when it is the company's own (not a free mailbox, not the partner's).
-    pub email_domain: Option<String>,
+    pub email_domain: Hashed,
     /// The phone in E.164.
-    pub phone: Option<String>,
+    pub phone: Hashed,
     /// The desired domain prefix.
-    pub domain: Option<String>,
+    pub domain: Hashed,
 }
 
 impl Keys {
     /// The keys of a record.
     pub fn of(c: &Customer, country: Option<&'static str>, profile: &Profile) -> Keys {
-        let name = name_key(c.get(Field::CompanyName));
-        let some = |s: String| Some(s).filter(|s| !s.is_empty());
-        let reg = Some(c.get(Field::RegistrationId)).filter(|r| !is_placeholder_key(r)).map(str::to_string);
+        let reg = c.get(Field::RegistrationId);
+        let reg = if is_placeholder_key(reg) { None } else { hashed(reg) };
         let email_domain = crate::normalize::email::domain(c.get(Field::ContactEmail))
             .filter(|d| d.contains('.') && !is_free_provider(d))
             .filter(|d| !profile.email_domains.iter().any(|p| crate::rules::email::is_or_under(d, p)))
-            .map(str::to_string);
-        let phone = Some(c.get(Field::ContactPhone))
-            .filter(|p| p.starts_with('+') && p.len() >= 8)
-            .map(str::to_string);
+            .and_then(hashed);
+        let phone =
+            Some(c.get(Field::ContactPhone)).filter(|p| p.starts_with('+') && p.len() >= 8).and_then(hashed);
+        let street = crate::normalize::text::fold_words(c.get(Field::AddressLine1));
         Keys {
             country,
-            name,
-            tokens: Vec::new(),
+            name: name_key(c.get(Field::CompanyName)).into_boxed_str(),
+            tokens: Box::default(),
             reg,
-            postal: some(postal_key(c.get(Field::PostalCode))),
-            city: some(crate::normalize::text::fold_words(&deunicode::deunicode(c.get(Field::City)))),
-            street: some(crate::normalize::text::fold_words(c.get(Field::AddressLine1))),
+            postal: hashed(&postal_key(c.get(Field::PostalCode))),
+            city: hashed(&crate::normalize::text::fold_words(&deunicode::deunicode(c.get(Field::City)))),
+            street: (!street.is_empty()).then(|| street.into_boxed_str()),
             email_domain,
             phone,
-            domain: some(c.get(Field::Domain).to_string()),
+            domain: hashed(c.get(Field::Domain)),
         }
     }
 }

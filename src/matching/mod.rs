@@ -69,7 +69,7 @@ pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
     // The export's words first, so the export's interned names stay valid; weights count both.
     let mut weights = pc.vocab().clone();
     for k in keys.iter_mut().flatten() {
-        k.tokens = weights.add_record(&k.name);
+        k.tokens = weights.add_record(&k.name).into();
     }
     weights.finish();
     let t = Thresholds { name: profile.name_threshold };

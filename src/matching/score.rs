@@ -1,7 +1,7 @@
 //! Scoring a candidate pair: per-field agreement, a rarity-weighted name similarity, and the
 //! decision (with the rule that decided it and the fields that agreed).
 
-use super::keys::Keys;
+use super::keys::{Hashed, Keys};
 use super::similarity::token_similarity;
 use super::vocab::Vocab;
 
@@ -94,11 +94,11 @@ pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch>
     Some(PairMatch { rule, score, fields })
 }
 
-fn eq(x: &Option<String>, y: &Option<String>) -> bool {
+fn eq(x: &Hashed, y: &Hashed) -> bool {
     x.is_some() && x == y
 }
 
-fn differ(x: &Option<String>, y: &Option<String>) -> bool {
+fn differ(x: &Hashed, y: &Hashed) -> bool {
     x.is_some() && y.is_some() && x != y
 }
 
@@ -124,11 +124,11 @@ mod tests {
     use super::*;
 
     fn keys(v: &mut Vocab, name: &str, city: &str, postal: &str, reg: &str) -> Keys {
-        let opt = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        let opt = crate::matching::keys::hashed;
         Keys {
             country: Some("AU"),
-            name: name.to_string(),
-            tokens: v.add_record(name),
+            name: name.into(),
+            tokens: v.add_record(name).into(),
             reg: opt(reg),
             postal: opt(postal),
             city: opt(city),
@@ -165,9 +165,9 @@ mod tests {
         assert_eq!(d(4, 5), None, "branches with their own IDs in two cities");
         assert_eq!(d(6, 7), None, "only the common word agrees");
         let mut reg_a = all[4].clone();
-        reg_a.reg = Some("999".into());
+        reg_a.reg = crate::matching::keys::hashed("999");
         let mut reg_b = all[6].clone();
-        reg_b.reg = Some("999".into());
+        reg_b.reg = crate::matching::keys::hashed("999");
         assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), Some("registration_id"));
         reg_b.country = Some("NZ");
         assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), None, "different countries never match");

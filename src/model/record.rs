@@ -1,8 +1,7 @@
 //! Records as read (`RawRow`), as normalised (`Customer`), and what the rules say of them.
 
-use super::Field;
+use super::{Cells, Field};
 use crate::rules::catalogue::{RuleId, Severity};
-use csv::StringRecord;
 use serde::Serialize;
 
 /// Where a row came from: an index into the run's source list and the row number the user sees
@@ -21,7 +20,7 @@ pub struct RawRow {
     /// Where the row came from.
     pub pos: RowPos,
     /// The cells, decoded to text, in source column order.
-    pub cells: StringRecord,
+    pub cells: Cells,
     /// Why the row could not be read as a proper record, if it could not.
     pub malformed: Option<String>,
 }
@@ -29,7 +28,7 @@ pub struct RawRow {
 /// A normalised customer record: one value per canonical field, empty when absent.
 #[derive(Clone, Debug, Default)]
 pub struct Customer {
-    values: StringRecord,
+    values: Cells,
 }
 
 impl Customer {
@@ -39,12 +38,9 @@ impl Customer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut rec = StringRecord::with_capacity(256, Field::COUNT);
-        for v in values {
-            rec.push_field(v.as_ref());
-        }
-        debug_assert_eq!(rec.len(), Field::COUNT);
-        Customer { values: rec }
+        let values = Cells::from_values(values);
+        debug_assert_eq!(values.len(), Field::COUNT);
+        Customer { values }
     }
 
     /// The value of one field ("" when absent).
@@ -53,17 +49,15 @@ impl Customer {
     }
 
     /// All values in [`Field::ALL`] order.
-    pub fn values(&self) -> &StringRecord {
+    pub fn values(&self) -> &Cells {
         &self.values
     }
 
     /// Replaces one field's value.
     pub fn set(&mut self, field: Field, value: &str) {
-        let mut rec = StringRecord::with_capacity(self.values.as_slice().len() + value.len(), Field::COUNT);
-        for (i, v) in self.values.iter().enumerate() {
-            rec.push_field(if i == field.index() { value } else { v });
-        }
-        self.values = rec;
+        let i = field.index();
+        self.values =
+            Cells::from_values(self.values.iter().enumerate().map(|(k, v)| if k == i { value } else { v }));
     }
 }
 

@@ -53,6 +53,8 @@ pub fn process(raw: RawRow, map: &ColumnMap, cfg: &Config) -> Row {
     let edu = education::is_education(&norm.customer);
     let mut findings = Vec::new();
     rules::validate(&ctx(&raw, map, &norm, edu, cfg), &mut findings);
+    // Rows are held until the writers run: keep no spare capacity.
+    findings.shrink_to_fit();
     Row { customer: norm.customer, country: norm.country, findings, education: edu, raw }
 }
 

@@ -256,7 +256,7 @@ impl CsvSource {
             });
         }
         self.info.rows += 1;
-        Some(RawRow { pos: RowPos { source: self.source, row }, cells, malformed })
+        Some(RawRow { pos: RowPos { source: self.source, row }, cells: cells.into(), malformed })
     }
 
     fn column_name(&self, i: usize) -> String {

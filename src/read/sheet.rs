@@ -337,7 +337,11 @@ impl RowSource for SheetSource {
                 continue;
             }
             self.info.rows += 1;
-            out.push(RawRow { pos: RowPos { source: self.source, row: row_no }, cells, malformed });
+            out.push(RawRow {
+                pos: RowPos { source: self.source, row: row_no },
+                cells: cells.into(),
+                malformed,
+            });
             taken += 1;
         }
         Ok(self.next < self.rows.len())

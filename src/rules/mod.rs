@@ -131,7 +131,7 @@ pub(crate) mod testing {
         for (_, v) in &cells {
             rec.push_field(v);
         }
-        let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells: rec, malformed: None };
+        let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells: rec.into(), malformed: None };
         let mut cfg = Config::new(Vec::new());
         cfg.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         if !profile_toml.is_empty() {

@@ -4,7 +4,6 @@
 use super::blocking::{key_hash, name_order, record_keys, KEY_NAMES, WINDOW};
 use super::keys::Keys;
 use super::score::{decide, Thresholds};
-use super::similarity::token_similarity;
 use super::vocab::Vocab;
 use crate::config::Profile;
 use crate::model::{Customer, Field, RowPos};
@@ -184,8 +183,10 @@ fn by_email_domain(a: &Keys, b: &Keys, w: &Vocab) -> Option<(&'static str, f64)>
     if !same {
         return None;
     }
-    let name = token_similarity(&a.tokens, &b.tokens, w);
     let same_city = a.city.is_some() && a.city == b.city;
+    // The score is reported, so it is exact whenever the pair can match.
+    let floor = if same_city { 0.0 } else { 0.5 };
+    let name = super::similarity::similarity_at_least(&a.tokens, &b.tokens, w, floor);
     (name >= 0.5 || same_city).then_some(("contact_email_domain", (name * 1000.0).round() / 1000.0))
 }
 

@@ -2,7 +2,7 @@
 //! decision (with the rule that decided it and the fields that agreed).
 
 use super::keys::{Hashed, Keys};
-use super::similarity::token_similarity;
+use super::similarity::similarity_at_least;
 use super::vocab::Vocab;
 
 /// A confirmed match between two records.
@@ -42,7 +42,13 @@ pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch>
     let same_email = eq(&a.email_domain, &b.email_domain);
     let same_phone = eq(&a.phone, &b.phone);
     let same_city = eq(&a.city, &b.city);
-    let name = || token_similarity(&a.tokens, &b.tokens, v).max(if same_name_key { 1.0 } else { 0.0 });
+    let name = |floor: f64| {
+        if same_name_key {
+            1.0
+        } else {
+            similarity_at_least(&a.tokens, &b.tokens, v, floor)
+        }
+    };
     let rule = if same_reg {
         "registration_id"
     } else if same_name_key && same_postal {
@@ -60,7 +66,7 @@ pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch>
         if !same_domain && !place && !contact && !streets {
             return None;
         }
-        let sim = name();
+        let sim = name(if same_domain { t.name.min(0.75) } else { t.name });
         if same_domain && (sim >= 0.75 || contact) {
             "domain"
         } else if sim >= t.name && (place || contact || street_agrees(a, b)) {
@@ -70,7 +76,7 @@ pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch>
         }
     };
     // A match: say which fields agreed.
-    let sim = name();
+    let sim = name(0.0);
     let mut fields: Vec<&'static str> = Vec::with_capacity(8);
     for (cond, f) in [
         (sim >= t.name, "company_name"),

@@ -77,17 +77,47 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
 /// Rarity-weighted similarity of two names' words, 0 to 1: a weighted Dice coefficient where a
 /// word counts as shared when the other name has it or a near spelling of it (typos).
 pub fn token_similarity(a: &[u32], b: &[u32], v: &Vocab) -> f64 {
+    similarity_at_least(a, b, v, 0.0)
+}
+
+/// [`token_similarity`] when it is at least `floor`, and some value below `floor` otherwise.
+/// Equal words are paired first; near spellings (the costly part) are tried only while `floor`
+/// can still be reached, which most candidate pairs cannot.
+pub fn similarity_at_least(a: &[u32], b: &[u32], v: &Vocab, floor: f64) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let total: f64 = a.iter().chain(b).map(|&t| v.weight(t)).sum();
     let mut shared = 0.0;
-    // Names have at most MAX_TOKENS (64) words, so a bit set marks the words already paired.
-    let mut used: u64 = 0;
-    for &t in a {
+    // Names have at most MAX_TOKENS (64) words, so bit sets mark the words already paired.
+    let (mut done_a, mut used_b) = (0u64, 0u64);
+    for (i, &t) in a.iter().enumerate() {
+        let free = |k: usize| used_b & (1 << k) == 0;
+        if let Some(k) = (0..b.len()).find(|&k| free(k) && b[k] == t) {
+            done_a |= 1 << i;
+            used_b |= 1 << k;
+            shared += 2.0 * v.weight(t);
+        }
+    }
+    let open = |words: &[u32], taken: u64| -> f64 {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(k, &t)| taken & (1 << k) == 0 && v.typo_prone(t))
+            .map(|(_, &t)| v.weight(t))
+            .sum()
+    };
+    let (open_a, open_b) = (open(a, done_a), open(b, used_b));
+    if open_a == 0.0 || open_b == 0.0 || (shared + open_a + open_b) / total < floor {
+        return (shared / total).min(1.0);
+    }
+    for (i, &t) in a.iter().enumerate() {
+        if done_a & (1 << i) != 0 || !v.typo_prone(t) {
+            continue;
+        }
         let mut best: Option<(usize, f64)> = None;
         for (k, &u) in b.iter().enumerate() {
-            if used & (1 << k) == 0 {
+            if used_b & (1 << k) == 0 {
                 let sim = v.near(t, u);
                 if best.is_none_or(|(_, s)| sim > s) {
                     best = Some((k, sim));
@@ -95,7 +125,7 @@ pub fn token_similarity(a: &[u32], b: &[u32], v: &Vocab) -> f64 {
             }
         }
         if let Some((k, sim)) = best.filter(|(_, sim)| *sim >= 0.9) {
-            used |= 1 << k;
+            used_b |= 1 << k;
             shared += sim * (v.weight(t) + v.weight(b[k]));
         }
     }
@@ -146,6 +176,36 @@ mod tests {
         assert!(token_similarity(&ids[0], &ids[1], &v) < 0.6, "numbers never fuzzy-match");
         assert!(token_similarity(&ids[2], &ids[3], &v) > 0.9);
         assert_eq!(name_similarity("", "x"), 0.0);
+    }
+
+    #[test]
+    fn the_floor_only_saves_work() {
+        let names = [
+            "lamna healthcare",
+            "lamna helthcare",
+            "healthcare lamna group",
+            "contoso pharma services",
+            "contoso pharmaa",
+            "fabrikam",
+            "northwind traders 10001",
+            "northwind tradrs 10001",
+        ];
+        let mut v = Vocab::default();
+        let ids: Vec<Vec<u32>> = names.iter().map(|n| v.add_record(n)).collect();
+        v.finish();
+        for a in &ids {
+            for b in &ids {
+                let exact = token_similarity(a, b, &v);
+                for floor in [0.0, 0.5, 0.75, 0.9, 0.95] {
+                    let got = similarity_at_least(a, b, &v, floor);
+                    if exact >= floor {
+                        assert_eq!(got, exact, "{a:?} {b:?} at {floor}");
+                    } else {
+                        assert!(got < floor, "{a:?} {b:?} at {floor}: {got}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

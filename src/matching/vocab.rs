@@ -67,6 +67,11 @@ impl Vocab {
         &self.words[id as usize]
     }
 
+    /// Whether a word may match a near spelling (long enough, no digits).
+    pub fn typo_prone(&self, id: u32) -> bool {
+        self.fuzzy[id as usize]
+    }
+
     /// How alike two words are: 1 when equal; Jaro-Winkler for words long enough to hold a
     /// typo; 0 otherwise. Numbers agree exactly or not at all ("Store 10001" is not
     /// "Store 10002").

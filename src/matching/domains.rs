@@ -9,6 +9,7 @@ use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
 use crate::rules::catalogue::RuleId;
 use crate::rules::domain::{self, MAX_PREFIX};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Applies the batch-wide domain rules to the rows' findings (and fills suggested prefixes in).
@@ -58,12 +59,18 @@ pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[Sourc
             }
         }
     }
-    for row in rows.iter_mut() {
-        if row.is_malformed() || !row.customer.get(Field::Domain).is_empty() {
-            continue;
-        }
-        let base = domain::suggest(row.customer.get(Field::CompanyName), row.customer.get(Field::Website))
-            .unwrap_or_else(|| format!("customer{}", row.raw.pos.row));
+    // Suggestions are made in parallel; only making them unique must follow source order.
+    let bases: Vec<Option<String>> = rows
+        .par_iter()
+        .map(|row| {
+            (!row.is_malformed() && row.customer.get(Field::Domain).is_empty()).then(|| {
+                domain::suggest(row.customer.get(Field::CompanyName), row.customer.get(Field::Website))
+                    .unwrap_or_else(|| format!("customer{}", row.raw.pos.row))
+            })
+        })
+        .collect();
+    for (row, base) in rows.iter_mut().zip(bases) {
+        let Some(base) = base else { continue };
         let prefix = unique(&base, &used);
         used.insert(prefix.clone());
         row.findings

@@ -124,7 +124,7 @@ pub fn similarity_at_least(a: &[u32], b: &[u32], v: &Vocab, floor: f64) -> f64 {
                 }
             }
         }
-        if let Some((k, sim)) = best.filter(|(_, sim)| *sim >= 0.9) {
+        if let Some((k, sim)) = best.filter(|(_, sim)| *sim >= super::vocab::NEAR) {
             used_b |= 1 << k;
             shared += sim * (v.weight(t) + v.weight(b[k]));
         }

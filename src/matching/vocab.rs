@@ -5,6 +5,12 @@ use std::collections::HashMap;
 
 /// Words that a typo can hide in are this long or longer (shorter ones must agree exactly).
 const TYPO_MIN_CHARS: usize = 5;
+/// Similarity at which two words count as near spellings of each other.
+pub const NEAR: f64 = 0.9;
+
+fn char_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
 
 /// Interned name words with their document frequencies and weights.
 #[derive(Clone, Debug, Default)]
@@ -14,6 +20,9 @@ pub struct Vocab {
     df: Vec<u32>,
     /// Whether a word may match a near spelling: long enough and without digits.
     fuzzy: Vec<bool>,
+    /// The characters a word holds, as a 64-bit set (characters folded onto 64 bits), for a
+    /// cheap bound on how alike two words can be.
+    chars: Vec<u64>,
     weight: Vec<f32>,
     total: u32,
 }
@@ -42,6 +51,7 @@ impl Vocab {
         self.words.push(w.into());
         self.df.push(0);
         self.fuzzy.push(w.chars().count() >= TYPO_MIN_CHARS && !w.chars().any(char::is_numeric));
+        self.chars.push(w.chars().fold(0, |set, c| set | char_bit(c)));
         id
     }
 
@@ -78,11 +88,29 @@ impl Vocab {
     pub fn near(&self, a: u32, b: u32) -> f64 {
         if a == b {
             1.0
-        } else if self.fuzzy[a as usize] && self.fuzzy[b as usize] {
+        } else if self.fuzzy[a as usize] && self.fuzzy[b as usize] && self.may_be_near(a, b) {
             strsim::jaro_winkler(self.word(a), self.word(b))
         } else {
             0.0
         }
+    }
+
+    /// False when two words cannot reach a Jaro-Winkler similarity of 0.9, judged from the
+    /// characters they share: Jaro counts matching characters, and a character of one word
+    /// can match only if the other word has it at all.
+    fn may_be_near(&self, a: u32, b: u32) -> bool {
+        let (wa, wb) = (self.word(a), self.word(b));
+        let (sa, sb) = (self.chars[a as usize], self.chars[b as usize]);
+        let shared = |w: &str, other: u64| w.chars().filter(|&c| other & char_bit(c) != 0).count();
+        let m = shared(wa, sb).min(shared(wb, sa)) as f64;
+        if m == 0.0 {
+            return false;
+        }
+        let (la, lb) = (wa.chars().count() as f64, wb.chars().count() as f64);
+        // Jaro with every shared character matched and no transpositions, then the largest
+        // prefix bonus Winkler gives (four characters).
+        let jaro = (m / la + m / lb + 1.0) / 3.0;
+        jaro + 0.4 * (1.0 - jaro) >= NEAR
     }
 }
 
@@ -113,5 +141,18 @@ mod tests {
         assert_eq!(v.near(ids[2], ids[3]), 0.0, "numbers never fuzzy-match");
         assert_eq!(v.near(ids[4], ids[5]), 0.0, "short words must agree exactly");
         assert_eq!(v.near(ids[4], ids[4]), 1.0);
+        // The bound never hides a near spelling.
+        let words = ["healthcare", "helthcare", "healthcar", "haelthcare", "ealthcare", "contoso", "cnotoso"];
+        let mut v = Vocab::default();
+        let ids = v.add_record(&words.join(" "));
+        v.finish();
+        for &a in &ids {
+            for &b in &ids {
+                let jw = strsim::jaro_winkler(v.word(a), v.word(b));
+                if jw >= NEAR {
+                    assert!(v.may_be_near(a, b), "{} {}", v.word(a), v.word(b));
+                }
+            }
+        }
     }
 }

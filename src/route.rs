@@ -4,17 +4,16 @@
 use crate::config::{PartnerType, Profile};
 use crate::matching::Matches;
 use crate::model::Outcome;
-use crate::pipeline::process::Row;
-use crate::rules::has_error;
+use crate::pipeline::process::RowFacts;
 
 /// The outcome of row `i`.
-pub fn route(i: usize, row: &Row, matches: &Matches, profile: &Profile) -> Outcome {
+pub fn route(i: usize, row: &RowFacts, matches: &Matches, profile: &Profile) -> Outcome {
     if matches.duplicate[i].is_some() {
         Outcome::Duplicate
     } else if matches.existing[i].is_some() || profile.partner_type == PartnerType::IndirectReseller {
         // An indirect reseller cannot create customers: every row becomes a relationship request.
         Outcome::Existing
-    } else if has_error(&row.findings, profile) {
+    } else if row.has_error {
         Outcome::Rejected
     } else if row.education {
         Outcome::Education

@@ -5,31 +5,50 @@
 use super::existing::PcIndex;
 use super::Matches;
 use crate::model::{Field, Finding};
-use crate::pipeline::process::Row;
+use crate::pipeline::store::{Patch, RowStore};
 use crate::read::SourceInfo;
 use crate::rules::catalogue::RuleId;
 use crate::rules::domain::{self, MAX_PREFIX};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-/// Applies the batch-wide domain rules to the rows' findings (and fills suggested prefixes in).
-pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[SourceInfo]) {
+/// The batch-wide domain rules: what they add to rows (findings, suggested prefixes), by row.
+pub fn apply(
+    rows: &RowStore,
+    matches: &Matches,
+    pc: &PcIndex,
+    sources: &[SourceInfo],
+) -> Vec<(usize, Patch)> {
     let mut used: HashSet<String> =
         pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
     let mut first_user: HashMap<String, usize> = HashMap::new();
     let mut first_label: HashMap<String, String> = HashMap::new();
-    for (i, row) in rows.iter_mut().enumerate() {
-        let prefix = row.customer.get(Field::Domain).to_string();
-        if row.is_malformed() || prefix.is_empty() {
+    let mut patches: Vec<(usize, Patch)> = Vec::new();
+    // Rows without a prefix: (index, company name, website, row number), for suggestions.
+    let mut unnamed: Vec<(usize, String, String, u64)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_malformed() {
             continue;
         }
+        let prefix = row.customer.get(Field::Domain).to_string();
+        if prefix.is_empty() {
+            let c = &row.customer;
+            unnamed.push((
+                i,
+                c.get(Field::CompanyName).into(),
+                c.get(Field::Website).into(),
+                row.raw.pos.row,
+            ));
+            continue;
+        }
+        let mut found = Vec::new();
         used.insert(prefix.clone());
         let raw = prefix.clone();
         if let Some(owner) = pc.domain_owner(&prefix) {
             let same = matches.existing[i].as_ref().is_some_and(|m| m.pc == owner);
             if !same {
                 let c = &pc.customers[owner];
-                row.findings.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
+                found.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
                     "{prefix}.onmicrosoft.com belongs to '{}' ({})",
                     c.customer.get(Field::CompanyName),
                     c.id
@@ -51,32 +70,31 @@ pub fn apply(rows: &mut [Row], matches: &Matches, pc: &PcIndex, sources: &[Sourc
                     matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
                 if !same_cluster {
                     let label = first_label.get(&prefix).cloned().unwrap_or_default();
-                    row.findings.push(
+                    found.push(
                         Finding::new(RuleId::DomainDuplicate, raw)
                             .with_detail(format!("also asked for by {label}")),
                     );
                 }
             }
         }
+        if !found.is_empty() {
+            patches.push((i, Patch { findings: found, domain: None }));
+        }
     }
     // Suggestions are made in parallel; only making them unique must follow source order.
-    let bases: Vec<Option<String>> = rows
+    let bases: Vec<String> = unnamed
         .par_iter()
-        .map(|row| {
-            (!row.is_malformed() && row.customer.get(Field::Domain).is_empty()).then(|| {
-                domain::suggest(row.customer.get(Field::CompanyName), row.customer.get(Field::Website))
-                    .unwrap_or_else(|| format!("customer{}", row.raw.pos.row))
-            })
+        .map(|(_, name, website, row_no)| {
+            domain::suggest(name, website).unwrap_or_else(|| format!("customer{row_no}"))
         })
         .collect();
-    for (row, base) in rows.iter_mut().zip(bases) {
-        let Some(base) = base else { continue };
+    for ((i, ..), base) in unnamed.into_iter().zip(bases) {
         let prefix = unique(&base, &used);
         used.insert(prefix.clone());
-        row.findings
-            .push(Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'")));
-        row.customer.set(Field::Domain, &prefix);
+        let finding = Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'"));
+        patches.push((i, Patch { findings: vec![finding], domain: Some(prefix) }));
     }
+    patches
 }
 
 /// `base`, or `base2`, `base3`, … (cut to fit 27 characters) if taken.

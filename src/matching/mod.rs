@@ -17,8 +17,7 @@ pub mod vocab;
 pub use blocking::BlockStat;
 
 use crate::config::Profile;
-use crate::pipeline::process::Row;
-use crate::rules::has_error;
+use crate::pipeline::process::{Row, RowFacts};
 use existing::{ExistingMatch, PcIndex};
 use keys::Keys;
 use rayon::prelude::*;
@@ -59,13 +58,19 @@ pub struct Matches {
     pub clusters: u32,
 }
 
-/// Finds duplicates and existing customers.
-pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
+/// The keys of a row (none for a malformed one), computed while the row is at hand.
+pub fn keys_of(row: &Row, profile: &Profile) -> Option<Keys> {
+    (!row.is_malformed()).then(|| Keys::of(&row.customer, row.country, profile))
+}
+
+/// Finds duplicates and existing customers from every row's keys and facts.
+pub fn match_rows(
+    mut keys: Vec<Option<Keys>>,
+    rows: &[RowFacts],
+    pc: &PcIndex,
+    profile: &Profile,
+) -> Matches {
     let n = rows.len();
-    let mut keys: Vec<Option<Keys>> = rows
-        .par_iter()
-        .map(|r| (!r.is_malformed()).then(|| Keys::of(&r.customer, r.country, profile)))
-        .collect();
     // The export's words first, so the export's interned names stay valid; weights count both.
     let mut weights = pc.vocab().clone();
     for k in keys.iter_mut().flatten() {
@@ -94,9 +99,7 @@ pub fn match_rows(rows: &[Row], pc: &PcIndex, profile: &Profile) -> Matches {
         // The survivor: valid first, then the most complete, then the earliest.
         let survivor = *g
             .iter()
-            .min_by_key(|&&i| {
-                (has_error(&rows[i].findings, profile), std::cmp::Reverse(rows[i].completeness()), i)
-            })
+            .min_by_key(|&&i| (rows[i].has_error, std::cmp::Reverse(rows[i].completeness), i))
             .expect("clusters are not empty");
         for &i in g {
             cluster_of[i] = Some(id);

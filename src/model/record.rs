@@ -43,6 +43,12 @@ impl Customer {
         Customer { values }
     }
 
+    /// A customer from cells already in [`Field::ALL`] order.
+    pub fn from_cells(values: Cells) -> Customer {
+        debug_assert_eq!(values.len(), Field::COUNT);
+        Customer { values }
+    }
+
     /// The value of one field ("" when absent).
     pub fn get(&self, field: Field) -> &str {
         self.values.get(field.index()).unwrap_or("")

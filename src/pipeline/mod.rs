@@ -3,20 +3,25 @@
 mod console;
 pub mod existing;
 pub mod process;
+pub mod store;
 
 use crate::config::{Config, WriteMode};
 use crate::error::{exit, Error, Result};
+use crate::matching::keys::Keys;
 use crate::matching::{self, domains};
 use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
 use crate::report::{baseline::Baseline, stats::Stats, Insights};
 use crate::route::route;
+use crate::rules::has_error;
 use crate::write::summary::{peak_memory_mb, StageMemory, Summary, Timings};
 use crate::write::{self, RunData};
 use console::Console;
-use process::Row;
+use process::RowFacts;
+use rayon::prelude::*;
 use std::time::Instant;
+use store::RowStore;
 
 /// Rows handed to the workers at a time.
 const CHUNK_ROWS: usize = 8192;
@@ -71,21 +76,26 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let mem_existing = peak_memory_mb();
 
     let clock = Instant::now();
-    let (sources, mut rows) = read_and_validate(&files, &opts, cfg, &console)?;
+    let mut rows = RowStore::new(&cfg.out_dir)?;
+    let (sources, keys, mut facts) = read_and_validate(&files, &opts, cfg, &console, &mut rows)?;
     timings.read_validate = seconds(clock);
     let mem_read = peak_memory_mb();
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
-    let matches = matching::match_rows(&rows, &pc, &cfg.profile);
-    domains::apply(&mut rows, &matches, &pc, &sources);
+    let matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
+    let patches = domains::apply(&rows, &matches, &pc, &sources);
+    for (i, p) in &patches {
+        facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
+    }
+    rows.patch(patches);
     let outcomes: Vec<Outcome> =
-        rows.iter().enumerate().map(|(i, r)| route(i, r, &matches, &cfg.profile)).collect();
+        facts.iter().enumerate().map(|(i, f)| route(i, f, &matches, &cfg.profile)).collect();
     timings.matching = seconds(clock);
     let mem_match = peak_memory_mb();
 
     console.stage("counting");
-    let stats = Stats::build(&sources, &rows, &outcomes, &cfg.profile);
-    let changes = baseline.map(|b| b.compare(&sources, &rows, &stats));
+    let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
+    let changes = baseline.map(|b| b.compare(&sources, rows.iter(), &stats));
     let insights = Insights { stats, changes };
     let data = RunData {
         sources: &sources,
@@ -125,15 +135,21 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     Ok(RunReport { summary, exit_code })
 }
 
-/// Reads every source and validates its rows, chunk by chunk; rows stay in source order.
+/// What validation leaves in memory for matching: each row's keys and facts.
+type Validated = (Vec<SourceInfo>, Vec<Option<Keys>>, Vec<RowFacts>);
+
+/// Reads every source and validates its rows, chunk by chunk, in parallel; rows go to the store
+/// in source order, and their matching keys and facts are kept.
 fn read_and_validate(
     files: &[std::path::PathBuf],
     opts: &ReadOptions,
     cfg: &Config,
     console: &Console,
-) -> Result<(Vec<SourceInfo>, Vec<Row>)> {
+    store: &mut RowStore,
+) -> Result<Validated> {
     let mut sources: Vec<SourceInfo> = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut keys: Vec<Option<Keys>> = Vec::new();
+    let mut facts: Vec<RowFacts> = Vec::new();
     for file in files {
         let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
         for mut src in opened {
@@ -143,7 +159,14 @@ fn read_and_validate(
                 let mut chunk = Vec::with_capacity(CHUNK_ROWS);
                 let more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
                 console.advance(chunk.len() as u64);
-                rows.extend(process::process_chunk(chunk, &map, cfg));
+                let rows = process::process_chunk(chunk, &map, cfg);
+                let (k, f): (Vec<_>, Vec<_>) = rows
+                    .par_iter()
+                    .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
+                    .unzip();
+                keys.extend(k);
+                facts.extend(f);
+                store.push(&rows)?;
                 if !more {
                     break;
                 }
@@ -152,7 +175,7 @@ fn read_and_validate(
             sources.push(src.info().clone());
         }
     }
-    Ok((sources, rows))
+    Ok((sources, keys, facts))
 }
 
 fn seconds(since: Instant) -> f64 {

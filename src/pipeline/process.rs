@@ -22,6 +22,29 @@ pub struct Row {
     pub education: bool,
 }
 
+/// What matching and routing need to know of a row, kept in memory while the row itself waits
+/// on disk.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RowFacts {
+    /// An error-level finding (validation, or the batch domain rules later).
+    pub has_error: bool,
+    /// An education institution.
+    pub education: bool,
+    /// Canonical fields holding a value (to pick the most complete duplicate).
+    pub completeness: u8,
+}
+
+impl RowFacts {
+    /// The facts of a row.
+    pub fn of(row: &Row, profile: &crate::config::Profile) -> RowFacts {
+        RowFacts {
+            has_error: rules::has_error(&row.findings, profile),
+            education: row.education,
+            completeness: row.completeness() as u8,
+        }
+    }
+}
+
 impl Row {
     /// How many canonical fields hold a value (to pick the most complete duplicate).
     pub fn completeness(&self) -> usize {

@@ -53,7 +53,7 @@ pub fn compute(data: &RunData) -> Vec<DriftLine> {
 /// The drift of one matched pair. A field is compared only when both the row's source and the
 /// Partner Center export have a column for it: a column one side never had is not drift.
 fn row_drift(data: &RunData, i: usize, pc: usize) -> Vec<DriftLine> {
-    let row = &data.rows[i];
+    let row = data.rows.get(i);
     let ours = &data.sources[row.raw.pos.source as usize].columns;
     let theirs = &data.pc.customers[pc];
     let theirs_cols = data.pc.sources.get(theirs.pos.source as usize).map(|s| &s.columns);

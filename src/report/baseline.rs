@@ -178,7 +178,12 @@ impl Baseline {
     }
 
     /// Compares this run with the baseline.
-    pub fn compare(self, sources: &[SourceInfo], rows: &[Row], stats: &Stats) -> Changes {
+    pub fn compare<R: std::ops::Deref<Target = Row>>(
+        self,
+        sources: &[SourceInfo],
+        rows: impl IntoIterator<Item = R>,
+        stats: &Stats,
+    ) -> Changes {
         let counts = self.count_changes(stats);
         let Some(entries) = &self.findings else {
             return Changes { baseline: self, new: Vec::new(), fixed: Vec::new(), counts };
@@ -190,7 +195,7 @@ impl Baseline {
             .collect();
         let mut now: HashSet<Key> = HashSet::new();
         let mut new = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
+        for (i, row) in rows.into_iter().enumerate() {
             let place = source_places[row.raw.pos.source as usize];
             let rref = row_ref(row.raw.pos.row, row.customer.get(Field::SourceId));
             for (j, f) in row.findings.iter().enumerate() {

@@ -5,7 +5,7 @@
 use super::baseline::Baseline;
 use crate::config::Profile;
 use crate::model::Field;
-use crate::pipeline::process::Row;
+use crate::pipeline::store::RowStore;
 use crate::read::SourceInfo;
 use crate::rules;
 use serde::Serialize;
@@ -99,11 +99,11 @@ impl Changes {
     pub fn new_findings<'a>(
         &'a self,
         sources: &'a [SourceInfo],
-        rows: &'a [Row],
+        rows: &'a RowStore,
         profile: &'a Profile,
     ) -> impl Iterator<Item = ChangedFinding> + 'a {
         self.new.iter().map(move |&(i, j)| {
-            let row = &rows[i as usize];
+            let row = rows.get(i as usize);
             let f = &row.findings[j as usize];
             let src = &sources[row.raw.pos.source as usize];
             ChangedFinding {

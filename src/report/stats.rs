@@ -56,42 +56,46 @@ pub struct Stats {
 
 impl Stats {
     /// Counts a finished run.
-    pub fn build(sources: &[SourceInfo], rows: &[Row], outcomes: &[Outcome], profile: &Profile) -> Stats {
+    pub fn build<R: std::ops::Deref<Target = Row>>(
+        sources: &[SourceInfo],
+        rows: impl IntoIterator<Item = R>,
+        outcomes: &[Outcome],
+        profile: &Profile,
+    ) -> Stats {
         // A run always has well-formed frames; a polars error here is a bug, not bad input.
         Stats::try_build(sources, rows, outcomes, profile).expect("the count frames are well-formed")
     }
 
-    fn try_build(
+    fn try_build<R: std::ops::Deref<Target = Row>>(
         sources: &[SourceInfo],
-        rows: &[Row],
+        rows: impl IntoIterator<Item = R>,
         outcomes: &[Outcome],
         profile: &Profile,
     ) -> PolarsResult<Stats> {
         let labels: Vec<String> = sources.iter().map(SourceInfo::file_label).collect();
-        let row_frame = DataFrame::new(
-            rows.len(),
-            vec![
-                Column::new("outcome".into(), outcomes.iter().map(|o| o.as_str()).collect::<Vec<_>>()),
-                Column::new(
-                    "country".into(),
-                    rows.iter().map(|r| r.country.unwrap_or("unknown")).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "file".into(),
-                    rows.iter().map(|r| labels[r.raw.pos.source as usize].as_str()).collect::<Vec<_>>(),
-                ),
-            ],
-        )?;
+        // One pass over the rows (they may be read back from disk).
+        let mut countries: Vec<&'static str> = Vec::with_capacity(outcomes.len());
+        let mut files: Vec<&str> = Vec::with_capacity(outcomes.len());
         let mut row_idx: Vec<u32> = Vec::new();
         let mut codes: Vec<&str> = Vec::new();
         let mut severities: Vec<&str> = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
+        for (i, row) in rows.into_iter().enumerate() {
+            countries.push(row.country.unwrap_or("unknown"));
+            files.push(labels[row.raw.pos.source as usize].as_str());
             for f in &row.findings {
                 row_idx.push(i as u32);
                 codes.push(f.rule.code());
                 severities.push(rules::severity(f, profile).as_str());
             }
         }
+        let row_frame = DataFrame::new(
+            outcomes.len(),
+            vec![
+                Column::new("outcome".into(), outcomes.iter().map(|o| o.as_str()).collect::<Vec<_>>()),
+                Column::new("country".into(), countries),
+                Column::new("file".into(), files),
+            ],
+        )?;
         let finding_frame = DataFrame::new(
             row_idx.len(),
             vec![
@@ -263,7 +267,7 @@ mod tests {
 
     #[test]
     fn an_empty_run_has_every_outcome_at_zero() {
-        let stats = Stats::build(&[], &[], &[], &Profile::default_profile());
+        let stats = Stats::build(&[], Vec::<&Row>::new(), &[], &Profile::default_profile());
         assert_eq!(stats.total_rows(), 0);
         assert_eq!(stats.outcomes.len(), Outcome::ALL.len());
         assert!(stats.rules.is_empty() && stats.countries.is_empty());

@@ -17,7 +17,8 @@ pub fn header() -> Vec<&'static str> {
 
 /// The line of row `i`, values exact.
 pub fn line(data: &RunData, i: usize) -> Vec<String> {
-    let c = &data.rows[i].customer;
+    let row = data.rows.get(i);
+    let c = &row.customer;
     let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f).to_string());
     data.source_cells(i).into_iter().chain(fields).collect()
 }
@@ -29,7 +30,8 @@ pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
     wtr.write_record(header()).map_err(&err)?;
     for i in data.with_outcome(which) {
         let src = data.source_cells(i);
-        let c = &data.rows[i].customer;
+        let row = data.rows.get(i);
+        let c = &row.customer;
         let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f));
         wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)?;
     }

@@ -33,10 +33,10 @@ pub fn line(data: &RunData, i: usize) -> Option<Vec<String>> {
     let line: Vec<String> = src
         .iter()
         .cloned()
-        .chain([data.rows[i].customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
+        .chain([data.rows.get(i).customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
         .chain(sur.iter().cloned())
         .chain([
-            data.rows[d.survivor].customer.get(Field::CompanyName).to_string(),
+            data.rows.get(d.survivor).customer.get(Field::CompanyName).to_string(),
             d.rule.to_string(),
             format!("{:.3}", d.score),
             d.fields.join(";"),

@@ -25,7 +25,7 @@ pub fn row_mask(data: &RunData, i: usize) -> Option<RowMask> {
     if !data.cfg.redact {
         return None;
     }
-    let row = &data.rows[i];
+    let row = data.rows.get(i);
     let map = &data.sources[row.raw.pos.source as usize].columns;
     let fields = [Field::ContactEmail, Field::McaSignatoryEmail, Field::ContactPhone, Field::RegistrationId];
     let raw = fields.iter().map(|f| (*f, raw_value(&row.raw, map, *f)));

@@ -25,7 +25,7 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
 
 /// The create-customer body for row `i`.
 pub fn request(data: &RunData, i: usize) -> Value {
-    let row = &data.rows[i];
+    let row = data.rows.get(i);
     let c = &row.customer;
     let get = |f: Field| c.get(f);
     let mut company = Map::new();

@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::matching::existing::PcIndex;
 use crate::matching::Matches;
 use crate::model::{Field, Outcome};
-use crate::pipeline::process::Row;
+use crate::pipeline::store::RowStore;
 use crate::read::SourceInfo;
 use crate::report::Insights;
 use std::path::{Path, PathBuf};
@@ -30,8 +30,8 @@ use std::path::{Path, PathBuf};
 pub struct RunData<'a> {
     /// The sources, indexed by `RowPos::source`.
     pub sources: &'a [SourceInfo],
-    /// Every row, in source order.
-    pub rows: &'a [Row],
+    /// Every row, in source order (read back from the spill file).
+    pub rows: &'a RowStore,
     /// Each row's outcome.
     pub outcomes: &'a [Outcome],
     /// Duplicates and existing customers.
@@ -50,7 +50,7 @@ pub const SOURCE_COLUMNS: [&str; 4] = ["source_file", "source_sheet", "source_ro
 impl RunData<'_> {
     /// The four source columns of row `i`.
     pub fn source_cells(&self, i: usize) -> [String; 4] {
-        let row = &self.rows[i];
+        let row = self.rows.get(i);
         let src = &self.sources[row.raw.pos.source as usize];
         [
             src.file_label(),

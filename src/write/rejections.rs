@@ -98,7 +98,7 @@ impl UnionColumns {
         };
         let mut placement: HashMap<u32, Vec<usize>> = HashMap::new();
         for &i in rows {
-            let s = data.rows[i].raw.pos.source;
+            let s = data.rows.get(i).raw.pos.source;
             if placement.contains_key(&s) {
                 continue;
             }
@@ -159,7 +159,7 @@ impl UnionColumns {
 
     /// Row `i`'s original values, placed in the union columns.
     pub fn cells(&self, data: &RunData, i: usize, cells: &mut Vec<String>) {
-        let row = &data.rows[i];
+        let row = data.rows.get(i);
         cells.clear();
         cells.resize(self.headers.len(), String::new());
         let place = &self.placement[&row.raw.pos.source];
@@ -178,7 +178,8 @@ impl UnionColumns {
 
 /// The `pc_errors` text of row `i`: each error as `code: message`, joined by `; `.
 pub fn pc_errors(data: &RunData, i: usize) -> String {
-    let errors: Vec<String> = data.rows[i]
+    let row = data.rows.get(i);
+    let errors: Vec<String> = row
         .findings
         .iter()
         .filter(|f| rules::severity(f, &data.cfg.profile) == Severity::Error)

@@ -21,7 +21,8 @@ pub fn header() -> Vec<&'static str> {
 
 /// The line of row `i`, for people: formula-guarded, and masked under `--redact`.
 pub fn line(data: &RunData, i: usize) -> Vec<String> {
-    let c = &data.rows[i].customer;
+    let row = data.rows.get(i);
+    let c = &row.customer;
     let mut line: Vec<String> = data.source_cells(i).iter().map(|s| human::field(data, None, s)).collect();
     line.extend(KEY_FIELDS.iter().map(|f| human::field(data, Some(*f), c.get(*f))));
     let plain = |s: &str| human::field(data, None, s);

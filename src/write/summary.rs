@@ -317,8 +317,3 @@ fn input_summary(s: &crate::read::SourceInfo) -> InputSummary {
         notes: s.notes.clone(),
     }
 }
-
-/// Counts rows with at least one error (for messages).
-pub fn rows_with_errors(data: &RunData) -> usize {
-    data.rows.iter().filter(|r| rules::has_error(&r.findings, &data.cfg.profile)).count()
-}

@@ -16,7 +16,7 @@ pub fn section(data: &RunData, p: &mut String) {
     let mut rows = Vec::with_capacity(shown.len());
     let mut rule_counts: std::collections::BTreeMap<&str, u64> = Default::default();
     for &i in shown {
-        let row = &data.rows[i];
+        let row = data.rows.get(i);
         let mask = human::row_mask(data, i);
         let src = data.source_cells(i);
         let findings: Vec<Value> = row

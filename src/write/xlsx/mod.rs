@@ -14,6 +14,7 @@ mod table;
 use super::{clean, duplicates, human, rejections, relationships, AtomicFile, RunData};
 use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
+use crate::pipeline::store::RowRef;
 use crate::rules;
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 use std::path::Path;
@@ -138,8 +139,10 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
     rejected::add(wb, data, fmt)?;
 
     let ws = wb.add_worksheet_with_constant_memory()?.set_name("Findings")?;
-    let rows = data.rows.iter().enumerate().flat_map(|(i, r)| r.findings.iter().map(move |f| (i, f)));
-    let render = |(i, f)| {
+    let rows =
+        data.rows.iter().enumerate().flat_map(|(i, r)| (0..r.findings.len()).map(move |k| (i, r.clone(), k)));
+    let render = |(i, r, k): (usize, RowRef, usize)| {
+        let f = &r.findings[k];
         let mask = human::row_mask(data, i);
         let sev = rules::severity(f, &data.cfg.profile);
         let mut line = cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);

@@ -34,7 +34,7 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         for (c, s) in data.source_cells(i).iter().enumerate() {
             line.push(if c == 2 { Cell::numeric(s) } else { Cell::text(human::field(data, None, s)) });
         }
-        let row = &data.rows[i];
+        let row = data.rows.get(i);
         for f in &row.findings {
             let sev = rules::severity(f, &data.cfg.profile);
             let slot = Field::from_name(f.rule.rule().field)

@@ -29,6 +29,29 @@ impl Cells {
         Cells { text: text.into_boxed_str(), ends: ends.into_boxed_slice() }
     }
 
+    /// Cells from their text and where each ends (as [`Cells::ends`] gave them).
+    ///
+    /// # Panics
+    /// When an end is out of order, past the text or not on a character boundary.
+    pub fn from_parts(text: Box<str>, ends: Box<[u32]>) -> Cells {
+        let mut start = 0usize;
+        for &e in ends.iter() {
+            let e = e as usize;
+            assert!(
+                e >= start && text.is_char_boundary(e),
+                "cell ends {e} after {start} in {} bytes",
+                text.len()
+            );
+            start = e;
+        }
+        Cells { text, ends }
+    }
+
+    /// Where each cell ends in [`Cells::as_str`].
+    pub fn ends(&self) -> &[u32] {
+        &self.ends
+    }
+
     /// The cell at `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)? as usize;

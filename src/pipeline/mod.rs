@@ -88,6 +88,8 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
     }
     rows.patch(patches);
+    // duplicates.csv names each duplicate's survivor, which may be anywhere in the input.
+    rows.pin(matches.duplicate.iter().flatten().map(|d| d.survivor));
     let outcomes: Vec<Outcome> =
         facts.iter().enumerate().map(|(i, f)| route(i, f, &matches, &cfg.profile)).collect();
     timings.matching = seconds(clock);

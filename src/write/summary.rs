@@ -9,7 +9,7 @@ use crate::model::Field;
 use crate::read::headers::ColumnUse;
 use crate::report::baseline::{ChangedFinding, Changes, CountChanges};
 pub use crate::report::stats::{RuleCount, SeverityCount, Stats};
-use crate::rules;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;

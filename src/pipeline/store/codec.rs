@@ -86,11 +86,13 @@ fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
+/// Cells as they are held (the ends, then the text), so reading them back is two copies.
 fn cells(out: &mut Vec<u8>, c: &Cells) {
     u32_(out, c.len() as u32);
-    for v in c.iter() {
-        str_(out, v);
+    for e in c.ends() {
+        u32_(out, *e);
     }
+    str_(out, c.as_str());
 }
 
 fn take<'a>(bytes: &mut &'a [u8], n: usize) -> &'a [u8] {
@@ -117,8 +119,9 @@ fn read_opt_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
 
 fn read_cells(bytes: &mut &[u8]) -> Cells {
     let n = read_u32(bytes) as usize;
-    let values: Vec<&str> = (0..n).map(|_| read_str(bytes)).collect();
-    Cells::from_values(values)
+    let ends: Box<[u32]> =
+        take(bytes, 4 * n).chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+    Cells::from_parts(read_str(bytes).into(), ends)
 }
 
 #[cfg(test)]

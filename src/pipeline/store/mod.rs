@@ -18,7 +18,7 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Chunks each thread keeps decoded for random access.
 const CACHED_CHUNKS: usize = 2;
@@ -37,6 +37,37 @@ struct Chunk {
     bytes: u64,
     first: usize,
     rows: usize,
+    /// Where each row starts within the chunk's bytes.
+    starts: Box<[u32]>,
+}
+
+/// A chunk read back: its bytes, and its rows as they get decoded.
+struct Loaded {
+    bytes: Vec<u8>,
+    starts: Box<[u32]>,
+    rows: Vec<OnceLock<Row>>,
+    /// The store's patches (by row, sorted) and the range of them that falls in this chunk.
+    patches: Arc<Vec<(u32, Patch)>>,
+    patched: std::ops::Range<usize>,
+    first: usize,
+}
+
+impl Loaded {
+    fn row(&self, at: usize) -> &Row {
+        self.rows[at].get_or_init(|| {
+            let mut bytes = &self.bytes[self.starts[at] as usize..];
+            let mut row = codec::decode(&mut bytes);
+            let mine = &self.patches[self.patched.clone()];
+            if let Ok(k) = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i) {
+                let p = &mine[k].1;
+                row.findings.extend(p.findings.iter().cloned());
+                if let Some(d) = &p.domain {
+                    row.customer.set(Field::Domain, d);
+                }
+            }
+            row
+        })
+    }
 }
 
 /// The rows of a run, in source order.
@@ -47,28 +78,31 @@ pub struct RowStore {
     end: u64,
     chunks: Vec<Chunk>,
     len: usize,
-    patches: HashMap<u32, Patch>,
+    /// Changes to rows after they were written, sorted by row.
+    patches: Arc<Vec<(u32, Patch)>>,
     /// Bumped by every patch, so no thread reuses a chunk decoded before it.
     generation: usize,
+    /// Rows kept in memory for random access (duplicates' survivors).
+    pinned: HashMap<u32, RowRef>,
 }
 
-/// A row read back: it keeps its decoded chunk alive.
+/// A row read back: it keeps its chunk alive.
 #[derive(Clone)]
 pub struct RowRef {
-    chunk: Arc<Vec<Row>>,
+    chunk: Arc<Loaded>,
     at: usize,
 }
 
 impl std::ops::Deref for RowRef {
     type Target = Row;
     fn deref(&self) -> &Row {
-        &self.chunk[self.at]
+        self.chunk.row(self.at)
     }
 }
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
-type Cache = Vec<(usize, usize, usize, Arc<Vec<Row>>)>;
+type Cache = Vec<(usize, usize, usize, Arc<Loaded>)>;
 
 thread_local! {
     /// (store, generation, chunk, rows) of the chunks this thread decoded last.
@@ -87,8 +121,9 @@ impl RowStore {
             end: 0,
             chunks: Vec::new(),
             len: 0,
-            patches: HashMap::new(),
+            patches: Arc::default(),
             generation: 0,
+            pinned: HashMap::new(),
         })
     }
 
@@ -98,7 +133,9 @@ impl RowStore {
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(rows.len() * 512);
+        let mut starts = Vec::with_capacity(rows.len());
         for r in rows {
+            starts.push(bytes.len() as u32);
             codec::encode(r, &mut bytes);
         }
         self.file.write_all(&bytes).map_err(|e| self.io_error(e))?;
@@ -107,6 +144,7 @@ impl RowStore {
             bytes: bytes.len() as u64,
             first: self.len,
             rows: rows.len(),
+            starts: starts.into_boxed_slice(),
         });
         self.end += bytes.len() as u64;
         self.len += rows.len();
@@ -125,26 +163,64 @@ impl RowStore {
 
     /// Applies changes to rows (by index); they show in every later read.
     pub fn patch(&mut self, patches: impl IntoIterator<Item = (usize, Patch)>) {
+        let mut all: HashMap<u32, Patch> = self.patches.iter().map(|(i, p)| (*i, p.clone())).collect();
         for (i, p) in patches {
-            let entry = self.patches.entry(i as u32).or_default();
+            let entry = all.entry(i as u32).or_default();
             entry.findings.extend(p.findings);
             if p.domain.is_some() {
                 entry.domain = p.domain;
             }
         }
+        let mut sorted: Vec<(u32, Patch)> = all.into_iter().collect();
+        sorted.sort_unstable_by_key(|(i, _)| *i);
+        self.patches = Arc::new(sorted);
         self.generation += 1;
+        self.pinned.clear();
+    }
+
+    /// Keeps copies of some rows in memory, for outputs that look rows up out of order (a
+    /// duplicate's survivor may be anywhere in the input). One pass over the file.
+    pub fn pin(&mut self, rows: impl IntoIterator<Item = usize>) {
+        let mut wanted: Vec<usize> = rows.into_iter().filter(|&i| i < self.len).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut pinned = HashMap::with_capacity(wanted.len());
+        for (c, chunk) in self.chunks.iter().enumerate() {
+            let from = wanted.partition_point(|&i| i < chunk.first);
+            let to = wanted.partition_point(|&i| i < chunk.first + chunk.rows);
+            if from == to {
+                continue;
+            }
+            let loaded = self.load(c);
+            for &i in &wanted[from..to] {
+                let row = loaded.row(i - chunk.first).clone();
+                let copy = Loaded {
+                    bytes: Vec::new(),
+                    starts: Box::default(),
+                    rows: vec![OnceLock::from(row)],
+                    patches: Arc::default(),
+                    patched: 0..0,
+                    first: 0,
+                };
+                pinned.insert(i as u32, RowRef { chunk: Arc::new(copy), at: 0 });
+            }
+        }
+        self.pinned = pinned;
     }
 
     /// Row `i`.
     pub fn get(&self, i: usize) -> RowRef {
         assert!(i < self.len, "row {i} of {}", self.len);
+        if let Some(r) = self.pinned.get(&(i as u32)) {
+            return r.clone();
+        }
         let c = self.chunks.partition_point(|c| c.first + c.rows <= i);
         let key = (self.id, self.generation, c);
         let cached = CACHE.with(|cache| {
             cache.borrow().iter().find(|(s, g, k, _)| (*s, *g, *k) == key).map(|e| e.3.clone())
         });
         let chunk = cached.unwrap_or_else(|| {
-            let rows = self.decode(c);
+            let rows = self.load(c);
             CACHE.with(|cache| {
                 let mut cache = cache.borrow_mut();
                 cache.retain(|(s, g, _, _)| *s != self.id || *g == self.generation);
@@ -158,15 +234,15 @@ impl RowStore {
         RowRef { at: i - self.chunks[c].first, chunk }
     }
 
-    /// Every row, in order (each chunk decoded once).
+    /// Every row, in order (each chunk read once).
     pub fn iter(&self) -> impl Iterator<Item = RowRef> + '_ {
         (0..self.chunks.len()).flat_map(move |c| {
-            let chunk = self.decode(c);
-            (0..chunk.len()).map(move |at| RowRef { chunk: chunk.clone(), at })
+            let chunk = self.load(c);
+            (0..self.chunks[c].rows).map(move |at| RowRef { chunk: chunk.clone(), at })
         })
     }
 
-    fn decode(&self, c: usize) -> Arc<Vec<Row>> {
+    fn load(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
         read_exact_at(&self.file, &mut bytes, chunk.offset).unwrap_or_else(|e| {
@@ -174,19 +250,17 @@ impl RowStore {
             // disk or the system failed, and no output can be trusted.
             panic!("{}", self.io_error(e))
         });
-        let mut at = bytes.as_slice();
-        let mut rows = Vec::with_capacity(chunk.rows);
-        for i in chunk.first..chunk.first + chunk.rows {
-            let mut row = codec::decode(&mut at);
-            if let Some(p) = self.patches.get(&(i as u32)) {
-                row.findings.extend(p.findings.iter().cloned());
-                if let Some(d) = &p.domain {
-                    row.customer.set(Field::Domain, d);
-                }
-            }
-            rows.push(row);
-        }
-        Arc::new(rows)
+        let (from, to) = (chunk.first as u32, (chunk.first + chunk.rows) as u32);
+        let patched =
+            self.patches.partition_point(|(i, _)| *i < from)..self.patches.partition_point(|(i, _)| *i < to);
+        Arc::new(Loaded {
+            bytes,
+            starts: chunk.starts.clone(),
+            rows: (0..chunk.rows).map(|_| OnceLock::new()).collect(),
+            patches: self.patches.clone(),
+            patched,
+            first: chunk.first,
+        })
     }
 
     fn io_error(&self, source: std::io::Error) -> Error {
@@ -257,5 +331,9 @@ mod tests {
         assert_eq!(store.get(4).findings.len(), 1);
         assert_eq!(store.get(4).customer.get(Field::Domain), "contoso");
         assert_eq!(store.iter().filter(|r| !r.findings.is_empty()).count(), 1);
+        store.pin([6, 1, 6, 99]);
+        assert_eq!(store.pinned.len(), 2);
+        assert_eq!(store.get(6).raw.pos.row, 6);
+        assert_eq!(store.get(4).customer.get(Field::Domain), "contoso");
     }
 }

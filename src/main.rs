@@ -6,6 +6,11 @@ use pc_onboard::config::WriteMode;
 use pc_onboard::error::{exit, Error};
 use std::process::ExitCode;
 
+// Validation and writing allocate many short strings on two or more threads; mimalloc keeps
+// that cheap where the system allocator spends a fifth of the run (measured with perf).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

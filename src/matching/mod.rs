@@ -42,12 +42,13 @@ pub struct DuplicateOf {
 /// What matching decided for every row.
 #[derive(Clone, Debug, Default)]
 pub struct Matches {
-    /// For each row: the survivor it duplicates, if any.
-    pub duplicate: Vec<Option<DuplicateOf>>,
+    /// For each row: the survivor it duplicates, if any (boxed: most rows have none, and a
+    /// million rows are held).
+    pub duplicate: Vec<Option<Box<DuplicateOf>>>,
     /// For each row: the cluster it belongs to (survivors too), if any.
     pub cluster: Vec<Option<u32>>,
     /// For each row: the Partner Center customer it already is, if any.
-    pub existing: Vec<Option<ExistingMatch>>,
+    pub existing: Vec<Option<Box<ExistingMatch>>>,
     /// Candidate pairs per blocking key.
     pub blocks: Vec<BlockStat>,
     /// Distinct candidate pairs scored.
@@ -86,6 +87,8 @@ pub fn match_rows(
             decide(a, b, &weights, t).map(|m| (i, j, m))
         })
         .collect();
+    let candidate_pairs = pairs.len() as u64;
+    drop(pairs);
 
     let mut uf = cluster::UnionFind::new(n);
     for (i, j, _) in &decided {
@@ -115,25 +118,25 @@ pub fn match_rows(
                     })
                 });
                 let m = m.unwrap_or(PairMatch { rule: "linked", score: 0.0, fields: Vec::new() });
-                duplicate[i] = Some(DuplicateOf {
+                duplicate[i] = Some(Box::new(DuplicateOf {
                     cluster: id,
                     survivor,
                     rule: m.rule,
                     score: m.score,
                     fields: m.fields,
-                });
+                }));
             }
         }
     }
 
-    let existing: Vec<Option<ExistingMatch>> =
-        keys.par_iter().map(|k| k.as_ref().and_then(|k| pc.find(k, &weights, t))).collect();
+    let existing: Vec<Option<Box<ExistingMatch>>> =
+        keys.par_iter().map(|k| k.as_ref().and_then(|k| pc.find(k, &weights, t)).map(Box::new)).collect();
     Matches {
         duplicate,
         cluster: cluster_of,
         existing,
         blocks,
-        candidate_pairs: pairs.len() as u64,
+        candidate_pairs,
         matched_pairs: decided.len() as u64,
         clusters: groups.len() as u32,
     }

@@ -62,7 +62,7 @@ jobs_arg=()
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 
-printf '\n%-9s %9s %12s %8s %9s %9s %8s %8s %8s %9s %7s\n' rows seconds rows/s peak_MB baseline_s ratio existing read+val match write gen_s >&2
+printf '\n%-9s %9s %12s %8s %9s %9s %8s %8s %8s %8s %9s %7s\n' rows seconds rows/s peak_MB baseline_s ratio existing read+val match dom+route write gen_s >&2
 for n in "${sizes[@]}"; do
     existing=$(( n >= 1000000 ? 100000 : (n >= 100 ? n / 10 : 10) ))
     list="$work/list_$n.csv"
@@ -79,17 +79,17 @@ for n in "${sizes[@]}"; do
     peak=$(peak_mb "$work/time_$n.txt")
     base_secs=$("$baseline" "$list" "$work/copy_$n.csv" | python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
     rm -f "$work/copy_$n.csv"
-    read -r t_exist t_read t_match t_write pairs mem < <(python3 -c '
+    read -r t_exist t_read t_match t_dom t_write pairs mem < <(python3 -c '
 import json, sys
 s = json.load(open(sys.argv[1]))
 t = s["timings"]
 m = t.get("peak_memory_mb") or {}
 mem = "/".join(str(m.get(k, "?")) for k in ("existing", "read_validate", "match", "write"))
-print(t["existing"], t["read_validate"], t["match"], t["write"], s["matching"]["candidate_pairs"], mem)' "$out/summary.json")
+print(t["existing"], t["read_validate"], t["match"], t["domains_route"], t["write"], s["matching"]["candidate_pairs"], mem)' "$out/summary.json")
     rps=$(python3 -c "print(round($n / $secs))")
     ratio=$(python3 -c "print(round($secs / $base_secs, 2))")
-    printf '%-9s %9.2f %12s %8s %9.2f %9s %8.2f %8.2f %8.2f %9.2f %7.2f\n' "$n" "$secs" "$rps" "$peak" "$base_secs" "$ratio" \
-        "$t_exist" "$t_read" "$t_match" "$t_write" "$gen_s" >&2
+    printf '%-9s %9.2f %12s %8s %9.2f %9s %8.2f %8.2f %8.2f %8.2f %9.2f %7.2f\n' "$n" "$secs" "$rps" "$peak" "$base_secs" "$ratio" \
+        "$t_exist" "$t_read" "$t_match" "$t_dom" "$t_write" "$gen_s" >&2
     details+=("$(printf '%-9s candidate pairs %s; peak MB after existing/read+validate/match/write: %s' "$n" "$pairs" "$mem")")
     echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$n,$secs,$rps,$peak,$base_secs,$ratio" >> "$results"
 done

@@ -83,6 +83,8 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
     let matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
+    timings.matching = seconds(clock);
+    let clock = Instant::now();
     let patches = domains::apply(&rows, &matches, &pc, &sources);
     for (i, p) in &patches {
         facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
@@ -92,7 +94,7 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     rows.pin(matches.duplicate.iter().flatten().map(|d| d.survivor));
     let outcomes: Vec<Outcome> =
         facts.iter().enumerate().map(|(i, f)| route(i, f, &matches, &cfg.profile)).collect();
-    timings.matching = seconds(clock);
+    timings.domains_route = seconds(clock);
     let mem_match = peak_memory_mb();
 
     console.stage("counting");

@@ -145,9 +145,11 @@ pub struct Timings {
     pub existing: f64,
     /// Reading, normalising and validating the inputs.
     pub read_validate: f64,
-    /// Duplicate and existing-customer matching, batch domain rules and routing.
+    /// Duplicate and existing-customer matching (blocking, scoring, clusters, the export).
     #[serde(rename = "match")]
     pub matching: f64,
+    /// The batch-wide domain rules and routing (a pass over the rows read back from disk).
+    pub domains_route: f64,
     /// Writing the output files (summary.json excluded).
     pub write: f64,
     /// The process's peak resident memory in MiB at the end of each stage (where the

@@ -30,7 +30,7 @@ fn generated_lists_run_and_planted_matches_are_found() {
     assert_eq!(s["rows_in"], 3000, "{stderr}");
     assert_eq!(s["rows_out"], 3000);
     assert_eq!(s["balanced"], true);
-    for stage in ["existing", "read_validate", "match", "write"] {
+    for stage in ["existing", "read_validate", "match", "domains_route", "write"] {
         assert!(s["timings"][stage].as_f64().is_some(), "timings.{stage}");
     }
 

@@ -18,7 +18,7 @@ pub fn name_key(name: &str) -> String {
     let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
     let core: Vec<&str> = words
         .iter()
-        .filter(|(w, lead)| !(LEGAL_FORMS.contains(&w.as_ref()) && !lead) && !STOPWORDS.contains(&w.as_ref()))
+        .filter(|(w, lead)| (*lead || !LEGAL_FORMS.contains(&w.as_ref())) && !STOPWORDS.contains(&w.as_ref()))
         .map(|(w, _)| w.as_ref())
         .collect();
     if core.is_empty() {

@@ -7,6 +7,7 @@ use crate::matching::existing::{PcCustomer, PcIndex};
 use crate::model::Field;
 use crate::normalize;
 use crate::read::{self, ReadOptions};
+use rayon::prelude::*;
 
 /// Reads and indexes the exports; each needs at least a company-name and a domain column.
 pub fn load(
@@ -41,16 +42,11 @@ pub fn load(
             }
             let mut chunk = Vec::new();
             while src.next_chunk(8192, &mut chunk)? {}
-            for raw in chunk {
+            customers.par_extend(chunk.into_par_iter().map(|raw| {
                 let norm = normalize::normalize(&raw, &info.columns);
                 let id = norm.customer.get(Field::SourceId).to_string();
-                customers.push(PcCustomer {
-                    id,
-                    customer: norm.customer,
-                    country: norm.country,
-                    pos: raw.pos,
-                });
-            }
+                PcCustomer { id, customer: norm.customer, country: norm.country, pos: raw.pos }
+            }));
             sources.push(src.info().clone());
         }
     }

@@ -58,7 +58,7 @@ pub fn section(data: &RunData, p: &mut String) {
     if all.len() > shown.len() {
         let _ = writeln!(
             p,
-            "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); rejections/rejected_rows.csv and report.xlsx hold them all.</p>",
+            "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); rejections/rejected_rows.csv holds them all (report.xlsx up to <code>report.xlsx_max_rows</code> per sheet).</p>",
             shown.len(),
             all.len()
         );

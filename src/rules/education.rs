@@ -113,11 +113,23 @@ pub fn name_is_education(name: &str) -> bool {
     if NAME_FRAGMENTS.iter().any(|f| name.contains(f)) {
         return true;
     }
+    let (words, phrases) = &*LOOKUP;
     let folded = fold_words(name);
+    if folded.split(' ').any(|w| words.contains(w)) {
+        return true;
+    }
     let padded = format!(" {folded} ");
-    NAME_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")))
-        || NAME_PHRASES.iter().any(|p| padded.contains(&format!(" {p} ")))
+    phrases.iter().any(|p| padded.contains(p.as_str()))
 }
+
+/// The name words as a set, and every entry of more than one word as ` phrase ` (built once:
+/// this runs for every row).
+static LOOKUP: std::sync::LazyLock<(std::collections::HashSet<&'static str>, Vec<String>)> =
+    std::sync::LazyLock::new(|| {
+        let (single, multi): (Vec<&str>, Vec<&str>) =
+            NAME_WORDS.iter().chain(NAME_PHRASES).partition(|w| !w.contains(' '));
+        (single.into_iter().collect(), multi.into_iter().map(|p| format!(" {p} ")).collect())
+    });
 
 #[cfg(test)]
 mod tests {

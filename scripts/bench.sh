@@ -9,8 +9,10 @@
 #   scripts/bench.sh --sizes "20000" only these sizes
 #   scripts/bench.sh --no-xlsx       skip the 200k-row workbook check
 #
-# Environment: CARGO_TARGET_DIR (default /work/target-release), BENCH_DIR (where the generated
-# files go; default a temporary folder, removed at the end unless --keep), JOBS (--jobs for run).
+# Environment: CARGO_TARGET_DIR (default /work/target-release), PROFILE (cargo profile, default
+# release; `profiling` is release without LTO: minutes quicker to rebuild), BENCH_DIR (where the
+# generated files go; default a temporary folder, removed at the end unless --keep), JOBS
+# (--jobs for run).
 # SPEC §8 targets: >= 250,000 rows/s, peak memory <= 1 GiB, within 4x of the bare read-and-write.
 set -euo pipefail
 
@@ -38,10 +40,11 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 command -v python3 > /dev/null || { echo "bench: python3 is needed to read summary.json" >&2; exit 2; }
 
-echo "bench: building release binaries in $CARGO_TARGET_DIR" >&2
-(cd "$root" && cargo build --release --quiet --bin pc-onboard --example csv_baseline)
-bin="$CARGO_TARGET_DIR/release/pc-onboard"
-baseline="$CARGO_TARGET_DIR/release/examples/csv_baseline"
+profile=${PROFILE:-release}
+echo "bench: building $profile binaries in $CARGO_TARGET_DIR" >&2
+(cd "$root" && cargo build --profile "$profile" --quiet --bin pc-onboard --example csv_baseline)
+bin="$CARGO_TARGET_DIR/$profile/pc-onboard"
+baseline="$CARGO_TARGET_DIR/$profile/examples/csv_baseline"
 
 work=${BENCH_DIR:-$(mktemp -d -t pc-onboard-bench.XXXXXX)}
 mkdir -p "$work"

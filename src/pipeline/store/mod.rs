@@ -22,6 +22,9 @@ use std::sync::{Arc, OnceLock};
 
 /// Chunks each thread keeps decoded for random access.
 const CACHED_CHUNKS: usize = 2;
+/// A chunk is closed once its bytes reach this (a row's cells are capped by
+/// `input.max_field_bytes`, so one row stays far below 4 GiB, the reach of a row's start).
+pub const MAX_CHUNK_BYTES: usize = 64 << 20;
 
 /// A change to a spilled row: findings to add, and a domain prefix to fill in.
 #[derive(Clone, Debug, Default)]
@@ -127,27 +130,38 @@ impl RowStore {
         })
     }
 
-    /// Appends rows (a chunk of them) in order.
+    /// Appends rows in order. They are stored in chunks of at most [`MAX_CHUNK_BYTES`] (or one
+    /// row), so rows of huge cells cannot make one chunk too large to hold or to index.
     pub fn push(&mut self, rows: &[Row]) -> Result<()> {
-        if rows.is_empty() {
-            return Ok(());
+        let mut from = 0;
+        while from < rows.len() {
+            let mut bytes = Vec::with_capacity((rows.len() - from).min(8192) * 512);
+            let mut starts = Vec::new();
+            for r in &rows[from..] {
+                if !starts.is_empty() && bytes.len() >= MAX_CHUNK_BYTES {
+                    break;
+                }
+                starts.push(bytes.len() as u32);
+                codec::encode(r, &mut bytes);
+            }
+            from += starts.len();
+            self.push_chunk(bytes, starts)?;
         }
-        let mut bytes = Vec::with_capacity(rows.len() * 512);
-        let mut starts = Vec::with_capacity(rows.len());
-        for r in rows {
-            starts.push(bytes.len() as u32);
-            codec::encode(r, &mut bytes);
-        }
+        Ok(())
+    }
+
+    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>) -> Result<()> {
+        let rows = starts.len();
         self.file.write_all(&bytes).map_err(|e| self.io_error(e))?;
         self.chunks.push(Chunk {
             offset: self.end,
             bytes: bytes.len() as u64,
             first: self.len,
-            rows: rows.len(),
+            rows,
             starts: starts.into_boxed_slice(),
         });
         self.end += bytes.len() as u64;
-        self.len += rows.len();
+        self.len += rows;
         Ok(())
     }
 
@@ -309,6 +323,21 @@ mod tests {
     }
 
     #[test]
+    fn large_rows_are_split_into_chunks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = RowStore::new(dir.path()).unwrap();
+        let big = |n: u64| {
+            let mut r = row(n);
+            r.raw.cells = Cells::from_values(["x".repeat(MAX_CHUNK_BYTES / 2)]);
+            r
+        };
+        store.push(&[big(0), big(1), big(2), row(3)]).unwrap();
+        assert_eq!(store.chunks.len(), 2, "two big rows fill a chunk");
+        let lens: Vec<usize> = store.iter().map(|r| r.raw.cells.as_str().len()).collect();
+        assert_eq!(lens, [MAX_CHUNK_BYTES / 2, MAX_CHUNK_BYTES / 2, MAX_CHUNK_BYTES / 2, 2]);
+    }
+
+    #[test]
     fn rows_come_back_in_order_and_by_index_with_patches() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = RowStore::new(dir.path()).unwrap();
@@ -318,6 +347,7 @@ mod tests {
         }
         store.push(&[]).unwrap();
         assert_eq!(store.len(), 8);
+        assert_eq!(store.chunks.len(), 3);
         let order: Vec<u64> = store.iter().map(|r| r.raw.pos.row).collect();
         assert_eq!(order, (0..8).collect::<Vec<_>>());
         for i in [7, 0, 4, 3, 5, 2] {

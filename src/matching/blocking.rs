@@ -72,7 +72,7 @@ pub fn record_keys(kind: &str, k: &Keys, v: &Vocab, out: &mut Vec<u64>) {
 
 /// A record's rarest name words of two characters or more (ties broken by the word).
 pub fn rarest_words(k: &Keys, v: &Vocab) -> Vec<u32> {
-    let mut words: Vec<u32> = k.tokens.iter().copied().filter(|&t| v.word(t).chars().count() >= 2).collect();
+    let mut words: Vec<u32> = k.tokens.iter().copied().filter(|&t| v.chars_in(t) >= 2).collect();
     words.sort_unstable_by(|&a, &b| (v.count(a), v.word(a)).cmp(&(v.count(b), v.word(b))));
     words.dedup();
     words.truncate(NAME_WORDS_PER_RECORD);

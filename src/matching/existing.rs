@@ -86,7 +86,7 @@ impl PcIndex {
                         hashes.extend(
                             words
                                 .into_iter()
-                                .filter(|&t| vocab.word(t).chars().count() >= 2)
+                                .filter(|&t| vocab.chars_in(t) >= 2)
                                 .map(|t| key_hash("name_word", cc, vocab.word(t))),
                         );
                     }

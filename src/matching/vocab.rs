@@ -23,6 +23,8 @@ pub struct Vocab {
     /// The characters a word holds, as a 64-bit set (characters folded onto 64 bits), for a
     /// cheap bound on how alike two words can be.
     chars: Vec<u64>,
+    /// Each word's length in characters.
+    lens: Vec<u32>,
     weight: Vec<f32>,
     total: u32,
 }
@@ -52,6 +54,7 @@ impl Vocab {
         self.df.push(0);
         self.fuzzy.push(w.chars().count() >= TYPO_MIN_CHARS && !w.chars().any(char::is_numeric));
         self.chars.push(w.chars().fold(0, |set, c| set | char_bit(c)));
+        self.lens.push(w.chars().count() as u32);
         id
     }
 
@@ -70,6 +73,11 @@ impl Vocab {
     /// How many records hold the word.
     pub fn count(&self, id: u32) -> u32 {
         self.df[id as usize]
+    }
+
+    /// The word's length in characters.
+    pub fn chars_in(&self, id: u32) -> usize {
+        self.lens[id as usize] as usize
     }
 
     /// The word itself.
@@ -106,7 +114,7 @@ impl Vocab {
         if m == 0.0 {
             return false;
         }
-        let (la, lb) = (wa.chars().count() as f64, wb.chars().count() as f64);
+        let (la, lb) = (self.lens[a as usize] as f64, self.lens[b as usize] as f64);
         // Jaro with every shared character matched and no transpositions, then the largest
         // prefix bonus Winkler gives (four characters).
         let jaro = (m / la + m / lb + 1.0) / 3.0;

@@ -152,6 +152,12 @@ pub fn resolve(raw: &str) -> Option<(&'static str, CountryMatch)> {
     index().names.get(&key).copied()
 }
 
+/// The table's own `&'static str` for an alpha-2 code already in canonical form (no case
+/// folding or name lookup: for codes this program wrote itself).
+pub fn canonical(cc: &str) -> Option<&'static str> {
+    index().codes.get(cc).map(|c| c.alpha2.as_str())
+}
+
 /// Whether `cc` is a known alpha-2 code.
 pub fn is_code(cc: &str) -> bool {
     index().codes.contains_key(cc)

@@ -64,7 +64,7 @@ pub fn decode(bytes: &mut &[u8]) -> Row {
 
 /// The table's own `&'static str` for a country code read back.
 fn static_country(cc: &str) -> Option<&'static str> {
-    crate::normalize::country::resolve(cc).map(|(c, _)| c)
+    crate::normalize::country::canonical(cc)
 }
 
 fn u32_(out: &mut Vec<u8>, n: u32) {

@@ -159,21 +159,34 @@ fn read_and_validate(
         for mut src in opened {
             console.start_source(src.info());
             let map = src.info().columns.clone();
-            loop {
-                let mut chunk = Vec::with_capacity(CHUNK_ROWS);
-                let more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
+            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+            let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
+            // Reading is serial: the next chunk is read while this one is validated, matched
+            // up and spilled, so the reader never leaves a core idle.
+            while !chunk.is_empty() || more {
                 console.advance(chunk.len() as u64);
-                let rows = process::process_chunk(chunk, &map, cfg);
-                let (k, f): (Vec<_>, Vec<_>) = rows
-                    .par_iter()
-                    .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
-                    .unzip();
-                keys.extend(k);
-                facts.extend(f);
-                store.push(&rows)?;
-                if !more {
-                    break;
-                }
+                let current = std::mem::take(&mut chunk);
+                let (read, pushed) = rayon::join(
+                    || -> Result<bool> {
+                        if !more {
+                            return Ok(false);
+                        }
+                        chunk.reserve(CHUNK_ROWS);
+                        src.next_chunk(CHUNK_ROWS, &mut chunk)
+                    },
+                    || -> Result<()> {
+                        let rows = process::process_chunk(current, &map, cfg);
+                        let (k, f): (Vec<_>, Vec<_>) = rows
+                            .par_iter()
+                            .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
+                            .unzip();
+                        keys.extend(k);
+                        facts.extend(f);
+                        store.push(&rows)
+                    },
+                );
+                pushed?;
+                more = read?;
             }
             console.finish_source(src.info());
             sources.push(src.info().clone());

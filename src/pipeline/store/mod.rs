@@ -248,10 +248,17 @@ impl RowStore {
         RowRef { at: i - self.chunks[c].first, chunk }
     }
 
-    /// Every row, in order (each chunk read once).
+    /// Every row, in order (each chunk read once, and its rows decoded in parallel: the
+    /// passes over every row are otherwise serial).
     pub fn iter(&self) -> impl Iterator<Item = RowRef> + '_ {
         (0..self.chunks.len()).flat_map(move |c| {
             let chunk = self.load(c);
+            {
+                use rayon::prelude::*;
+                (0..chunk.rows.len()).into_par_iter().with_min_len(512).for_each(|at| {
+                    chunk.row(at);
+                });
+            }
             (0..self.chunks[c].rows).map(move |at| RowRef { chunk: chunk.clone(), at })
         })
     }

@@ -16,7 +16,9 @@ use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
 use crate::pipeline::store::RowRef;
 use crate::rules;
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use std::path::Path;
 use table::Cell;
 
@@ -75,6 +77,11 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     }
     wb.set_properties(&properties(data).map_err(err)?);
     let fmt = Formats::new(data.cfg.profile.xlsx_max_rows);
+    // Sheets are filled in parallel and a format's index is given at its first use: fix the
+    // order here so the same inputs give the same bytes.
+    for f in [&fmt.header, &fmt.error, &fmt.warning, &fmt.title, &fmt.headline, &fmt.note, &fmt.percent] {
+        wb.register_format(f);
+    }
     summary::add(&mut wb, data, &fmt).map_err(err)?;
     add_sheets(&mut wb, data, &fmt).map_err(err)?;
     let mut file = AtomicFile::create(path)?;
@@ -109,77 +116,128 @@ fn cells(line: Vec<String>, numeric: &[usize]) -> Vec<Cell> {
 /// Source row is the third column of every table.
 const SOURCE_ROW: usize = 2;
 
+/// Fills one data sheet.
+type Fill<'a> = Box<dyn Fn(&mut Worksheet) -> Result<(), XlsxError> + Send + Sync + 'a>;
+
+/// Adds the data sheets, in their documented order, and fills them in parallel: each is
+/// streamed to its own temporary file, so they need nothing from each other.
 fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxError> {
+    let mut fills: Vec<(&str, Fill)> = Vec::new();
     for (name, which, file) in
         [("Clean", Outcome::Clean, "clean/customers.csv"), ("Education", Outcome::Education, "education.csv")]
     {
-        let ws = wb.add_worksheet_with_constant_memory()?.set_name(name)?;
         let fields: Vec<Option<Field>> = [None; 4]
             .into_iter()
             .chain(Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| Some(*f)))
             .collect();
-        let render = |i| {
-            let line =
-                clean::line(data, i).iter().zip(&fields).map(|(v, f)| human::field(data, *f, v)).collect();
-            cells(line, &[SOURCE_ROW])
-        };
-        table::write(ws, fmt, &headers(clean::header()), data.with_outcome(which), render, file)?;
+        fills.push((
+            name,
+            Box::new(move |ws| {
+                let render = |i| {
+                    let line = clean::line(data, i)
+                        .iter()
+                        .zip(&fields)
+                        .map(|(v, f)| human::field(data, *f, v))
+                        .collect();
+                    cells(line, &[SOURCE_ROW])
+                };
+                table::write(ws, fmt, &headers(clean::header()), data.with_outcome(which), render, file)?;
+                Ok(())
+            }),
+        ));
     }
 
-    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Relationship requests")?;
-    let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]);
-    let rows = data.with_outcome(Outcome::Existing);
-    table::write(ws, fmt, &headers(relationships::header()), rows, render, "relationship_requests.csv")?;
+    fills.push((
+        "Relationship requests",
+        Box::new(|ws| {
+            let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]);
+            let rows = data.with_outcome(Outcome::Existing);
+            let head = headers(relationships::header());
+            table::write(ws, fmt, &head, rows, render, "relationship_requests.csv")?;
+            Ok(())
+        }),
+    ));
 
-    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Duplicates")?;
-    let rows = data.with_outcome(Outcome::Duplicate).filter_map(|i| duplicates::line(data, i));
-    let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12]);
-    table::write(ws, fmt, &headers(duplicates::header()), rows, render, "duplicates.csv")?;
+    fills.push((
+        "Duplicates",
+        Box::new(|ws| {
+            let rows = data.with_outcome(Outcome::Duplicate).filter_map(|i| duplicates::line(data, i));
+            let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12]);
+            table::write(ws, fmt, &headers(duplicates::header()), rows, render, "duplicates.csv")?;
+            Ok(())
+        }),
+    ));
 
-    rejected::add(wb, data, fmt)?;
+    fills.push(("Rejected rows", Box::new(|ws| rejected::fill(ws, data, fmt))));
 
-    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Findings")?;
-    let rows =
-        data.rows.iter().enumerate().flat_map(|(i, r)| (0..r.findings.len()).map(move |k| (i, r.clone(), k)));
-    let render = |(i, r, k): (usize, RowRef, usize)| {
-        let f = &r.findings[k];
-        let mask = human::row_mask(data, i);
-        let sev = rules::severity(f, &data.cfg.profile);
-        let mut line = cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
-        line[5].mark = Some(sev);
-        line
-    };
-    table::write(ws, fmt, &headers(rejections::FINDINGS_HEADER), rows, render, "rejections/findings.csv")?;
+    fills.push((
+        "Findings",
+        Box::new(|ws| {
+            let rows = data
+                .rows
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| (0..r.findings.len()).map(move |k| (i, r.clone(), k)));
+            let render = |(i, r, k): (usize, RowRef, usize)| {
+                let f = &r.findings[k];
+                let mask = human::row_mask(data, i);
+                let sev = rules::severity(f, &data.cfg.profile);
+                let mut line =
+                    cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
+                line[5].mark = Some(sev);
+                line
+            };
+            let head = headers(rejections::FINDINGS_HEADER);
+            table::write(ws, fmt, &head, rows, render, "rejections/findings.csv")?;
+            Ok(())
+        }),
+    ));
 
     if let Some(ch) = &data.insights.changes {
-        let ws = wb.add_worksheet_with_constant_memory()?.set_name("Changes")?;
-        let head = headers([
-            "change",
-            "source_file",
-            "source_sheet",
-            "source_row",
-            "source_id",
-            "rule",
-            "severity",
-            "message",
-        ]);
-        let line = |kind: &str, f: crate::report::baseline::ChangedFinding| {
-            let message =
-                rules::catalogue::RuleId::from_code(&f.rule).map(|r| r.rule().message).unwrap_or("");
-            vec![
-                Cell::text(kind),
-                Cell::text(human::field(data, None, &f.source_file)),
-                Cell::text(human::field(data, None, &f.source_sheet)),
-                Cell::number(f.source_row as f64),
-                Cell::text(human::field(data, None, &f.source_id)),
-                Cell::text(f.rule),
-                Cell::text(f.severity),
-                Cell::text(message),
-            ]
-        };
-        let new = ch.new_findings(data.sources, data.rows, &data.cfg.profile).map(|f| line("new", f));
-        let fixed = ch.fixed_findings().map(|f| line("fixed", f));
-        table::write(ws, fmt, &head, new.chain(fixed), |l| l, "summary.json")?;
+        fills.push((
+            "Changes",
+            Box::new(move |ws| {
+                let head = headers([
+                    "change",
+                    "source_file",
+                    "source_sheet",
+                    "source_row",
+                    "source_id",
+                    "rule",
+                    "severity",
+                    "message",
+                ]);
+                let line = |kind: &str, f: crate::report::baseline::ChangedFinding| {
+                    let message =
+                        rules::catalogue::RuleId::from_code(&f.rule).map(|r| r.rule().message).unwrap_or("");
+                    vec![
+                        Cell::text(kind),
+                        Cell::text(human::field(data, None, &f.source_file)),
+                        Cell::text(human::field(data, None, &f.source_sheet)),
+                        Cell::number(f.source_row as f64),
+                        Cell::text(human::field(data, None, &f.source_id)),
+                        Cell::text(f.rule),
+                        Cell::text(f.severity),
+                        Cell::text(message),
+                    ]
+                };
+                let new = ch.new_findings(data.sources, data.rows, &data.cfg.profile).map(|f| line("new", f));
+                let fixed = ch.fixed_findings().map(|f| line("fixed", f));
+                table::write(ws, fmt, &head, new.chain(fixed), |l| l, "summary.json")?;
+                Ok(())
+            }),
+        ));
     }
+
+    let first = wb.worksheets().len();
+    for (name, _) in &fills {
+        wb.add_worksheet_with_constant_memory()?.set_name(*name)?;
+    }
+    use rayon::prelude::*;
+    wb.worksheets_mut()[first..]
+        .par_iter_mut()
+        .zip(fills.par_iter())
+        .map(|(ws, (_, fill))| fill(ws))
+        .collect::<Result<Vec<()>, XlsxError>>()?;
     Ok(())
 }

@@ -9,10 +9,10 @@ use crate::model::{Field, Outcome};
 use crate::rules::{self, catalogue::Severity};
 use crate::write::rejections::{message, pc_errors, UnionColumns};
 use crate::write::{human, RunData, SOURCE_COLUMNS};
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
-/// Adds the sheet.
-pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxError> {
+/// Fills the sheet.
+pub fn fill(ws: &mut Worksheet, data: &RunData, fmt: &Formats) -> Result<(), XlsxError> {
     let rejected: Vec<usize> = data.with_outcome(Outcome::Rejected).collect();
     let cols = UnionColumns::build(data, &rejected);
     let fields = cols.fields();
@@ -60,7 +60,6 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         }
         line
     };
-    let ws = wb.add_worksheet_with_constant_memory()?.set_name("Rejected rows")?;
     table::write(ws, fmt, &headers, rejected.iter().copied(), render, "rejections/rejected_rows.csv")?;
     Ok(())
 }

@@ -78,11 +78,28 @@ impl Cells {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// Puts `value` in cell `i` (which must exist), shifting the cells after it.
+    pub fn replace(&mut self, i: usize, value: &str) {
+        let end = self.ends[i] as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let mut text = String::with_capacity(self.text.len() - (end - start) + value.len());
+        text.push_str(&self.text[..start]);
+        text.push_str(value);
+        text.push_str(&self.text[end..]);
+        let shift = value.len() as i64 - (end - start) as i64;
+        for e in &mut self.ends[i..] {
+            *e = u32::try_from(*e as i64 + shift).unwrap_or(u32::MAX);
+        }
+        self.text = text.into_boxed_str();
+    }
 }
 
 impl From<&StringRecord> for Cells {
     fn from(rec: &StringRecord) -> Cells {
-        Cells::from_values(rec.iter())
+        // A record already holds its fields as one text with their bounds.
+        let ends = (0..rec.len()).map(|i| rec.range(i).map_or(0, |r| r.end as u32)).collect();
+        Cells { text: rec.as_slice().into(), ends }
     }
 }
 
@@ -108,5 +125,10 @@ mod tests {
         let rec = StringRecord::from(vec!["a", "b"]);
         assert_eq!(Cells::from(&rec).iter().collect::<Vec<_>>(), ["a", "b"]);
         assert!(Cells::default().is_empty());
+        let mut r = Cells::from_values(values);
+        for (i, v) in [(0, "X"), (2, ""), (3, "大阪府"), (4, "end")] {
+            r.replace(i, v);
+        }
+        assert_eq!(r, Cells::from_values(["X", "", "", "大阪府", "end"]));
     }
 }

@@ -61,9 +61,7 @@ impl Customer {
 
     /// Replaces one field's value.
     pub fn set(&mut self, field: Field, value: &str) {
-        let i = field.index();
-        self.values =
-            Cells::from_values(self.values.iter().enumerate().map(|(k, v)| if k == i { value } else { v }));
+        self.values.replace(field.index(), value);
     }
 }
 

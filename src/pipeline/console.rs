@@ -140,6 +140,6 @@ impl Console {
 fn label(info: &SourceInfo) -> String {
     match &info.sheet {
         Some(s) => format!("{} [{s}]", info.file_label()),
-        None => info.file_label(),
+        None => info.file_label().into_owned(),
     }
 }

@@ -51,7 +51,7 @@ pub fn render(sources: &[SourceInfo]) -> String {
     for src in sources {
         let label = match &src.sheet {
             Some(sheet) => format!("{} [{}]", src.file_label(), sheet),
-            None => src.file_label(),
+            None => src.file_label().into_owned(),
         };
         s.push_str(&format!("# {label}\n"));
         for (i, h) in src.columns.headers.iter().enumerate() {

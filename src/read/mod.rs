@@ -46,8 +46,8 @@ pub struct SourceInfo {
 
 impl SourceInfo {
     /// The file name as written in outputs.
-    pub fn file_label(&self) -> String {
-        self.file.display().to_string()
+    pub fn file_label(&self) -> std::borrow::Cow<'_, str> {
+        self.file.to_string_lossy()
     }
 }
 

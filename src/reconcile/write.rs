@@ -73,7 +73,7 @@ fn write_pc_only(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<
         let src = data.pc.sources.get(c.pos.source as usize);
         let get = |f: Field| c.customer.get(f).to_string();
         let cells = [
-            src.map(|s| s.file_label()).unwrap_or_default(),
+            src.map(|s| s.file_label().into_owned()).unwrap_or_default(),
             src.and_then(|s| s.sheet.clone()).unwrap_or_default(),
             c.pos.row.to_string(),
             c.id.clone(),

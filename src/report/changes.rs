@@ -107,7 +107,7 @@ impl Changes {
             let f = &row.findings[j as usize];
             let src = &sources[row.raw.pos.source as usize];
             ChangedFinding {
-                source_file: src.file_label(),
+                source_file: src.file_label().into_owned(),
                 source_sheet: src.sheet.clone().unwrap_or_default(),
                 source_row: row.raw.pos.row,
                 source_id: row.customer.get(Field::SourceId).to_string(),

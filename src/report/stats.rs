@@ -72,7 +72,7 @@ impl Stats {
         outcomes: &[Outcome],
         profile: &Profile,
     ) -> PolarsResult<Stats> {
-        let labels: Vec<String> = sources.iter().map(SourceInfo::file_label).collect();
+        let labels: Vec<String> = sources.iter().map(|s| s.file_label().into_owned()).collect();
         // One pass over the rows (they may be read back from disk).
         let mut countries: Vec<&'static str> = Vec::with_capacity(outcomes.len());
         let mut files: Vec<&str> = Vec::with_capacity(outcomes.len());

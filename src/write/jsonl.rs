@@ -7,61 +7,119 @@ use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
 use crate::normalize::parse_bool;
 use crate::rules::registration;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
+
+// The bodies borrow the row's text and serialise straight to the file. Fields are declared in
+// alphabetical order, the order the lines have always had.
+
+#[derive(Serialize)]
+struct Request<'a> {
+    #[serde(rename = "billingProfile")]
+    billing: Billing<'a>,
+    #[serde(rename = "companyProfile")]
+    company: Company<'a>,
+    #[serde(rename = "enableGDAPByDefault")]
+    gdap: bool,
+    source: Source<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Company<'a> {
+    company_name: &'a str,
+    domain: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization_registration_number: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Billing<'a> {
+    company_name: &'a str,
+    culture: &'a str,
+    default_address: Address<'a>,
+    email: &'a str,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Address<'a> {
+    address_line1: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address_line2: Option<&'a str>,
+    city: &'a str,
+    country: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone_number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postal_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    file: &'a str,
+    id: &'a str,
+    row: u64,
+    sheet: &'a str,
+}
 
 /// Writes the request bodies.
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
     let mut out = AtomicFile::create(path)?;
     for i in data.with_outcome(Outcome::Clean) {
-        let body = request(data, i);
-        serde_json::to_writer(&mut out, &body).map_err(|e| io(e.into()))?;
-        out.write_all(b"\n").map_err(io)?;
+        write_request(data, i, &mut out).map_err(io)?;
     }
     out.commit()
 }
 
-/// The create-customer body for row `i`.
-pub fn request(data: &RunData, i: usize) -> Value {
+/// Writes the create-customer body for row `i`, and a line end.
+fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Result<()> {
     let row = data.rows.get(i);
     let c = &row.customer;
     let get = |f: Field| c.get(f);
-    let mut company = Map::new();
-    company.insert("domain".into(), json!(format!("{}.onmicrosoft.com", get(Field::Domain))));
-    company.insert("companyName".into(), json!(get(Field::CompanyName)));
-    if registration::accepted(row.country, get(Field::RegistrationId)) {
-        company.insert("organizationRegistrationNumber".into(), json!(get(Field::RegistrationId)));
-    }
-    let mut address = Map::new();
-    let mut put = |key: &str, f: Field, always: bool| {
-        let v = get(f);
-        if always || !v.is_empty() {
-            address.insert(key.into(), json!(v));
-        }
-    };
-    put("addressLine1", Field::AddressLine1, true);
-    put("addressLine2", Field::AddressLine2, false);
-    put("city", Field::City, true);
-    put("state", Field::State, false);
-    put("postalCode", Field::PostalCode, false);
-    put("country", Field::Country, true);
-    put("firstName", Field::ContactFirstName, true);
-    put("lastName", Field::ContactLastName, true);
-    put("phoneNumber", Field::ContactPhone, false);
-    let gdap = parse_bool(get(Field::GdapDefault)).unwrap_or(data.cfg.profile.gdap_default);
-    let [file, sheet, source_row, id] = data.source_cells(i);
-    json!({
-        "companyProfile": company,
-        "billingProfile": {
-            "email": get(Field::ContactEmail),
-            "culture": get(Field::Culture),
-            "language": get(Field::Language),
-            "companyName": get(Field::CompanyName),
-            "defaultAddress": address,
+    let some = |f: Field| Some(get(f)).filter(|v| !v.is_empty());
+    let src = &data.sources[row.raw.pos.source as usize];
+    let file = src.file_label();
+    let body = Request {
+        billing: Billing {
+            company_name: get(Field::CompanyName),
+            culture: get(Field::Culture),
+            default_address: Address {
+                address_line1: get(Field::AddressLine1),
+                address_line2: some(Field::AddressLine2),
+                city: get(Field::City),
+                country: get(Field::Country),
+                first_name: get(Field::ContactFirstName),
+                last_name: get(Field::ContactLastName),
+                phone_number: some(Field::ContactPhone),
+                postal_code: some(Field::PostalCode),
+                state: some(Field::State),
+            },
+            email: get(Field::ContactEmail),
+            language: get(Field::Language),
         },
-        "enableGDAPByDefault": gdap,
-        "source": { "file": file, "sheet": sheet, "row": source_row.parse::<u64>().unwrap_or(0), "id": id },
-    })
+        company: Company {
+            company_name: get(Field::CompanyName),
+            domain: format!("{}.onmicrosoft.com", get(Field::Domain)),
+            organization_registration_number: registration::accepted(row.country, get(Field::RegistrationId))
+                .then(|| get(Field::RegistrationId)),
+        },
+        gdap: parse_bool(get(Field::GdapDefault)).unwrap_or(data.cfg.profile.gdap_default),
+        source: Source {
+            file: &file,
+            id: get(Field::SourceId),
+            row: row.raw.pos.row,
+            sheet: src.sheet.as_deref().unwrap_or(""),
+        },
+    };
+    serde_json::to_writer(&mut *out, &body)?;
+    out.write_all(b"\n")
 }

@@ -50,10 +50,14 @@ pub const SOURCE_COLUMNS: [&str; 4] = ["source_file", "source_sheet", "source_ro
 impl RunData<'_> {
     /// The four source columns of row `i`.
     pub fn source_cells(&self, i: usize) -> [String; 4] {
-        let row = self.rows.get(i);
+        self.source_cells_of(&self.rows.get(i))
+    }
+
+    /// The four source columns of a row at hand.
+    pub fn source_cells_of(&self, row: &crate::pipeline::process::Row) -> [String; 4] {
         let src = &self.sources[row.raw.pos.source as usize];
         [
-            src.file_label(),
+            src.file_label().into_owned(),
             src.sheet.clone().unwrap_or_default(),
             row.raw.pos.row.to_string(),
             row.customer.get(Field::SourceId).to_string(),

@@ -63,8 +63,8 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
     let header = rejections::FINDINGS_HEADER;
     let mut columns: Vec<Vec<String>> = vec![Vec::new(); header.len()];
     let mut source_row = Vec::new();
-    for (i, row) in data.rows.iter().enumerate() {
-        let src = data.source_cells(i);
+    for row in data.rows.iter() {
+        let src = data.source_cells_of(&row);
         for f in &row.findings {
             let rule = f.rule.rule();
             let line = [

@@ -6,6 +6,7 @@ use super::guard::guard;
 use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::model::{Field, Finding, Outcome};
+use crate::pipeline::process::Row;
 use crate::read::headers::ColumnUse;
 use crate::report::redact::RowMask;
 use crate::rules::{self, catalogue::Severity};
@@ -37,8 +38,8 @@ pub fn message(f: &Finding) -> String {
 
 /// The line of one finding of row `i`, for people: formula-guarded, and masked under
 /// `--redact` (`mask` from [`human::row_mask`]).
-pub fn finding_line(data: &RunData, i: usize, f: &Finding, mask: Option<&RowMask>) -> [String; 10] {
-    let src = data.source_cells(i);
+pub fn finding_line(data: &RunData, row: &Row, f: &Finding, mask: Option<&RowMask>) -> [String; 10] {
+    let src = data.source_cells_of(row);
     let sev = rules::severity(f, &data.cfg.profile);
     let rule = f.rule.rule();
     [
@@ -66,7 +67,7 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
         }
         let mask = human::row_mask(data, i);
         for f in &row.findings {
-            wtr.write_record(finding_line(data, i, f, mask.as_ref())).map_err(&err)?;
+            wtr.write_record(finding_line(data, &row, f, mask.as_ref())).map_err(&err)?;
         }
     }
     finish(wtr, path)

@@ -305,7 +305,7 @@ fn input_summary(s: &crate::read::SourceInfo) -> InputSummary {
         }
     }
     InputSummary {
-        file: s.file_label(),
+        file: s.file_label().into_owned(),
         sheet: s.sheet.clone(),
         format: s.format.clone(),
         encoding: s.encoding.clone(),

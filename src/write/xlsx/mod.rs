@@ -65,6 +65,11 @@ impl Formats {
     }
 }
 
+/// Deflate level of the workbook. Compression ran on one core after every sheet was written
+/// and was a fifth of the write stage at level 6; level 3 is about twice as fast for a file
+/// some 12% larger.
+const ZIP_LEVEL: u8 = 3;
+
 /// Writes report.xlsx.
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let err =
@@ -76,6 +81,7 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
         wb.set_tempdir(dir).map_err(err)?;
     }
     wb.set_properties(&properties(data).map_err(err)?);
+    wb.set_zip_compression_level(ZIP_LEVEL);
     let fmt = Formats::new(data.cfg.profile.xlsx_max_rows);
     // Sheets are filled in parallel and a format's index is given at its first use: fix the
     // order here so the same inputs give the same bytes.
@@ -183,7 +189,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
                 let mask = human::row_mask(data, i);
                 let sev = rules::severity(f, &data.cfg.profile);
                 let mut line =
-                    cells(rejections::finding_line(data, i, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
+                    cells(rejections::finding_line(data, &r, f, mask.as_ref()).to_vec(), &[SOURCE_ROW]);
                 line[5].mark = Some(sev);
                 line
             };

@@ -21,8 +21,8 @@ pub fn apply(
 ) -> Vec<(usize, Patch)> {
     let mut used: HashSet<String> =
         pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
-    let mut first_user: HashMap<String, usize> = HashMap::new();
-    let mut first_label: HashMap<String, String> = HashMap::new();
+    // The first row asking for each prefix: (index, source, row number).
+    let mut first_user: HashMap<String, (usize, u32, u64)> = HashMap::new();
     let mut patches: Vec<(usize, Patch)> = Vec::new();
     // Rows without a prefix: (index, company name, website, row number), for suggestions.
     let mut unnamed: Vec<(usize, String, String, u64)> = Vec::new();
@@ -57,19 +57,17 @@ pub fn apply(
         }
         match first_user.get(&prefix) {
             None => {
-                let src = &sources[row.raw.pos.source as usize];
-                let label = match &src.sheet {
-                    Some(sheet) => format!("row {} of {} [{}]", row.raw.pos.row, src.file_label(), sheet),
-                    None => format!("row {} of {}", row.raw.pos.row, src.file_label()),
-                };
-                first_label.insert(prefix.clone(), label);
-                first_user.insert(prefix, i);
+                first_user.insert(prefix, (i, row.raw.pos.source, row.raw.pos.row));
             }
-            Some(&first) => {
+            Some(&(first, source, row_no)) => {
                 let same_cluster =
                     matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
                 if !same_cluster {
-                    let label = first_label.get(&prefix).cloned().unwrap_or_default();
+                    let src = &sources[source as usize];
+                    let label = match &src.sheet {
+                        Some(sheet) => format!("row {row_no} of {} [{sheet}]", src.file_label()),
+                        None => format!("row {row_no} of {}", src.file_label()),
+                    };
                     found.push(
                         Finding::new(RuleId::DomainDuplicate, raw)
                             .with_detail(format!("also asked for by {label}")),

@@ -27,6 +27,11 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    numeric(s).or_else(|| by_formats(s))
+}
+
+/// Reads a trimmed, non-empty date with the format machinery.
+fn by_formats(s: &str) -> Option<NaiveDate> {
     // Date-time forms: keep the date part.
     for f in ["%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f%:z"]
     {
@@ -47,6 +52,25 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
     excel_serial(s)
 }
 
+/// The three numeric forms most lists use (`2024-04-03`, `03.04.2024`, `03/04/2024`), read
+/// without the format machinery: the same date the first matching format of [`FORMATS`]
+/// gives, or None to let the formats decide.
+fn numeric(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = match (b[2], b[4], b[5], b[7]) {
+        (_, b'-', _, b'-') => (num(0..4)?, num(5..7)?, num(8..10)?),
+        (b'.', _, b'.', _) | (b'/', _, b'/', _) if b[2] == b[5] => (num(6..10)?, num(3..5)?, num(0..2)?),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d).filter(|_| (1900..=2999).contains(&y))
+}
+
 /// A date typed as an Excel serial number (days since 1899-12-30), in a plausible range.
 fn excel_serial(s: &str) -> Option<NaiveDate> {
     let n: f64 = s.parse().ok()?;
@@ -62,6 +86,31 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn numeric_forms_read_as_the_formats_read_them() {
+        let mut checked = 0;
+        for y in [1899, 1900, 2024, 2999, 3000] {
+            for m in [0, 1, 2, 4, 12, 13] {
+                for d in [0, 1, 12, 13, 28, 29, 30, 31, 32] {
+                    for s in [
+                        format!("{y:04}-{m:02}-{d:02}"),
+                        format!("{d:02}.{m:02}.{y:04}"),
+                        format!("{d:02}/{m:02}/{y:04}"),
+                        format!("{m:02}/{d:02}/{y:04}"),
+                    ] {
+                        if let Some(fast) = numeric(&s) {
+                            assert_eq!(Some(fast), by_formats(&s), "{s}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        assert_eq!(numeric("2024-4-3x"), None);
+        assert_eq!(numeric("03.04/2024"), None);
     }
 
     #[test]

@@ -297,16 +297,24 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
     if chars > 255 {
         found.push((RuleId::CompanyTooLong, Some(format!("{chars} characters"))));
     }
-    let tokens: Vec<&str> = name.split_whitespace().collect();
-    if tokens.len() >= 2 && tokens.iter().all(|t| t.chars().count() == 1) {
+    let (tokens, all_single) =
+        name.split_whitespace().fold((0, true), |(n, all), t| (n + 1, all && t.chars().count() == 1));
+    if tokens >= 2 && all_single {
         found.push((RuleId::CompanySpacedSingleChars, None));
     }
     let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     if ABBREVIATIONS.contains(&compact.as_str()) {
         found.push((RuleId::CompanyAbbreviationOnly, None));
     }
-    let non_space: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
-    if non_space.len() >= 3 && non_space.iter().all(|c| *c == non_space[0]) {
+    let mut non_space = name.chars().filter(|c| !c.is_whitespace());
+    let first = non_space.next();
+    // `seen` reaches the full count only when every character repeats the first.
+    let mut seen = 1;
+    if non_space.all(|c| {
+        seen += 1;
+        Some(c) == first
+    }) && seen >= 3
+    {
         found.push((RuleId::CompanyRepeatedChar, None));
     }
     let bad: Vec<char> = name.chars().filter(|c| !is_allowed_char(*c)).collect();
@@ -391,6 +399,9 @@ fn acronym_only(name: &str) -> Option<&str> {
 
 /// A generic top-level domain written after a word, as in `Booking.com`.
 fn domain_extension(name: &str) -> Option<&'static str> {
+    if !name.contains('.') {
+        return None;
+    }
     let lower = name.to_lowercase();
     let bytes = lower.as_bytes();
     for (i, _) in lower.match_indices('.') {

@@ -56,6 +56,9 @@ pub struct PcIndex {
     blocks: HashMap<u64, Vec<u32>>,
     /// Customers in (country, name) order, for the name-order neighbours.
     order: Vec<u32>,
+    /// Each customer's place in `order` (block lists follow it, so a row's place in any list
+    /// is found by comparing integers once its place in `order` is known).
+    rank: Vec<u32>,
     by_domain: HashMap<String, usize>,
 }
 
@@ -107,7 +110,11 @@ impl PcIndex {
                 by_domain.entry(d.to_string()).or_insert(i);
             }
         }
-        PcIndex { customers, sources: Vec::new(), keys, vocab, blocks, order, by_domain }
+        let mut rank = vec![u32::MAX; keys.len()];
+        for (at, &i) in order.iter().enumerate() {
+            rank[i as usize] = at as u32;
+        }
+        PcIndex { customers, sources: Vec::new(), keys, vocab, blocks, order, rank, by_domain }
     }
 
     /// The export's name vocabulary, to be extended with the input's words.
@@ -132,12 +139,16 @@ impl PcIndex {
         for kind in KEY_NAMES {
             record_keys(kind, k, v, &mut hashes);
         }
+        // The row's place in the export's (country, name) order: one search of strings.
+        let at = self.order.partition_point(|&c| {
+            self.keys[c as usize].as_ref().map(|p| (p.country, &*p.name)) < Some((k.country, &*k.name))
+        });
         for h in hashes {
             if let Some(list) = self.blocks.get(&h) {
-                cands.extend(self.near_in_name_order(list, k, WINDOW));
+                cands.extend(self.near_in_name_order(list, at, WINDOW));
             }
         }
-        cands.extend(self.near_in_name_order(&self.order, k, NAME_NEIGHBOURS));
+        cands.extend(self.near_in_name_order(&self.order, at, NAME_NEIGHBOURS));
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u8, f64, u32, &'static str)> = None;
@@ -162,13 +173,12 @@ impl PcIndex {
 
     /// A block's members nearest to the row in (country, name) order: all of a small block, the
     /// neighbourhood of the row's place in a large one.
-    fn near_in_name_order<'a>(&self, list: &'a [u32], k: &Keys, half: usize) -> &'a [u32] {
+    /// `at` is the row's place in `order`.
+    fn near_in_name_order<'a>(&self, list: &'a [u32], at: usize, half: usize) -> &'a [u32] {
         if list.len() <= MAX_CANDIDATES {
             return list;
         }
-        let at = list.partition_point(|&c| {
-            self.keys[c as usize].as_ref().map(|p| (p.country, &*p.name)) < Some((k.country, &*k.name))
-        });
+        let at = list.partition_point(|&c| (self.rank[c as usize] as usize) < at);
         &list[at.saturating_sub(half)..(at + half).min(list.len())]
     }
 }

@@ -377,22 +377,27 @@ fn is_test_with_digits(w: &str) -> bool {
 
 /// The name's only distinctive word when it is an all-capital short form (`IBM`, `ACME GmbH`).
 fn acronym_only(name: &str) -> Option<&str> {
-    let distinctive: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
+    let tokens = || name.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty());
+    let is_acronym = |t: &str| {
+        let mut letters = 0;
+        t.chars().filter(|c| c.is_alphabetic()).all(|c| {
+            letters += 1;
+            c.is_uppercase()
+        }) && (2..=5).contains(&letters)
+            && t.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&')
+    };
+    // Most names have no token shaped like an acronym: nothing to fold then.
+    if !tokens().any(is_acronym) {
+        return None;
+    }
+    let distinctive: Vec<&str> = tokens()
         .filter(|t| {
             let f: String = t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             !f.is_empty() && !LEGAL_FORMS.contains(&f.as_str())
         })
         .collect();
     match distinctive.as_slice() {
-        [only] => {
-            let letters: Vec<char> = only.chars().filter(|c| c.is_alphabetic()).collect();
-            let is_acronym = (2..=5).contains(&letters.len())
-                && letters.iter().all(|c| c.is_uppercase())
-                && only.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&');
-            is_acronym.then_some(*only)
-        }
+        [only] => is_acronym(only).then_some(*only),
         _ => None,
     }
 }

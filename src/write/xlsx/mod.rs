@@ -11,7 +11,7 @@ mod rejected;
 mod summary;
 mod table;
 
-use super::{clean, duplicates, human, rejections, relationships, AtomicFile, RunData};
+use super::{clean, duplicates, human, rejections, relationships, AtomicFile, RunData, SOURCE_COLUMNS};
 use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
 use crate::pipeline::store::RowRef;
@@ -203,16 +203,9 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
         fills.push((
             "Changes",
             Box::new(move |ws| {
-                let head = headers([
-                    "change",
-                    "source_file",
-                    "source_sheet",
-                    "source_row",
-                    "source_id",
-                    "rule",
-                    "severity",
-                    "message",
-                ]);
+                let head = headers(
+                    ["change"].into_iter().chain(SOURCE_COLUMNS).chain(["rule", "severity", "message"]),
+                );
                 let line = |kind: &str, f: crate::report::baseline::ChangedFinding| {
                     let message =
                         rules::catalogue::RuleId::from_code(&f.rule).map(|r| r.rule().message).unwrap_or("");

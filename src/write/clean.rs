@@ -20,7 +20,7 @@ pub fn line(data: &RunData, i: usize) -> Vec<String> {
     let row = data.rows.get(i);
     let c = &row.customer;
     let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f).to_string());
-    data.source_cells(i).into_iter().chain(fields).collect()
+    data.source_cells_of(&row).into_iter().chain(fields).collect()
 }
 
 /// Writes the rows with outcome `which` to `path`.
@@ -29,8 +29,8 @@ pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
     for i in data.with_outcome(which) {
-        let src = data.source_cells(i);
         let row = data.rows.get(i);
+        let src = data.source_cells_of(&row);
         let c = &row.customer;
         let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f));
         wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)?;

@@ -28,15 +28,14 @@ pub fn header() -> Vec<&'static str> {
 /// The line of duplicate row `i`, for people: formula-guarded, and masked under `--redact`.
 pub fn line(data: &RunData, i: usize) -> Option<Vec<String>> {
     let d = data.matches.duplicate[i].as_ref()?;
-    let src = data.source_cells(i);
-    let sur = data.source_cells(d.survivor);
-    let line: Vec<String> = src
-        .iter()
-        .cloned()
-        .chain([data.rows.get(i).customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
-        .chain(sur.iter().cloned())
+    let (row, survivor) = (data.rows.get(i), data.rows.get(d.survivor));
+    let line: Vec<String> = data
+        .source_cells_of(&row)
+        .into_iter()
+        .chain([row.customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
+        .chain(data.source_cells_of(&survivor))
         .chain([
-            data.rows.get(d.survivor).customer.get(Field::CompanyName).to_string(),
+            survivor.customer.get(Field::CompanyName).to_string(),
             d.rule.to_string(),
             format!("{:.3}", d.score),
             d.fields.join(";"),

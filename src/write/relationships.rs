@@ -23,7 +23,8 @@ pub fn header() -> Vec<&'static str> {
 pub fn line(data: &RunData, i: usize) -> Vec<String> {
     let row = data.rows.get(i);
     let c = &row.customer;
-    let mut line: Vec<String> = data.source_cells(i).iter().map(|s| human::field(data, None, s)).collect();
+    let mut line: Vec<String> =
+        data.source_cells_of(&row).iter().map(|s| human::field(data, None, s)).collect();
     line.extend(KEY_FIELDS.iter().map(|f| human::field(data, Some(*f), c.get(*f))));
     let plain = |s: &str| human::field(data, None, s);
     match &data.matches.existing[i] {

@@ -18,7 +18,7 @@ pub fn section(data: &RunData, p: &mut String) {
     for &i in shown {
         let row = data.rows.get(i);
         let mask = human::row_mask(data, i);
-        let src = data.source_cells(i);
+        let src = data.source_cells_of(&row);
         let findings: Vec<Value> = row
             .findings
             .iter()

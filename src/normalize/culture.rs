@@ -88,7 +88,8 @@ mod tests {
         let none: &[String] = &[];
         let en = ["en-US".to_string()];
         // (country, culture written, language written, preferred, culture, language, codes)
-        let cases: &[(&str, &str, &str, &[String], &str, &str, &[&str])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a [String], &'a str, &'a str, &'a [&'a str]);
+        let cases: &[Case] = &[
             ("DE", "", "", none, "de-DE", "de", &[]),
             ("BY", "", "", none, "be-BY", "be", &[]),
             ("CA", "", "", none, "fr-CA", "fr", &[]),

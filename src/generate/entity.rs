@@ -4,6 +4,8 @@
 use super::address;
 use super::data::{data, Country};
 use super::ids;
+pub use super::lookalike::NameSource;
+use super::lookalike::{home, make_sibling, place};
 use super::names::{self, identity, slug, Identity, Person};
 use super::phone::{self, Phone};
 use super::rng::{Purpose, Rand};
@@ -36,17 +38,6 @@ impl ExistingMode {
     }
 }
 
-/// Where a look-alike company takes its name from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NameSource {
-    /// The entity it copies.
-    pub id: u64,
-    /// That entity's index in its country.
-    pub k: u64,
-    /// Whether that entity is an education institution.
-    pub education: bool,
-}
-
 /// The planner's decisions about an entity; everything else follows from them and the seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntityRef {
@@ -60,7 +51,7 @@ pub struct EntityRef {
     pub education: bool,
     /// Planted as an existing Partner Center customer.
     pub existing: Option<ExistingMode>,
-    /// Same name as another company, in another city.
+    /// A company that looks like another one: a branch in another city or a brand sibling.
     pub lookalike: Option<NameSource>,
     /// Whether its rows ask for a domain prefix.
     pub domain: bool,
@@ -124,25 +115,12 @@ pub fn guid(rng: &mut Rand) -> String {
     )
 }
 
-/// The entity's city: its name's city, or another one for a look-alike.
-fn home(seed: u64, r: &EntityRef, who: &Identity) -> usize {
-    let n = data().countries[usize::from(r.country)].cities.len();
-    match r.lookalike {
-        // A branch elsewhere: any other city of the country.
-        Some(_) if n > 1 => {
-            (who.city + 1 + Rand::new(seed, Purpose::Entity, r.id ^ (1 << 61)).index(n - 1)) % n
-        }
-        _ => who.city,
+/// A sibling's name made from its original's.
+fn look(seed: u64, r: &EntityRef, c: &Country, mut who: Identity) -> Identity {
+    if r.lookalike.is_some_and(|s| s.sibling) {
+        make_sibling(c, &mut who, seed, r.id);
     }
-}
-
-/// What tells a branch's mailbox and tenant apart from the head office's: its city.
-fn place(r: &EntityRef, c: &Country, city: usize) -> String {
-    if r.lookalike.is_some() {
-        slug(&c.cities[city].name)
-    } else {
-        String::new()
-    }
+    who
 }
 
 /// The company's own `onmicrosoft.com` prefix: brand, industry (cut to fit), branch city and
@@ -159,9 +137,9 @@ fn prefix(who: &Identity, c: &Country, place: &str) -> String {
 pub fn own_prefix(seed: u64, r: EntityRef) -> String {
     let c = &data().countries[usize::from(r.country)];
     let (id, k, edu) = r.lookalike.map_or((r.id, r.k, r.education), |s| (s.id, s.k, s.education));
-    let who = identity(seed, usize::from(r.country), id, k, edu);
+    let who = look(seed, &r, c, identity(seed, usize::from(r.country), id, k, edu));
     let city = home(seed, &r, &who);
-    prefix(&who, c, &place(&r, c, city))
+    prefix(&who, c, &place(&r, c, city, &who))
 }
 
 impl Entity {
@@ -172,7 +150,7 @@ impl Entity {
             Some(s) => (s.id, s.k, s.education),
             None => (r.id, r.k, r.education),
         };
-        let who = identity(seed, usize::from(r.country), src_id, src_k, edu);
+        let who = look(seed, &r, c, identity(seed, usize::from(r.country), src_id, src_k, edu));
         let city = home(seed, &r, &who);
         let mut rng = Rand::new(seed, Purpose::Entity, r.id);
         // Cyrillic countries write the street in Cyrillic and its Latin form is the
@@ -212,7 +190,7 @@ impl Entity {
         };
         let contact = names::person(c, who.native, &mut rng);
         let (brand, ind) = (slug(&who.brand_latin), slug(&who.industry_latin));
-        let place = place(&r, c, city);
+        let place = place(&r, c, city, &who);
         let mail_domain = if edu {
             format!("{brand}{place}-edu.{}", c.tld)
         } else {
@@ -314,7 +292,7 @@ mod tests {
     fn look_alikes_share_the_name_but_nothing_else() {
         let orig = r(5, "DE");
         let mut twin = r(6, "DE");
-        twin.lookalike = Some(NameSource { id: 5, k: 5, education: false });
+        twin.lookalike = Some(NameSource { id: 5, k: 5, education: false, sibling: false });
         let (a, b) = (Entity::build(1, orig), Entity::build(1, twin));
         assert_eq!(a.who.name.render(), b.who.name.render());
         assert_ne!(a.city, b.city);

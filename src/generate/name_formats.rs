@@ -43,6 +43,8 @@ pub fn latin(c: &Country, id: &NameId, education: bool, rng: &mut Rand) -> (Stri
     // Names in a country of its own script stay in the old shapes, so that a name and its
     // other-script form (translit) keep the same words.
     let latin_only = c.native.is_none();
+    // Not `Dental Group Group`: an industry that has the word already keeps one.
+    let industry = c.industries.get(id.industry).map_or("", String::as_str);
     let weights: Vec<f64> = SUFFIX_SHAPES
         .iter()
         .map(|&(f, w)| match f {
@@ -55,6 +57,8 @@ pub fn latin(c: &Country, id: &NameId, education: bool, rng: &mut Rand) -> (Stri
             {
                 0.0
             }
+            "{brand} {ind} Group {legal}" if industry.contains("Group") => 0.0,
+            "{brand} International {ind} {legal}" if industry.contains("International") => 0.0,
             _ => w,
         })
         .collect();

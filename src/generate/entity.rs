@@ -5,11 +5,10 @@ use super::address;
 use super::data::{data, Country};
 use super::ids;
 pub use super::lookalike::NameSource;
-use super::lookalike::{home, make_sibling, place};
+use super::lookalike::{home, make_sibling, place, same_building};
 use super::names::{self, identity, slug, Identity, Person};
 use super::phone::{self, Phone};
 use super::rng::{Purpose, Rand};
-use super::translit;
 use crate::rules::registration_id;
 use chrono::{Days, NaiveDate};
 
@@ -153,33 +152,16 @@ impl Entity {
         let who = look(seed, &r, c, identity(seed, usize::from(r.country), src_id, src_k, edu));
         let city = home(seed, &r, &who);
         let mut rng = Rand::new(seed, Purpose::Entity, r.id);
-        // Cyrillic countries write the street in Cyrillic and its Latin form is the
-        // transliteration, so a row in either script names the same street.
-        let cyrillic = who.alt.is_some();
-        let (line1, line1_alt) = match &c.native {
-            Some(n) if cyrillic => {
-                let native =
-                    address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
-                let latin = translit::cyr_to_lat(&native, false);
-                if who.native {
-                    (native, latin)
-                } else {
-                    (latin, native)
-                }
-            }
-            Some(n) if who.native => {
-                let line = address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
-                (line.clone(), line)
-            }
-            _ => {
-                let line =
-                    address::street_line(&c.street_fmt, &address::street(c, false, &mut rng), &mut rng);
-                (line.clone(), line)
-            }
-        };
-        let line2 = address::line2(c, &mut rng);
+        let mut site = address::site(c, &who, city, &mut rng);
+        if r.lookalike.is_some_and(|s| s.sibling) && same_building(seed, r.id) {
+            // A holding and its operating company: the original's street and postcode (the
+            // original's stream replays them), its own suite.
+            let src = r.lookalike.map_or(r.id, |s| s.id);
+            let orig = address::site(c, &who, city, &mut Rand::new(seed, Purpose::Entity, src));
+            (site.line1, site.line1_alt, site.postal) = (orig.line1, orig.line1_alt, orig.postal);
+        }
+        let address::Site { line1, line1_alt, line2, postal } = site;
         let city_data = &c.cities[city];
-        let postal = address::postal(c, city_data, &mut rng);
         let phone = phone::valid(&c.code, city_data, &mut rng);
         let reg = if registration_id::is_required(&c.code) {
             ids::business(&c.code, r.k).unwrap_or_default()

@@ -1,7 +1,8 @@
 //! Companies that look like another one and are not it, which a matcher must keep apart:
 //! a branch (the same name in another city, with its own registration ID, address, mailbox and
 //! tenant) and a brand sibling (the same brand and industry in the same city, under another
-//! legal form or with `Holding` added: `Velkorna Logistics Ltd` / `Velkorna Logistics PLC`).
+//! legal form or with `Holding` added: `Velkorna Logistics Ltd` / `Velkorna Logistics PLC`;
+//! half of them at the original's street and postcode, with their own phone, mailbox, IDs).
 
 use super::data::{data, Country};
 use super::entity::EntityRef;
@@ -20,6 +21,25 @@ pub struct NameSource {
     pub education: bool,
     /// A brand sibling in the same city rather than a branch in another one.
     pub sibling: bool,
+}
+
+/// Share of siblings at the original's street and postcode (a holding and its operating
+/// company); the others have an address of their own in the same city.
+pub const SAME_BUILDING: f64 = 0.5;
+
+/// Whether sibling `id` shares its original's street and postcode.
+pub fn same_building(seed: u64, id: u64) -> bool {
+    Rand::new(seed, Purpose::Entity, id ^ (1 << 59)).chance(SAME_BUILDING)
+}
+
+/// What the truth file calls a look-alike.
+pub fn kind(seed: u64, r: &EntityRef) -> &'static str {
+    match r.lookalike {
+        Some(s) if s.sibling && same_building(seed, r.id) => "sibling_same_address",
+        Some(s) if s.sibling => "sibling",
+        Some(_) => "branch",
+        None => "",
+    }
 }
 
 /// The word a sibling adds when its country has no other legal form to give it.
@@ -85,8 +105,37 @@ pub fn make_sibling(c: &Country, who: &mut Identity, seed: u64, id: u64) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::entity::Entity;
     use super::super::names::identity;
     use super::*;
+
+    #[test]
+    fn siblings_share_the_city_and_half_of_them_the_address() {
+        let gb = data().country("GB").unwrap() as u16;
+        let r = |id: u64, lookalike: Option<NameSource>| EntityRef {
+            id,
+            country: gb,
+            k: id,
+            education: false,
+            existing: None,
+            lookalike,
+            domain: true,
+        };
+        let (mut same, mut own) = (0, 0);
+        for id in 0..60u64 {
+            let orig = Entity::build(4, r(id, None));
+            let src = NameSource { id, k: id, education: false, sibling: true };
+            let sib = Entity::build(4, r(1000 + id, Some(src)));
+            assert_eq!(sib.city, orig.city);
+            assert_ne!(sib.who.name.render(), orig.who.name.render());
+            assert_ne!((&sib.email, &sib.own_prefix, &sib.reg), (&orig.email, &orig.own_prefix, &orig.reg));
+            let shared = sib.line1 == orig.line1 && sib.postal == orig.postal;
+            assert_eq!(shared, same_building(4, 1000 + id), "{} / {}", sib.line1, orig.line1);
+            assert_eq!(kind(4, &sib.r), if shared { "sibling_same_address" } else { "sibling" });
+            (same, own) = if shared { (same + 1, own) } else { (same, own + 1) };
+        }
+        assert!(same > 15 && own > 15, "{same} at the original's address, {own} elsewhere");
+    }
 
     #[test]
     fn legal_forms_written_two_ways_are_the_same() {

@@ -305,7 +305,7 @@ fn build_row(setup: &Setup, plan: &RowPlan) -> Built {
         variations.join(";"),
         e.r.lookalike.map(|s| s.id.to_string()).unwrap_or_default(),
         sheet,
-        e.r.lookalike.map(|s| if s.sibling { "sibling" } else { "branch" }).unwrap_or_default().to_string(),
+        lookalike::kind(seed, &e.r).to_string(),
     ];
     Built::Row(Box::new(BuiltRow {
         values: Encoded::new(&values.0, setup.cells[0]),

@@ -13,11 +13,14 @@ blocking, with the settings a user would make for these files, each checked on t
   (`pip install unidecode`);
 - state, country and address line 2 are not compared: here many companies share a city, and
   state and country only repeat what the city says (Fellegi-Sunter adds their weights as if they
-  were independent evidence, so every pair in one city looked like a match: precision 0.17 at
-  0.9 on 20,000 rows); line 2 is mostly `Suite n` / `Floor n`;
+  were independent evidence, so pairs in one city looked like matches); line 2 is mostly
+  `Suite n` / `Floor n`;
 - EM is trained on pairs with the same name and on pairs with the same e-mail domain (the
   benchmark's postcode and first-word blocks hold mostly different companies of one city here,
   and EM then learnt "same city" as the match class).
+On 20,000 rows (seed 1), duplicate precision at 0.99 was 0.021 with the benchmark's setup, 0.606
+with the EM change alone, 0.657 with the comparisons change alone and 0.931 with both (recall
+1.000 to 0.999 throughout); docs/matching-quality.md has the table.
 
 Writes, per threshold T, `DIR/splink/clusters_T.csv` (row, cluster: every list row and its
 cluster) and `DIR/splink/links_T.csv` (row, pc_customer_id: each list row's best export record at

@@ -68,7 +68,8 @@ pub fn misses(t: &Truth, p: &Prediction, n: usize) {
                 if found || !ra.fault.is_empty() || !rb.fault.is_empty() {
                     continue;
                 }
-                for k in ra.kinds.iter().chain(&rb.kinds) {
+                let kinds: BTreeSet<&String> = ra.kinds.iter().chain(&rb.kinds).collect();
+                for k in kinds {
                     let v = by.entry(k).or_default();
                     if v.len() < n {
                         v.push(format!("{}+{}", ra.row, rb.row));

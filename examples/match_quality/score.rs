@@ -43,7 +43,7 @@ pub struct Scores {
 
 const NONE: &str = "none";
 
-fn pair_kinds<'a>(t: &'a Truth, a: usize, b: usize) -> BTreeSet<&'a str> {
+fn pair_kinds(t: &Truth, a: usize, b: usize) -> BTreeSet<&str> {
     let k: BTreeSet<&str> = t.rows[a].kinds.iter().chain(&t.rows[b].kinds).map(String::as_str).collect();
     if k.is_empty() {
         BTreeSet::from([NONE])

@@ -14,23 +14,24 @@ const ROMANCE: &[&str] = &["FR", "ES", "IT", "PT", "BR", "MX", "AR", "VE", "BE"]
 /// A company named after a person: given name, family name (the brand), legal form.
 pub const PERSON: &str = "{given} {brand} {legal}";
 
-/// Suffix-country shapes and their weights; `None` weights are decided per company below.
-const SUFFIX_SHAPES: &[(&str, f64)] = &[
-    ("{brand} {ind} {legal}", 11.0),
-    ("{brand} {ind}", 3.0),
-    ("{ind} {brand} {legal}", 0.0), // Romance countries only
-    ("{brand} {stem} {ind} {legal}", 2.0),
-    (PERSON, 0.0), // countries with Latin names only, see `latin`
-    ("{brand} {ind} Group {legal}", 2.5),
-    ("{brand} International {ind} {legal}", 2.5),
-    ("{brand} & {stem} {ind} {legal}", 2.5),
+/// Suffix-country shapes, in the order of the weights in [`latin`].
+const SUFFIX_SHAPES: [&str; 8] = [
+    "{brand} {ind} {legal}",
+    "{brand} {ind}",
+    "{ind} {brand} {legal}",
+    "{brand} {stem} {ind} {legal}",
+    PERSON,
+    "{brand} {ind} Group {legal}",
+    "{brand} International {ind} {legal}",
+    "{brand} & {stem} {ind} {legal}",
 ];
 
 /// The Latin name's template and, for a person-named company, the given name.
 ///
 /// A person-named company takes the given name at the index of its industry slot, and only
 /// when the country has that many given names: the (brand, industry) slot is unique, so the
-/// (family, given) name is too.
+/// (family, given) name is too. Runs for every row (entities are rebuilt per row), so the
+/// weights are a fixed array, not a table lookup.
 pub fn latin(c: &Country, id: &NameId, education: bool, rng: &mut Rand) -> (String, String) {
     if education {
         return (rng.pick(&c.edu).clone(), String::new());
@@ -43,28 +44,22 @@ pub fn latin(c: &Country, id: &NameId, education: bool, rng: &mut Rand) -> (Stri
     // Names in a country of its own script stay in the old shapes, so that a name and its
     // other-script form (translit) keep the same words.
     let latin_only = c.native.is_none();
+    let on = |yes: bool, w: f64| if yes { w } else { 0.0 };
     // Not `Dental Group Group`: an industry that has the word already keeps one.
     let industry = c.industries.get(id.industry).map_or("", String::as_str);
-    let weights: Vec<f64> = SUFFIX_SHAPES
-        .iter()
-        .map(|&(f, w)| match f {
-            "{ind} {brand} {legal}" if ROMANCE.contains(&c.code.as_str()) => 2.0,
-            PERSON if latin_only && id.industry < c.first.len() => 4.0,
-            "{brand} {ind} Group {legal}"
-            | "{brand} International {ind} {legal}"
-            | "{brand} & {stem} {ind} {legal}"
-                if !latin_only =>
-            {
-                0.0
-            }
-            "{brand} {ind} Group {legal}" if industry.contains("Group") => 0.0,
-            "{brand} International {ind} {legal}" if industry.contains("International") => 0.0,
-            _ => w,
-        })
-        .collect();
-    let f = SUFFIX_SHAPES[rng.weighted(&weights)].0;
-    let given = if f == PERSON { c.first[id.industry].clone() } else { String::new() };
-    (f.to_string(), given)
+    let weights = [
+        11.0,
+        3.0,
+        on(ROMANCE.contains(&c.code.as_str()), 2.0),
+        2.0,
+        on(latin_only && id.industry < c.first.len(), 4.0),
+        on(latin_only && !industry.contains("Group"), 2.5),
+        on(latin_only && !industry.contains("International"), 2.5),
+        on(latin_only, 2.5),
+    ];
+    let i = rng.weighted(&weights);
+    let given = if i == 4 { c.first[id.industry].clone() } else { String::new() };
+    (SUFFIX_SHAPES[i].to_string(), given)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::super::rng::Rand;
 use super::super::row::{Col, Values};
 use super::typos::{self, Style};
 use super::words::{
-    and_word, merge_words, mergeable_spaces, replace_word, split_word, words, INTL, STREET_ABBREVIATIONS,
+    and_word, has_mergeable_space, merge_words, replace_word, split_word, words, INTL, STREET_ABBREVIATIONS,
 };
 
 /// Digits at the end of a phone number that may change: the generator's numbers stay valid
@@ -61,7 +61,7 @@ pub fn apply(k: &'static str, e: &Entity, brand: &str, v: &mut Values, rng: &mut
         }
         "split_word" | "merged_words" => {
             let split = k == "split_word";
-            let can = |s: &str| if split { !words(s, 3).is_empty() } else { !mergeable_spaces(s).is_empty() };
+            let can = |s: &str| if split { !words(s, 3).is_empty() } else { has_mergeable_space(s) };
             let fields = [(Col::Company, "name", 2.0), (Col::Line1, "street", 2.0), (Col::City, "city", 1.0)];
             let weights: Vec<f64> =
                 fields.iter().map(|(c, _, w)| if can(&v[*c]) { *w } else { 0.0 }).collect();

@@ -19,45 +19,77 @@ use super::rng::Rand;
 use super::row::{Col, Values};
 use super::translit::cyr_to_lat;
 pub use legal::{swap_legal, vary_legal};
-use words::{mergeable_spaces, replace_word, ABBREVIATIONS, STREET_ABBREVIATIONS};
+use words::{find_word, has_mergeable_space, ABBREVIATIONS, STREET_ABBREVIATIONS};
 
 /// Every variation with its relative weight, in the order they are applied: the name's parts
 /// first (before it is written out), then fields replaced or blanked, then words, then letters.
 /// Blanks come before typos so a typo never lands in a field blanked afterwards. A weight counts
 /// only where the kind applies, so kinds that only some names allow (a given name, `Group`,
 /// `International`, `&`) weigh more: a name that has the word loses or shortens it often.
-pub const VARIATIONS: &[(&str, f64)] = &[
-    ("translit", 30.0),
-    ("legal_form", 12.0),
-    ("abbreviation", 6.0),
-    ("word_order", 6.0),
-    ("given_name_replaced", 25.0),
-    ("given_name_dropped", 25.0),
-    ("moved", 2.0),
-    ("other_contact", 5.0),
-    ("no_street", 4.0),
-    ("no_city", 4.0),
-    ("no_postal", 5.0),
-    ("no_phone", 5.0),
-    ("no_email", 4.0),
-    ("no_domain", 5.0),
-    ("group_grp", 40.0),
-    ("intl", 40.0),
-    ("and_amp", 40.0),
-    ("street_abbrev", 6.0),
-    ("typo_name", 14.0),
-    ("typo_street", 8.0),
-    ("typo_city", 6.0),
-    ("typo_email", 5.0),
-    ("typo_phone", 5.0),
-    ("postcode_digit", 5.0),
-    ("postcode_transposed", 5.0),
-    ("split_word", 8.0),
-    ("merged_words", 6.0),
-    ("case", 8.0),
-    ("accents", 5.0),
-    ("spacing", 4.0),
+pub const VARIATIONS: &[(&str, f64, When)] = &[
+    ("translit", 30.0, When::OtherScript),
+    ("legal_form", 12.0, When::Always),
+    ("abbreviation", 6.0, When::IndustryShort),
+    ("word_order", 6.0, When::SwappableWords),
+    ("given_name_replaced", 25.0, When::GivenName),
+    ("given_name_dropped", 25.0, When::GivenName),
+    ("moved", 2.0, When::Always),
+    ("other_contact", 5.0, When::Always),
+    ("no_street", 4.0, When::Filled(Col::Line1)),
+    ("no_city", 4.0, When::Filled(Col::City)),
+    ("no_postal", 5.0, When::Filled(Col::Postal)),
+    ("no_phone", 5.0, When::Filled(Col::Phone)),
+    ("no_email", 4.0, When::Email),
+    ("no_domain", 5.0, When::Filled(Col::Domain)),
+    ("group_grp", 40.0, When::NameWord("Group")),
+    ("intl", 40.0, When::NameWord("International")),
+    ("and_amp", 40.0, When::Ampersand),
+    ("street_abbrev", 6.0, When::StreetShort),
+    ("typo_name", 14.0, When::Always),
+    ("typo_street", 8.0, When::Filled(Col::Line1)),
+    ("typo_city", 6.0, When::Filled(Col::City)),
+    ("typo_email", 5.0, When::Email),
+    ("typo_phone", 5.0, When::Filled(Col::Phone)),
+    ("postcode_digit", 5.0, When::PostcodeDigit),
+    ("postcode_transposed", 5.0, When::PostcodeDigit),
+    ("split_word", 8.0, When::Always),
+    ("merged_words", 6.0, When::MergeableSpace),
+    ("case", 8.0, When::Always),
+    ("accents", 5.0, When::Accents),
+    ("spacing", 4.0, When::Always),
 ];
+
+/// Which rows a variation can change (checked on the clean row, once per kind: a fixed test
+/// per kind rather than a lookup by name, since it runs for every varied row).
+#[derive(Clone, Copy, Debug)]
+pub enum When {
+    /// Every row.
+    Always,
+    /// Names with a form in the other script (Cyrillic countries).
+    OtherScript,
+    /// Names whose industry word has a short form.
+    IndustryShort,
+    /// Names with two words that can swap (brand and industry, given and family name).
+    SwappableWords,
+    /// Person-named companies.
+    GivenName,
+    /// Names with this whole word.
+    NameWord(&'static str),
+    /// Names with `&`.
+    Ampersand,
+    /// Rows with an accented letter in the name, street or city.
+    Accents,
+    /// Streets with a word that has a short form.
+    StreetShort,
+    /// Rows where this field is filled.
+    Filled(Col),
+    /// Rows with an e-mail address.
+    Email,
+    /// Postcodes with a digit.
+    PostcodeDigit,
+    /// Rows with two words a space could be removed between (name, street or city).
+    MergeableSpace,
+}
 
 /// Variations that change the name's parts rather than its written form.
 const STRUCTURAL: &[&str] =
@@ -66,19 +98,19 @@ const STRUCTURAL: &[&str] =
 /// Applies one to three variations to a row; returns their truth-file labels.
 pub fn apply(e: &Entity, v: &mut Values, rng: &mut Rand) -> Vec<String> {
     let n = 1 + usize::from(rng.chance(0.6)) + usize::from(rng.chance(0.3));
-    let mut chosen: Vec<&'static str> = Vec::new();
+    let mut chosen: Vec<usize> = Vec::with_capacity(n);
     let mut weights: Vec<f64> =
-        VARIATIONS.iter().map(|(k, w)| if applies(k, e, v) { *w } else { 0.0 }).collect();
+        VARIATIONS.iter().map(|&(_, w, when)| if applies(when, e, v) { w } else { 0.0 }).collect();
     while chosen.len() < n && weights.iter().any(|w| *w > 0.0) {
         let i = rng.weighted(&weights);
         weights[i] = 0.0;
-        chosen.push(VARIATIONS[i].0);
+        chosen.push(i);
     }
-    chosen.sort_by_key(|k| VARIATIONS.iter().position(|(x, _)| x == k));
+    chosen.sort_unstable();
     let mut name = e.who.name.clone();
     let mut applied = Vec::with_capacity(chosen.len());
     let mut rendered = false;
-    for k in chosen {
+    for k in chosen.into_iter().map(|i| VARIATIONS[i].0) {
         if !STRUCTURAL.contains(&k) && !rendered {
             v[Col::Company] = name.render();
             rendered = true;
@@ -140,37 +172,28 @@ pub fn apply(e: &Entity, v: &mut Values, rng: &mut Rand) -> Vec<String> {
     applied
 }
 
-/// Whether variation `k` can change this entity's clean row.
-fn applies(k: &str, e: &Entity, v: &Values) -> bool {
+/// Whether a variation with this test can change this entity's clean row.
+fn applies(when: When, e: &Entity, v: &Values) -> bool {
     let format = &e.who.name.format;
-    let has = |c: Col| !v[c].is_empty();
-    match k {
-        "translit" => e.who.alt.is_some(),
-        "abbreviation" => {
+    let three = [Col::Company, Col::Line1, Col::City];
+    match when {
+        When::Always => true,
+        When::OtherScript => e.who.alt.is_some(),
+        When::IndustryShort => {
             format.contains("{ind}") && ABBREVIATIONS.iter().any(|(w, _)| *w == e.who.name.industry)
         }
-        "word_order" => {
+        When::SwappableWords => {
             ["{brand} {ind}", "{ind} {brand}", "{given} {brand}"].iter().any(|p| format.contains(p))
         }
-        "given_name_replaced" | "given_name_dropped" => format.contains("{given}"),
-        "group_grp" => replace_word(&v[Col::Company], "Group", "").is_some(),
-        "intl" => replace_word(&v[Col::Company], "International", "").is_some(),
-        "and_amp" => v[Col::Company].contains('&'),
-        "accents" => {
-            [Col::Company, Col::Line1, Col::City].iter().any(|c| v[*c].chars().any(fields::is_accented))
-        }
-        "street_abbrev" => STREET_ABBREVIATIONS.iter().any(|(w, _)| v[Col::Line1].contains(w)),
-        "no_street" | "typo_street" => has(Col::Line1),
-        "no_city" | "typo_city" => has(Col::City),
-        "no_postal" => has(Col::Postal),
-        "postcode_digit" | "postcode_transposed" => v[Col::Postal].bytes().any(|b| b.is_ascii_digit()),
-        "no_phone" | "typo_phone" => has(Col::Phone),
-        "no_email" | "typo_email" => v[Col::Email].contains('@'),
-        "no_domain" => has(Col::Domain),
-        "merged_words" => {
-            [Col::Company, Col::Line1, Col::City].iter().any(|c| !mergeable_spaces(&v[*c]).is_empty())
-        }
-        _ => true,
+        When::GivenName => format.contains("{given}"),
+        When::NameWord(w) => find_word(&v[Col::Company], w).is_some(),
+        When::Ampersand => v[Col::Company].contains('&'),
+        When::Accents => three.iter().any(|c| v[*c].chars().any(fields::is_accented)),
+        When::StreetShort => STREET_ABBREVIATIONS.iter().any(|(w, _)| v[Col::Line1].contains(w)),
+        When::Filled(c) => !v[c].is_empty(),
+        When::Email => v[Col::Email].contains('@'),
+        When::PostcodeDigit => v[Col::Postal].bytes().any(|b| b.is_ascii_digit()),
+        When::MergeableSpace => three.iter().any(|c| has_mergeable_space(&v[*c])),
     }
 }
 

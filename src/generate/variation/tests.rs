@@ -37,7 +37,7 @@ fn every_kind_is_reached_and_does_what_it_says() {
             let labels = apply(&e, &mut v, &mut rng);
             assert!((1..=3).contains(&labels.len()) || labels.is_empty(), "{labels:?}");
             for l in &labels {
-                assert!(VARIATIONS.iter().any(|(x, _)| *x == kind(l)), "unknown label {l}");
+                assert!(VARIATIONS.iter().any(|(x, _, _)| *x == kind(l)), "unknown label {l}");
                 let col = match kind(l) {
                     "no_street" => Some(Col::Line1),
                     "no_city" => Some(Col::City),
@@ -61,7 +61,7 @@ fn every_kind_is_reached_and_does_what_it_says() {
             }
         }
     }
-    let missing: Vec<&str> = VARIATIONS.iter().map(|(k, _)| *k).filter(|k| !seen.contains(*k)).collect();
+    let missing: Vec<&str> = VARIATIONS.iter().map(|(k, _, _)| *k).filter(|k| !seen.contains(*k)).collect();
     assert!(missing.is_empty(), "never applied: {missing:?}");
 }
 

@@ -67,18 +67,24 @@ pub fn and_word(cc: &str) -> &'static str {
     }
 }
 
-/// `text` with its first whole-word `from` replaced by `to`, if it has one.
-pub fn replace_word(text: &str, from: &str, to: &str) -> Option<String> {
+/// Where `text` has `word` as a whole word first (not inside a longer one).
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut start = 0;
-    while let Some(i) = text[start..].find(from).map(|i| i + start) {
-        let end = i + from.len();
+    while let Some(i) = text[start..].find(word).map(|i| i + start) {
+        let end = i + word.len();
         if boundary(text[..i].chars().next_back()) && boundary(text[end..].chars().next()) {
-            return Some(format!("{}{to}{}", &text[..i], &text[end..]));
+            return Some(i);
         }
         start = end;
     }
     None
+}
+
+/// `text` with its first whole-word `from` replaced by `to`, if it has one.
+pub fn replace_word(text: &str, from: &str, to: &str) -> Option<String> {
+    let i = find_word(text, from)?;
+    Some(format!("{}{to}{}", &text[..i], &text[i + from.len()..]))
 }
 
 /// Byte ranges of the runs of letters in `text` at least `min` characters long.
@@ -125,14 +131,17 @@ pub fn merge_words(text: &str, rng: &mut Rand) -> Option<String> {
 
 /// Positions of the spaces that stand between two letters.
 pub fn mergeable_spaces(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .filter(|&(i, c)| {
-            c == ' '
-                && text[..i].chars().next_back().is_some_and(char::is_alphabetic)
-                && text[i + 1..].chars().next().is_some_and(char::is_alphabetic)
-        })
-        .map(|(i, _)| i)
-        .collect()
+    text.char_indices().filter(|&(i, c)| c == ' ' && between_letters(text, i)).map(|(i, _)| i).collect()
+}
+
+/// Whether `text` has a space between two letters.
+pub fn has_mergeable_space(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| c == ' ' && between_letters(text, i))
+}
+
+fn between_letters(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(char::is_alphabetic)
+        && text[i + 1..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -171,5 +180,7 @@ mod tests {
         assert_eq!(split_word("Ir 12", &mut rng), None);
         assert_eq!(merge_words("株式会社ヴェルコルナ", &mut rng), None);
         assert_eq!(mergeable_spaces("A & B"), Vec::<usize>::new());
+        assert!(!has_mergeable_space("A & B") && has_mergeable_space("A B"));
+        assert_eq!(find_word("Regroup Group", "Group"), Some(8));
     }
 }

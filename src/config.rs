@@ -63,7 +63,10 @@ struct AgreementSection {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MatchingSection {
+    /// Replaced by `match_threshold`; named here only to say so.
     name_threshold: Option<f64>,
+    match_threshold: Option<f64>,
+    review_threshold: Option<f64>,
     max_block_size: Option<usize>,
 }
 
@@ -106,8 +109,10 @@ pub struct Profile {
     pub agreement_missing_is_error: bool,
     /// The severity of each rule, indexed by `RuleId as usize`.
     pub severities: Vec<Severity>,
-    /// Similarity (0..1) above which two names count as the same company.
-    pub name_threshold: f64,
+    /// Match probability (0..1) at or above which two records are the same customer.
+    pub match_threshold: f64,
+    /// Match probability at or above which a pair below `match_threshold` is listed for review.
+    pub review_threshold: f64,
     /// Blocks larger than this are capped (and reported) during duplicate matching.
     pub max_block_size: usize,
     /// Countries (alpha-2) where a missing state is an error.
@@ -156,7 +161,8 @@ impl Profile {
             email_domains: Vec::new(),
             agreement_missing_is_error: false,
             severities: RULES.iter().map(|r| r.severity).collect(),
-            name_threshold: 0.9,
+            match_threshold: 0.9,
+            review_threshold: 0.5,
             max_block_size: 50,
             state_required: Vec::new(),
             sheets: Vec::new(),
@@ -179,7 +185,8 @@ impl Profile {
                 .missing_is_error
                 .unwrap_or(base.agreement_missing_is_error),
             severities: base.severities,
-            name_threshold: file.matching.name_threshold.unwrap_or(base.name_threshold),
+            match_threshold: file.matching.match_threshold.unwrap_or(base.match_threshold),
+            review_threshold: file.matching.review_threshold.unwrap_or(base.review_threshold),
             max_block_size: file.matching.max_block_size.unwrap_or(base.max_block_size),
             state_required: file
                 .address
@@ -203,8 +210,20 @@ impl Profile {
             })?;
             p.severities[id as usize] = *sev;
         }
-        if !(0.0..=1.0).contains(&p.name_threshold) {
-            return Err(cfg_err("[matching] name_threshold must be between 0 and 1".into()));
+        if file.matching.name_threshold.is_some() {
+            return Err(cfg_err(
+                "[matching] name_threshold is no longer used: matching now gives each pair a match \
+                 probability; set match_threshold (default 0.9) instead"
+                    .into(),
+            ));
+        }
+        for (key, v) in [("match_threshold", p.match_threshold), ("review_threshold", p.review_threshold)] {
+            if !(v > 0.0 && v <= 1.0) {
+                return Err(cfg_err(format!("[matching] {key} must be a probability above 0 and at most 1")));
+            }
+        }
+        if p.review_threshold > p.match_threshold {
+            return Err(cfg_err("[matching] review_threshold must not be above match_threshold".into()));
         }
         if let Some(pct) = p.fail_over {
             check_percent(pct).map_err(cfg_err)?;

@@ -5,6 +5,7 @@ pub mod address_meta;
 pub mod country;
 pub mod dates;
 pub mod email;
+pub mod forms;
 pub mod phone;
 pub mod text;
 

@@ -12,6 +12,7 @@ mod jsonl;
 mod parquet;
 mod rejections;
 mod relationships;
+mod review;
 pub mod summary;
 mod xlsx;
 
@@ -77,6 +78,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "education.csv",
     "relationship_requests.csv",
     "duplicates.csv",
+    "review/possible_matches.csv",
     "rejections/findings.csv",
     "rejections/rejected_rows.csv",
     "reconciliation/drift.csv",
@@ -90,7 +92,13 @@ pub const PARQUET_FILES: &[&str] = &["customers.parquet", "findings.parquet"];
 
 /// Makes sure the output folder (and its subfolders) can be written, before any work starts.
 pub fn prepare_out_dir(dir: &Path) -> Result<()> {
-    for sub in [dir.to_path_buf(), dir.join("clean"), dir.join("rejections"), dir.join("reconciliation")] {
+    for sub in [
+        dir.to_path_buf(),
+        dir.join("clean"),
+        dir.join("rejections"),
+        dir.join("reconciliation"),
+        dir.join("review"),
+    ] {
         std::fs::create_dir_all(&sub).map_err(|source| Error::Output { path: sub.clone(), source })?;
     }
     // Probe: a folder that exists but cannot be written fails here, not after the work.
@@ -110,6 +118,7 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
         ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
         ("relationship_requests.csv", relationships::write),
         ("duplicates.csv", duplicates::write),
+        ("review/possible_matches.csv", review::write),
         ("rejections/findings.csv", rejections::write_findings),
         ("rejections/rejected_rows.csv", rejections::write_rejected_rows),
     ];
@@ -127,6 +136,12 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
     let mut names: Vec<&str> = jobs.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| OUTPUT_FILES.iter().chain(PARQUET_FILES).position(|o| o == n));
     Ok(names.into_iter().map(|n| dir.join(n)).collect())
+}
+
+/// A match probability as the outputs write it: four decimals, never rounded up to a certainty
+/// it is not (0.99996 is 0.9999, not 1.0000).
+pub fn probability(p: f64) -> String {
+    format!("{:.4}", (p * 10_000.0).floor() / 10_000.0)
 }
 
 /// A CSV writer over an atomic file.

@@ -202,6 +202,14 @@ pub struct MatchingSummary {
     pub matched_pairs: u64,
     /// Per blocking key: blocks, candidate pairs, capped blocks.
     pub blocking: Vec<BlockStat>,
+    /// Match probability at or above which two records are the same customer.
+    pub match_threshold: f64,
+    /// Match probability from which pairs under the threshold are listed for review.
+    pub review_threshold: f64,
+    /// Pairs listed in review/possible_matches.csv.
+    pub review_pairs: u64,
+    /// The fitted Fellegi–Sunter models: λ and m/u per field and level.
+    pub model: crate::matching::Models,
 }
 
 /// The fail-over check.
@@ -266,6 +274,10 @@ impl Summary {
                 candidate_pairs: data.matches.candidate_pairs,
                 matched_pairs: data.matches.matched_pairs,
                 blocking: data.matches.blocks.clone(),
+                match_threshold: profile.match_threshold,
+                review_threshold: profile.review_threshold,
+                review_pairs: data.matches.review.len() as u64,
+                model: data.matches.models.clone(),
             },
             reconciliation: Default::default(),
             fail_over: data

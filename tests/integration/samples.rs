@@ -101,7 +101,9 @@ fn specific_duplicates_and_existing_matches() {
     };
     let lamna = find("Lamna Helthcare Company");
     assert_eq!(lamna["survivor_company_name"], "Lamna Healthcare Company");
-    assert_eq!(lamna["match_rule"], "fuzzy_name");
+    assert_eq!(lamna["match_rule"], "probabilistic");
+    let p: f64 = lamna["match_probability"].parse().unwrap();
+    assert!((0.9..=1.0).contains(&p), "match_probability {p}");
     let gulf = find("Gulf Horizon Trading LLC");
     assert_eq!(gulf["match_rule"], "registration_id");
 
@@ -109,7 +111,8 @@ fn specific_duplicates_and_existing_matches() {
     let woodgrove =
         rel.iter().find(|r| r["company_name"].starts_with("Woodgrove")).expect("Woodgrove is existing");
     assert_eq!(woodgrove["pc_company_name"], "Woodgrove Bank");
-    assert_eq!(woodgrove["match_rule"], "contact_email_domain");
+    assert_eq!(woodgrove["match_rule"], "probabilistic");
+    assert!(woodgrove["matched_fields"].contains("contact_email"), "{:?}", woodgrove["matched_fields"]);
     assert!(rel.iter().any(|r| r["match_rule"] == "registration_id"));
 
     let alfa: Vec<_> = read_csv(&w.path("out/clean/customers.csv"))

@@ -156,7 +156,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
     fills.push((
         "Relationship requests",
         Box::new(|ws| {
-            let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]);
+            let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13, 14]);
             let rows = data.with_outcome(Outcome::Existing);
             let head = headers(relationships::header());
             table::write(ws, fmt, &head, rows, render, "relationship_requests.csv")?;
@@ -168,7 +168,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
         "Duplicates",
         Box::new(|ws| {
             let rows = data.with_outcome(Outcome::Duplicate).filter_map(|i| duplicates::line(data, i));
-            let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12]);
+            let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12, 13]);
             table::write(ws, fmt, &headers(duplicates::header()), rows, render, "duplicates.csv")?;
             Ok(())
         }),

@@ -145,6 +145,10 @@ def main():
                 sys.exit(f"{cc}: non-ASCII postal pattern")
             rec["postal_regex"] = country["zip"]
             rec["postal_examples"] = country.get("zipex", "").split(",") if country.get("zipex") else []
+            # The prefix the postal service writes before the code ("MD-" in "MD-2001", "AZ "):
+            # the code is read with or without it (src/normalize/postal.rs).
+            if country.get("postprefix"):
+                rec["postal_prefix"] = country["postprefix"]
         if country.get("sub_keys"):
             rec["subdivisions"] = subdivisions(cc, country, data)
         countries[cc] = rec

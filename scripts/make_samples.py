@@ -81,6 +81,15 @@ REG24 = set("AM AZ BY BR HU IN IQ KZ KG MD MM PL RU SA ZA SS TJ TH TR UA AE UZ V
 # countries where this script assumes Partner Center requires a state; rows of IT, ES, AE, AR and VE
 # carry a valid state anyway, so either reading of those countries gives no finding
 STATE_REQUIRED = set("US CA AU MX BR IN CN JP".split())
+# where Partner Center itself checks the state against a list (validate-an-address.md); elsewhere
+# a state that is not in the profile's state_required is just text
+STATE_LISTS = set("US CA CN MX".split())
+# Partner Center's published US ZIP pattern (get-market-specific-validation-data.md), stricter
+# than Google's, which also takes "80202 1234"
+PC_US_ZIP = r"\d{5}(-\d{4})?"
+# Google's postprefix letters of the sample countries that have one (data/address): a code
+# written with it ("MD-2001", "AZ 1000") is read without it (address.postal_code.normalised)
+POSTAL_PREFIX = {"AZ": "AZ", "CH": "CH", "FI": "FI", "MD": "MD", "SE": "SE"}
 
 CSV_HEADER = [
     "Account ID", "Account Name", "Website", "Billing Street", "Billing Street 2", "Billing City",
@@ -152,6 +161,8 @@ ALL_CODES = [
 WARNINGS = {
     "company.acronym", "company.domain_extension", "address.country.normalised",
     "registration_id.not_accepted", "domain.suggested", "agreement.missing",
+    "address.postal_code.normalised", "culture.unsupported", "language.unsupported",
+    "reseller.missing", "reseller.not_allowed",
 }  # plus email.free_provider (error for education) and phone.invalid (error in the 24 countries)
 
 rng = random.Random(SEED)
@@ -1866,6 +1877,8 @@ def derive(r) -> list[str]:
             out.append("email.microsoft_domain")
         if d in PARTNER_DOMAINS:
             out.append("email.partner_domain")
+        if edu and (d == "onmicrosoft.com" or d.endswith(".onmicrosoft.com")):
+            out.append("email.onmicrosoft_domain")
         if d in FREE_PROVIDERS:
             out.append("email.free_provider")
     l1, l2 = norm(r["line1"]), norm(r["line2"])
@@ -1888,14 +1901,14 @@ def derive(r) -> list[str]:
         st = norm(r["state"])
         if not st and cc in STATE_REQUIRED:
             out.append("address.state.missing")
-        if st and st not in KNOWN_STATES.get(cc, set()):
+        if st and (cc in STATE_LISTS or cc in STATE_REQUIRED) and st not in KNOWN_STATES.get(cc, set()):
             out.append("address.state.unknown")
-        pc = norm(r["postal"])
+        pc = norm(r["postal"]).upper()
         pat = POSTAL_RE[cc]
         if pat and not pc:
             out.append("address.postal_code.missing")
-        elif pat and not re.fullmatch(pat, pc):
-            out.append("address.postal_code.format")
+        elif pat:
+            out += postal_rules(cc, pat, pc)
         ph = norm(r["phone"])
         if not ph:
             if cc in REG24:
@@ -1929,8 +1942,9 @@ def derive(r) -> list[str]:
         out.append("agreement.missing")
     else:
         d = parse_date(r["mca_date"])
-        assert norm(r["mca_date"]), f"accepted without a date: {r['company']}"
-        if d is None:
+        if not norm(r["mca_date"]):
+            out.append("agreement.date.missing")
+        elif d is None:
             out.append("agreement.date_invalid")
         elif d > TODAY:
             out.append("agreement.date_future")
@@ -1943,6 +1957,24 @@ def derive(r) -> list[str]:
                 out.append("agreement.signatory.email.syntax")
     r["education"] = edu
     return out
+
+
+def postal_rules(cc: str, pat: str, pc: str) -> list[str]:
+    """The postal-code findings: the country's pattern, Partner Center's for the US, and the
+    forms the tool rewrites (a US ZIP+4 without its dash, a code written with its prefix)."""
+    if cc == "US":
+        if re.fullmatch(PC_US_ZIP, pc):
+            return []
+        digits = re.sub(r"[ .\-]", "", pc)
+        ok = re.fullmatch(r"[\d .\-]+", pc) and len(digits) == 9 and digits.isdigit()
+        return ["address.postal_code.normalised"] if ok else ["address.postal_code.format"]
+    if re.fullmatch(pat, pc):
+        return []
+    for prefix in {POSTAL_PREFIX.get(cc), cc} - {None}:
+        rest = pc[len(prefix):].lstrip(" -.") if pc.startswith(prefix) else ""
+        if rest[:1].isdigit() and re.fullmatch(pat, rest):
+            return ["address.postal_code.normalised"]
+    return ["address.postal_code.format"]
 
 
 # states this script writes, checked against the keshvar subdivision lists during development

@@ -33,6 +33,8 @@ struct ProfileFile {
     #[serde(default)]
     agreement: AgreementSection,
     #[serde(default)]
+    culture: CultureSection,
+    #[serde(default)]
     severity: BTreeMap<String, Severity>,
     #[serde(default)]
     matching: MatchingSection,
@@ -52,12 +54,20 @@ struct PartnerSection {
     #[serde(rename = "type")]
     kind: Option<PartnerType>,
     email_domains: Option<Vec<String>>,
+    associated_partner_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AgreementSection {
     missing_is_error: Option<bool>,
+    template_id: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CultureSection {
+    preferred: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -105,8 +115,14 @@ pub struct Profile {
     pub partner_type: PartnerType,
     /// The partner's own e-mail domains (lower case); customer e-mails must not use them.
     pub email_domains: Vec<String>,
+    /// An indirect provider's reseller for every row without one (its tenant ID, canonical).
+    pub associated_partner_id: Option<String>,
     /// Whether a missing MCA attestation is an error (otherwise a warning).
     pub agreement_missing_is_error: bool,
+    /// The Microsoft Customer Agreement's `templateId` for `clean/agreements.jsonl`.
+    pub agreement_template_id: String,
+    /// Cultures to use where Partner Center supports them for the country, in order.
+    pub cultures: Vec<String>,
     /// The severity of each rule, indexed by `RuleId as usize`.
     pub severities: Vec<Severity>,
     /// Match probability (0..1) at or above which two records are the same customer.
@@ -159,7 +175,10 @@ impl Profile {
         let base = base.unwrap_or_else(|| Profile {
             partner_type: PartnerType::DirectBill,
             email_domains: Vec::new(),
+            associated_partner_id: None,
             agreement_missing_is_error: false,
+            agreement_template_id: String::new(),
+            cultures: Vec::new(),
             severities: RULES.iter().map(|r| r.severity).collect(),
             match_threshold: 0.9,
             review_threshold: 0.5,
@@ -180,10 +199,22 @@ impl Profile {
                 .email_domains
                 .map(|d| d.iter().map(|s| s.trim().trim_start_matches('@').to_lowercase()).collect())
                 .unwrap_or(base.email_domains),
+            associated_partner_id: match file.partner.associated_partner_id {
+                Some(id) => Some(crate::rules::reseller::tenant_id(&id).ok_or_else(|| {
+                    cfg_err(format!("[partner] associated_partner_id '{id}' is not a tenant ID (a GUID)"))
+                })?),
+                None => base.associated_partner_id,
+            },
             agreement_missing_is_error: file
                 .agreement
                 .missing_is_error
                 .unwrap_or(base.agreement_missing_is_error),
+            agreement_template_id: match file.agreement.template_id {
+                Some(id) => crate::rules::reseller::tenant_id(&id)
+                    .ok_or_else(|| cfg_err(format!("[agreement] template_id '{id}' is not a GUID")))?,
+                None => base.agreement_template_id,
+            },
+            cultures: file.culture.preferred.unwrap_or(base.cultures),
             severities: base.severities,
             match_threshold: file.matching.match_threshold.unwrap_or(base.match_threshold),
             review_threshold: file.matching.review_threshold.unwrap_or(base.review_threshold),
@@ -225,6 +256,15 @@ impl Profile {
         if p.review_threshold > p.match_threshold {
             return Err(cfg_err("[matching] review_threshold must not be above match_threshold".into()));
         }
+        if p.associated_partner_id.is_some() && p.partner_type != PartnerType::IndirectProvider {
+            return Err(cfg_err(
+                "[partner] associated_partner_id is for indirect providers: set type = \"indirect-provider\""
+                    .into(),
+            ));
+        }
+        if let Some(bad) = p.cultures.iter().find(|c| !is_culture_tag(c)) {
+            return Err(cfg_err(format!("[culture] preferred: '{bad}' is not a culture such as \"en-US\"")));
+        }
         if let Some(pct) = p.fail_over {
             check_percent(pct).map_err(cfg_err)?;
         }
@@ -235,6 +275,13 @@ impl Profile {
     pub fn severity(&self, rule: RuleId) -> Severity {
         self.severities[rule as usize]
     }
+}
+
+/// A culture tag as Partner Center writes them: `en-US`, `az-Latn-AZ`.
+fn is_culture_tag(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Checks a `--fail-over` percentage.
@@ -315,35 +362,5 @@ impl Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn built_in_profile_loads() {
-        let p = Profile::default_profile();
-        assert_eq!(p.partner_type, PartnerType::DirectBill);
-        assert_eq!(p.severity(RuleId::AgreementMissing), Severity::Warning);
-    }
-
-    #[test]
-    fn overrides_apply_and_unknown_codes_fail() {
-        let base = Profile::default_profile();
-        let p = Profile::from_toml(
-            "[agreement]\nmissing_is_error = true\n[severity]\n\"company.acronym\" = \"off\"\n",
-            Path::new("x.toml"),
-            Some(base.clone()),
-        )
-        .unwrap();
-        assert_eq!(p.severity(RuleId::AgreementMissing), Severity::Error);
-        assert_eq!(p.severity(RuleId::CompanyAcronym), Severity::Off);
-        let err = Profile::from_toml(
-            "[severity]\n\"no.such\" = \"error\"\n",
-            Path::new("x.toml"),
-            Some(base.clone()),
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("no.such"), "{err}");
-        let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base)).unwrap_err();
-        assert!(err.to_string().contains("x.toml"), "{err}");
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

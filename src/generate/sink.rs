@@ -183,12 +183,7 @@ impl Sink for XlsxSink {
 
     fn finish(mut self: Box<Self>) -> Result<()> {
         // Saved under a temporary name in the same folder, then renamed, like every output.
-        let dir = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .prefix(".pc-onboard-")
-            .suffix(".xlsx")
-            .tempfile_in(dir)
-            .map_err(|source| Error::Output { path: self.path.clone(), source })?;
+        let tmp = crate::write::temp_beside(&self.path, ".xlsx")?;
         self.wb.save(tmp.path()).map_err(|e| xlsx_error(&self.path, e))?;
         tmp.persist(&self.path).map_err(|e| Error::Output { path: self.path.clone(), source: e.error })?;
         Ok(())

@@ -90,6 +90,14 @@ fields! {
     Notes => "notes", ["notes", "note", "comments", "comment", "remarks", "description"];
     Website => "website", ["website", "websiteurl", "url", "web", "companydomainname", "homepage",
         "webaddress", "companywebsite"];
+    // Last, so that adding it moved no other column. An indirect provider's reseller: its tenant
+    // ID goes to the request's associatedPartnerId (headers as Salesforce, Dynamics and HubSpot
+    // partners name the reseller lookup).
+    AssociatedPartnerId => "associated_partner_id", ["associatedpartnerid", "associatedpartner",
+        "reseller", "resellerid", "resellertenantid", "resellertenant", "resellermicrosoftid",
+        "resellerpartnerid", "resellermpnid", "resellermpn", "indirectreseller", "indirectresellerid",
+        "indirectresellertenantid", "indirectresellerpartnerid", "tier2reseller", "tier2resellerid",
+        "tier2partner", "tier2partnerid", "resellerdirectoryid", "resellerazureadtenantid"];
 }
 
 impl Field {

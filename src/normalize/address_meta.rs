@@ -28,6 +28,7 @@ struct RawCountry {
     postal_regex: Option<String>,
     #[serde(default)]
     postal_examples: Vec<String>,
+    postal_prefix: Option<String>,
     #[serde(default)]
     subdivisions: Vec<RawSubdivision>,
 }
@@ -51,6 +52,7 @@ pub struct CountryAddress {
     postal_pattern: Option<&'static str>,
     postal_regex: OnceLock<Option<Regex>>,
     postal_examples: Vec<&'static str>,
+    postal_prefix: Option<&'static str>,
     subdivisions: Vec<Subdivision>,
     index: OnceLock<StateIndex>,
 }
@@ -101,6 +103,7 @@ fn countries() -> &'static HashMap<&'static str, CountryAddress> {
                     postal_pattern: c.postal_regex.map(leak),
                     postal_regex: OnceLock::new(),
                     postal_examples: c.postal_examples.into_iter().map(leak).collect(),
+                    postal_prefix: c.postal_prefix.map(leak),
                     subdivisions: subdivisions.collect(),
                     index: OnceLock::new(),
                 };
@@ -115,6 +118,13 @@ fn countries() -> &'static HashMap<&'static str, CountryAddress> {
 pub fn country(alpha2: &str) -> Option<&'static CountryAddress> {
     let map = countries();
     map.get(alpha2).or_else(|| map.get(alpha2.to_ascii_uppercase().as_str()))
+}
+
+/// Every country code with data, sorted.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    let mut all: Vec<&'static str> = countries().keys().copied().collect();
+    all.sort_unstable();
+    all.into_iter()
 }
 
 /// Lower-cases `s` and drops accents (NFKD + combining marks), spaces and punctuation.
@@ -216,6 +226,16 @@ impl CountryAddress {
         });
         let postal = postal.trim();
         Some(postal.is_ascii() && regex.as_ref()?.is_match(postal))
+    }
+
+    /// Every example postal code Google gives.
+    pub fn postal_code_examples(&self) -> &[&'static str] {
+        &self.postal_examples
+    }
+
+    /// The prefix the country's postal service writes before the code (`MD-`, `AZ `), if any.
+    pub fn postal_prefix(&self) -> Option<&'static str> {
+        self.postal_prefix
     }
 
     /// The first example postal code, for fix hints.

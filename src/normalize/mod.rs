@@ -3,16 +3,20 @@
 
 pub mod address_meta;
 pub mod country;
+pub mod culture;
 pub mod dates;
 pub mod email;
 pub mod forms;
+pub mod markets;
 pub mod phone;
+pub mod postal;
 pub mod text;
 
+use crate::config::{PartnerType, Profile};
 use crate::model::{Customer, Field, Finding, RawRow};
 use crate::read::ColumnMap;
 use crate::rules::catalogue::RuleId;
-use crate::rules::registration_id;
+use crate::rules::{registration_id, reseller};
 use country::CountryMatch;
 
 /// Signatory fields and the contact fields that stand in for them when a source has no
@@ -81,7 +85,19 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
                 }
                 _ => v.into_owned(),
             },
-            Field::PostalCode => v.to_uppercase(),
+            Field::PostalCode => {
+                let written = v.to_uppercase();
+                match country.and_then(|cc| postal::normalise(cc, &written)) {
+                    Some(code) => {
+                        findings.push(
+                            Finding::new(RuleId::AddressPostalCodeNormalised, v.as_ref())
+                                .with_detail(format!("sent as {code}")),
+                        );
+                        code
+                    }
+                    None => written,
+                }
+            }
             Field::ContactPhone => {
                 let (check, e164) = phone::check_e164(&v, country);
                 phone_check = check;
@@ -95,21 +111,36 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
                 dates::parse(&v).map_or_else(|| v.to_string(), |d| d.format("%Y-%m-%d").to_string())
             }
             Field::Segment => segment(&v).map_or_else(|| v.to_string(), str::to_string),
-            Field::Culture | Field::Language => v.into_owned(),
+            Field::AssociatedPartnerId => reseller::tenant_id(&v).unwrap_or_else(|| v.into_owned()),
             _ => v.into_owned(),
         };
         values.push(out);
     }
-    if let Some(cc) = country {
-        let (culture, language) = country::default_culture(cc);
-        if values[Field::Culture.index()].is_empty() {
-            values[Field::Culture.index()] = culture;
+    Normalized { customer: Customer::from_values(values), country, phone: phone_check, findings }
+}
+
+/// Settles what depends on the partner profile: the culture and language (from Partner
+/// Center's table, with the profile's preferred cultures first) and the indirect reseller an
+/// indirect provider names for the whole list. Rows whose country is unknown keep what they
+/// wrote (the address rules reject them).
+pub fn apply_profile(norm: &mut Normalized, profile: &Profile) {
+    if let Some(cc) = norm.country {
+        let c = &norm.customer;
+        let choice = culture::choose(cc, c.get(Field::Culture), c.get(Field::Language), &profile.cultures);
+        for (f, v) in [(Field::Culture, &choice.culture), (Field::Language, &choice.language)] {
+            if norm.customer.get(f) != v.as_str() {
+                norm.customer.set(f, v);
+            }
         }
-        if values[Field::Language.index()].is_empty() {
-            values[Field::Language.index()] = language;
+        norm.findings.extend(choice.findings);
+    }
+    if profile.partner_type == PartnerType::IndirectProvider
+        && norm.customer.get(Field::AssociatedPartnerId).is_empty()
+    {
+        if let Some(id) = &profile.associated_partner_id {
+            norm.customer.set(Field::AssociatedPartnerId, id);
         }
     }
-    Normalized { customer: Customer::from_values(values), country, phone: phone_check, findings }
 }
 
 /// A domain prefix: lower case, without `.onmicrosoft.com`, a scheme or a trailing dot.

@@ -1,6 +1,8 @@
 //! Phone numbers: parsed and validated for the record's country with rlibphonenumber (a Rust
-//! port of Google's libphonenumber), written as E.164.
+//! port of Google's libphonenumber), written as E.164; in a request body, in the form Partner
+//! Center's published pattern for the country accepts.
 
+use super::markets;
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region};
 
 /// What a phone value turned out to be.
@@ -56,6 +58,22 @@ pub fn check_e164(raw: &str, country: Option<&str>) -> (PhoneCheck, Option<Strin
     }
 }
 
+/// The phone number as a create-customer request carries it for a row of `cc`, from the value
+/// in `clean/customers.csv` (E.164 when it was valid, else as written). Where Partner Center
+/// publishes a phone pattern (US, and CA on the same numbering plan) it has no `+` and no
+/// spaces, so the national digits go (`2065550188`); a number that cannot fit it (another
+/// country's, or not a number) is left out, as the field is optional there. Elsewhere the
+/// value goes as it is.
+pub fn for_request<'a>(cc: &str, value: &'a str) -> Option<&'a str> {
+    if value.is_empty() {
+        return None;
+    }
+    let Some(m) = markets::phone_market(cc) else { return Some(value) };
+    let national =
+        m.calling_codes.iter().find_map(|code| value.strip_prefix('+')?.strip_prefix(code.as_str()))?;
+    m.phone.is_match(national).then_some(national)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +95,24 @@ mod tests {
             assert_eq!(check(raw, *cc), *want, "{raw:?} in {cc:?}");
         }
         assert_eq!(to_e164("030 901820", "DE").as_deref(), Some("+4930901820"));
+    }
+
+    #[test]
+    fn request_bodies_carry_the_form_partner_center_accepts() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("US", "+12065550188", Some("2065550188")),
+            ("CA", "+14165550188", Some("4165550188")),
+            ("US", "+14165550188", Some("4165550188")),
+            ("US", "+442079460958", None),
+            ("US", "(123) 456-7890", None),
+            ("US", "", None),
+            ("DE", "+4930901820", Some("+4930901820")),
+            ("DE", "030 90", Some("030 90")),
+            ("GB", "", None),
+        ];
+        for &(cc, value, want) in cases {
+            assert_eq!(for_request(cc, value), want, "{cc} {value:?}");
+        }
         assert_eq!(to_e164("12345", "DE"), None);
     }
 }

@@ -72,7 +72,8 @@ pub fn process(raw: RawRow, map: &ColumnMap, cfg: &Config) -> Row {
         rules::validate(&ctx, &mut findings);
         return Row { customer: norm.customer, country: None, findings, education: false, raw };
     }
-    let norm = normalize::normalize(&raw, map);
+    let mut norm = normalize::normalize(&raw, map);
+    normalize::apply_profile(&mut norm, &cfg.profile);
     let edu = education::is_education(&norm.customer);
     let mut findings = Vec::new();
     rules::validate(&ctx(&raw, map, &norm, edu, cfg), &mut findings);

@@ -1,10 +1,11 @@
-//! Address rules: street lines, and per country (Google's address metadata) the city, state
-//! and postal code it requires, its postal-code pattern and its list of states.
+//! Address rules: street lines, a country Partner Center has a market in, and per country
+//! (Google's address metadata) the city, state and postal code it requires and its postal-code
+//! pattern, plus the patterns and state lists Partner Center publishes (`markets.rs`).
 
 use super::RowCtx;
 use crate::model::{Field, Finding};
-use crate::normalize::address_meta;
-use crate::rules::catalogue::{RuleId, Severity};
+use crate::normalize::{address_meta, markets};
+use crate::rules::catalogue::RuleId;
 
 /// Longest street line Partner Center accepts.
 const MAX_LINE: usize = 200;
@@ -37,6 +38,12 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         }
         return;
     };
+    if markets::cultures(cc).is_none() {
+        out.push(
+            Finding::new(RuleId::AddressCountryUnsupported, country_raw)
+                .with_detail(format!("{cc} is not in Partner Center's list of countries and regions")),
+        );
+    }
     let Some(meta) = address_meta::country(cc) else { return };
     let name = meta.name();
 
@@ -50,15 +57,13 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         if state_required {
             out.push(Finding::new(RuleId::AddressStateMissing, "").with_detail(state_hint(meta, name)));
         }
-    } else if meta.has_states() && meta.resolve_state(state).is_none() {
-        let mut f = Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State))
-            .with_detail(state_hint(meta, name));
-        if !state_required {
-            // Partner Center checks states against a list only where it requires one; elsewhere
-            // an old or local spelling is worth a look, not a rejection.
-            f = f.with_severity(Severity::Warning);
-        }
-        out.push(f);
+    } else if (markets::keeps_state_list(cc) || state_required) && !state_listed(meta, cc, state) {
+        // Partner Center checks the state against a list in US, CA, CN and MX only; elsewhere it
+        // takes any text, unless the partner's profile asks for the country to be checked.
+        out.push(
+            Finding::new(RuleId::AddressStateUnknown, ctx.raw(Field::State))
+                .with_detail(state_hint(meta, name)),
+        );
     }
 
     let postal = ctx.value(Field::PostalCode);
@@ -70,12 +75,26 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
+    } else if let Some(m) = markets::market(cc).filter(|m| !m.postal.is_match(postal)) {
+        out.push(
+            Finding::new(RuleId::AddressPostalCodeFormat, ctx.raw(Field::PostalCode))
+                .with_detail(format!("Partner Center's pattern for {name} is {}", m.postal.as_str())),
+        );
     } else if meta.postal_code_matches(postal) == Some(false) {
         let mut f = Finding::new(RuleId::AddressPostalCodeFormat, ctx.raw(Field::PostalCode));
         if let Some(ex) = meta.postal_code_example() {
             f = f.with_detail(format!("a postal code in {name} looks like {ex}"));
         }
         out.push(f);
+    }
+}
+
+/// Whether the (normalised) state is on the country's list: Partner Center's own where the docs
+/// publish it (US), Google's subdivisions elsewhere. A country without a list accepts any state.
+fn state_listed(meta: &address_meta::CountryAddress, cc: &str, state: &str) -> bool {
+    match markets::market(cc) {
+        Some(m) => m.states.iter().any(|s| s == state),
+        None => !meta.has_states() || meta.resolve_state(state).is_some(),
     }
 }
 
@@ -92,7 +111,7 @@ fn state_hint(meta: &address_meta::CountryAddress, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::model::Field::*;
-    use crate::rules::testing::{codes, Case};
+    use crate::rules::testing::{codes, codes_with, Case};
 
     #[test]
     fn address_rules() {
@@ -116,7 +135,7 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_state_is_a_warning_where_none_is_required() {
+    fn a_state_is_text_where_partner_center_keeps_no_list() {
         let it = |state: &'static str| {
             codes(&[
                 (Country, "IT"),
@@ -128,7 +147,77 @@ mod tests {
         };
         assert_eq!(it("RM"), Vec::<String>::new());
         assert_eq!(it("Roma"), Vec::<String>::new());
-        assert_eq!(it("Nowhere"), vec!["address.state.unknown"]);
+        assert_eq!(it("Nowhere"), Vec::<String>::new());
+        let strict = "[address]\nstate_required = [\"IT\"]\n";
+        let it_strict = |state: &'static str| {
+            let base =
+                [(Country, "IT"), (City, "Roma"), (PostalCode, "00184"), (ContactPhone, "+39 06 4991 1111")];
+            codes_with(&[base.as_slice(), &[(State, state)]].concat(), strict)
+        };
+        assert_eq!(it_strict("Nowhere"), vec!["address.state.unknown!"], "state_required makes it stricter");
+        assert_eq!(it_strict("RM"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn partner_centers_state_lists_hold_whatever_the_profile_requires() {
+        let none = "[address]\nstate_required = []\n";
+        let row = |cc: &'static str, city: &'static str, postal: &'static str, state: &'static str| {
+            let changes =
+                [(Country, cc), (City, city), (PostalCode, postal), (State, state), (ContactPhone, "")];
+            only("address.", codes_with(&changes, none))
+        };
+        let cases: &[(&str, &str, &str, &str, &[&str])] = &[
+            ("US", "Redmond", "98052", "WA", &[]),
+            ("US", "Redmond", "98052", "XX", &["address.state.unknown!"]),
+            ("US", "Redmond", "98052", "PR", &["address.state.unknown!"]),
+            ("US", "Redmond", "98052", "", &[]),
+            ("CA", "Toronto", "M5V 2T6", "Ontario", &[]),
+            ("CA", "Toronto", "M5V 2T6", "Toronto", &["address.state.unknown!"]),
+            ("CN", "北京", "100000", "北京市", &[]),
+            ("CN", "北京", "100000", "Gotham", &["address.state.unknown!"]),
+            ("MX", "Monterrey", "64000", "Nuevo León", &[]),
+            ("MX", "Monterrey", "64000", "Gotham", &["address.state.unknown!"]),
+            ("AU", "Sydney", "2000", "Gotham", &[]),
+        ];
+        for &(cc, city, postal, state, want) in cases {
+            assert_eq!(
+                row(cc, city, postal, state),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{cc} {state:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn postal_codes_in_partner_centers_form() {
+        let us = |zip: &'static str| {
+            only("address.", codes(&[(Country, "US"), (City, "Denver"), (PostalCode, zip), (State, "CO")]))
+        };
+        assert_eq!(us("80202"), Vec::<String>::new());
+        assert_eq!(us("80202-1234"), Vec::<String>::new());
+        assert_eq!(us("80202 1234"), vec!["address.postal_code.normalised"]);
+        assert_eq!(us("802021234"), vec!["address.postal_code.normalised"]);
+        assert_eq!(us("80202 12"), vec!["address.postal_code.format!"]);
+        let md = |postal: &'static str| {
+            only("address.", codes(&[(Country, "MD"), (City, "Chișinău"), (PostalCode, postal)]))
+        };
+        assert_eq!(md("2001"), Vec::<String>::new());
+        assert_eq!(md("MD-2001"), vec!["address.postal_code.normalised"]);
+        assert_eq!(md("MD 20011"), vec!["address.postal_code.format!"]);
+    }
+
+    /// The codes of one rule family only (a foreign row has phone and ID findings too).
+    fn only(prefix: &str, codes: Vec<String>) -> Vec<String> {
+        codes.into_iter().filter(|c| c.starts_with(prefix)).collect()
+    }
+
+    #[test]
+    fn countries_without_a_partner_center_market() {
+        let row =
+            |cc: &'static str| codes(&[(Country, cc), (City, "x"), (PostalCode, ""), (ContactPhone, "")]);
+        assert!(row("IR").contains(&"address.country.unsupported!".to_string()));
+        assert!(row("CU").contains(&"address.country.unsupported!".to_string()));
+        assert!(!row("FR").iter().any(|c| c.starts_with("address.country")));
     }
 
     #[test]

@@ -1,21 +1,26 @@
-//! Microsoft Customer Agreement rules: acceptance recorded (a warning by default), a readable
-//! date not in the future, and a signatory with name and e-mail when acceptance is claimed.
+//! Microsoft Customer Agreement rules: acceptance recorded (a warning by default), a date that is
+//! there, readable and not in the future, and a signatory with name and e-mail when acceptance is
+//! claimed: what the attestation in `clean/agreements.jsonl` needs.
 
 use super::RowCtx;
 use crate::model::{Field, Finding};
 use crate::normalize::{dates, parse_bool};
 use crate::rules::catalogue::RuleId;
 
+/// Whether a row records acceptance: its flag says yes, or it has no flag but a date.
+pub fn accepted(flag: &str, date: &str) -> bool {
+    match parse_bool(flag) {
+        Some(b) => b,
+        // A recorded date means acceptance even where no flag column exists.
+        None => flag.is_empty() && !date.is_empty(),
+    }
+}
+
 /// Runs the agreement rules.
 pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     let accepted_raw = ctx.value(Field::McaAccepted);
     let date_raw = ctx.value(Field::McaDate);
-    let accepted = match parse_bool(accepted_raw) {
-        Some(b) => b,
-        // A recorded date means acceptance even where no flag column exists.
-        None => accepted_raw.is_empty() && !date_raw.is_empty(),
-    };
-    if !accepted {
+    if !accepted(accepted_raw, date_raw) {
         let mut f = Finding::new(RuleId::AgreementMissing, ctx.raw(Field::McaAccepted));
         if !accepted_raw.is_empty() && parse_bool(accepted_raw).is_none() {
             f = f.with_detail(format!("'{accepted_raw}' is not read as yes or no"));
@@ -23,7 +28,10 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         out.push(f);
         return;
     }
-    if !date_raw.is_empty() {
+    if date_raw.is_empty() {
+        // Partner Center's attestation (POST …/agreements) cannot be made without dateAgreed.
+        out.push(Finding::new(RuleId::AgreementDateMissing, ""));
+    } else {
         match dates::parse(date_raw) {
             None => out.push(Finding::new(RuleId::AgreementDateInvalid, ctx.raw(Field::McaDate))),
             Some(d) if d > ctx.today => out.push(
@@ -67,6 +75,9 @@ mod tests {
             (&[(McaAccepted, "no")], &["agreement.missing"]),
             (&[(McaAccepted, "maybe"), (McaDate, "")], &["agreement.missing"]),
             (&[(McaAccepted, "")], &[]),
+            (&[(McaDate, "")], &["agreement.date.missing!"]),
+            (&[(McaAccepted, "TRUE"), (McaDate, "")], &["agreement.date.missing!"]),
+            (&[(McaAccepted, "no"), (McaDate, "")], &["agreement.missing"]),
             (&[(McaDate, "2035-01-01")], &["agreement.date_future!"]),
             (&[(McaDate, "Q2 2024")], &["agreement.date_invalid!"]),
             (&[(McaDate, "15.03.2024")], &[]),

@@ -162,6 +162,9 @@ catalogue! {
     EmailFreeProvider => "email.free_provider", Warning, "contact_email",
         "The contact e-mail is at a free mailbox provider",
         "Prefer an address at the customer's own domain (required for education customers)";
+    EmailOnMicrosoftDomain => "email.onmicrosoft_domain", Error, "contact_email",
+        "An education customer's contact e-mail is an .onmicrosoft.com address",
+        "Use an address at the institution's own domain, as for a free mailbox";
 
     AddressLine1Missing => "address.line1.missing", Error, "address_line1",
         "No street address (address line 1)",
@@ -187,6 +190,9 @@ catalogue! {
     AddressPostalCodeFormat => "address.postal_code.format", Error, "postal_code",
         "The postal code does not match the country's format",
         "Correct the postal code to the country's format";
+    AddressPostalCodeNormalised => "address.postal_code.normalised", Warning, "postal_code",
+        "The postal code was written another way and was normalised to the form Partner Center expects",
+        "Check the code in the clean output; write it that way in the source to silence this";
     AddressCountryMissing => "address.country.missing", Error, "country",
         "No country",
         "Enter the country (a name or an ISO code such as 'DE')";
@@ -196,6 +202,9 @@ catalogue! {
     AddressCountryNormalised => "address.country.normalised", Warning, "country",
         "The country was written another way and was normalised to its ISO code",
         "Check the ISO code in the clean output; write it that way in the source to silence this";
+    AddressCountryUnsupported => "address.country.unsupported", Error, "country",
+        "Partner Center has no market in this country or region and cannot create the customer there",
+        "Check the country: it is not in Partner Center's list of supported countries and regions";
 
     PhoneMissing => "phone.missing", Error, "contact_phone",
         "No phone number, and Partner Center requires one for this country",
@@ -203,6 +212,13 @@ catalogue! {
     PhoneInvalid => "phone.invalid", Error, "contact_phone",
         "The phone number is not valid for the record's country",
         "Enter a full number valid in the country, ideally as +<country code> <number>";
+
+    CultureUnsupported => "culture.unsupported", Warning, "culture",
+        "Partner Center does not support this culture for the customer's country; a supported one is sent instead",
+        "Use a culture Partner Center lists for the country (e.g. fr-CA or en-US for Canada), or leave it empty";
+    LanguageUnsupported => "language.unsupported", Warning, "language",
+        "The language is not supported for the country or is not the culture's language; the culture's language is sent instead",
+        "Use the language of the culture (e.g. 'fr' with fr-CA), or leave it empty";
 
     RegistrationIdMissing => "registration_id.missing", Error, "registration_id",
         "No registration ID, and Partner Center requires one for this country",
@@ -245,6 +261,9 @@ catalogue! {
     AgreementDateInvalid => "agreement.date_invalid", Error, "mca_date",
         "The agreement acceptance date could not be read",
         "Write the date as YYYY-MM-DD (or a real date cell)";
+    AgreementDateMissing => "agreement.date.missing", Error, "mca_date",
+        "Acceptance is recorded but not the date it was accepted",
+        "Enter the date the customer accepted the agreement: the attestation needs it (dateAgreed)";
     AgreementSignatoryFirstNameMissing => "agreement.signatory.first_name.missing", Error, "mca_signatory_first_name",
         "Acceptance is recorded but the signatory's first name is missing",
         "Enter the first name of the person who accepted the agreement";
@@ -258,36 +277,21 @@ catalogue! {
         "The signatory's e-mail is not a well-formed address",
         "Correct the signatory's e-mail address";
 
+    ResellerMissing => "reseller.missing", Warning, "associated_partner_id",
+        "No indirect reseller is named: the customer would be created as the provider's own direct customer",
+        "Enter the reseller's tenant ID in the reseller column, or set [partner] associated_partner_id for the whole list";
+    ResellerInvalid => "reseller.invalid", Error, "associated_partner_id",
+        "The indirect reseller is not given as a tenant ID (a GUID)",
+        "Enter the reseller's tenant ID (its Microsoft ID on Partner Center's Indirect resellers page)";
+    ResellerNotAllowed => "reseller.not_allowed", Warning, "associated_partner_id",
+        "Only an indirect provider can name an indirect reseller; the value is left out of the request",
+        "Nothing to do if you create this customer yourself; set [partner] type = \"indirect-provider\" if you are one";
+
     PartnerCannotCreate => "partner.cannot_create", Warning, "row",
         "The partner is an indirect reseller and cannot create customers; this customer goes to relationship requests",
         "Ask your indirect provider to create the customer, or send the customer a relationship request";
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn ids_index_their_own_entry_and_codes_are_unique() {
-        let mut codes = HashSet::new();
-        for (i, r) in RULES.iter().enumerate() {
-            assert_eq!(r.id as usize, i, "{} is out of place", r.code);
-            assert!(codes.insert(r.code), "{} appears twice", r.code);
-            assert_eq!(RuleId::from_code(r.code), Some(r.id));
-            assert!(!r.message.is_empty() && !r.fix.is_empty());
-        }
-    }
-
-    #[test]
-    fn every_field_named_by_a_rule_exists() {
-        for r in RULES {
-            assert!(
-                r.field == "row" || crate::model::Field::from_name(r.field).is_some(),
-                "{} names unknown field {}",
-                r.code,
-                r.field
-            );
-        }
-    }
-}
+#[path = "catalogue_tests.rs"]
+mod tests;

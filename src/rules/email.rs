@@ -1,5 +1,6 @@
 //! Contact e-mail rules: required, well-formed, not Microsoft's, not the partner's own domain,
-//! and (a warning, an error for education customers) not a free mailbox.
+//! and (a warning, an error for education customers) not a free mailbox; for education
+//! customers, not an `.onmicrosoft.com` address either.
 
 use super::RowCtx;
 use crate::model::{Field, Finding};
@@ -26,6 +27,14 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     if ctx.profile.email_domains.iter().any(|p| is_or_under(d, p)) {
         out.push(
             Finding::new(RuleId::EmailPartnerDomain, raw).with_detail(format!("'{d}' is the partner's")),
+        );
+    }
+    if ctx.education && is_or_under(d, "onmicrosoft.com") {
+        // Microsoft's education page: the entity e-mail may be neither a free mailbox nor an
+        // "on.microsoft.com" address (the tenant's initial domain, not the institution's).
+        out.push(
+            Finding::new(RuleId::EmailOnMicrosoftDomain, raw)
+                .with_detail(format!("'{d}' is a Microsoft tenant domain, not the institution's")),
         );
     }
     if is_free_provider(d) {
@@ -130,6 +139,25 @@ mod tests {
         ];
         for (email, ok) in cases {
             assert_eq!(syntax(email).is_ok(), *ok, "{email:?}");
+        }
+    }
+
+    #[test]
+    fn education_customers_need_the_institutions_own_domain() {
+        use crate::model::Field::*;
+        use crate::rules::testing::{codes, Case};
+        let edu = (Segment, "Education");
+        let cases: &[Case] = &[
+            (&[edu], &[]),
+            (&[edu, (ContactEmail, "it@contoso.onmicrosoft.com")], &["email.onmicrosoft_domain!"]),
+            (&[edu, (ContactEmail, "it@CONTOSO.OnMicrosoft.com")], &["email.onmicrosoft_domain!"]),
+            (&[edu, (ContactEmail, "anna@gmail.com")], &["email.free_provider!"]),
+            (&[edu, (ContactEmail, "it@on.microsoft.com")], &["email.microsoft_domain!"]),
+            (&[(ContactEmail, "it@contoso.onmicrosoft.com")], &[]),
+            (&[(ContactEmail, "anna@gmail.com")], &["email.free_provider"]),
+        ];
+        for (changes, want) in cases {
+            assert_eq!(codes(changes), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{changes:?}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! row; the catalogue holds every rule's code, severity, message and fix.
 
 mod address;
-mod agreement;
+pub mod agreement;
 pub mod catalogue;
 pub mod company;
 mod contact;
@@ -12,6 +12,7 @@ pub mod email;
 mod phone;
 pub mod registration;
 pub mod registration_id;
+pub mod reseller;
 
 use crate::config::Profile;
 use crate::model::{Field, Finding, RawRow};
@@ -70,6 +71,7 @@ pub fn validate(ctx: &RowCtx, out: &mut Vec<Finding>) {
     registration::check(ctx, out);
     domain::check(ctx, out);
     agreement::check(ctx, out);
+    reseller::check(ctx, out);
     out.retain(|f| ctx.profile.severity(f.rule) != Severity::Off);
 }
 

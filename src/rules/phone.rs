@@ -12,7 +12,7 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
     let Some(cc) = ctx.country else { return };
     let required = registration_id::is_required(cc);
     let raw = ctx.raw(Field::ContactPhone);
-    let detail = match ctx.phone {
+    let mut detail = match ctx.phone {
         PhoneCheck::Valid => return,
         PhoneCheck::Empty => {
             if required {
@@ -23,6 +23,10 @@ pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {
         PhoneCheck::OtherCountry => format!("a valid number, but not of {cc}"),
         PhoneCheck::Invalid => format!("not a valid number in {cc}"),
     };
+    if crate::normalize::phone::for_request(cc, ctx.value(Field::ContactPhone)).is_none() {
+        // Partner Center's pattern (US, CA) takes national digits only: say what the request does.
+        detail.push_str("; left out of the request, where Partner Center's pattern cannot take it");
+    }
     let mut f = Finding::new(RuleId::PhoneInvalid, raw).with_detail(detail);
     if !required {
         f = f.with_severity(Severity::Warning);

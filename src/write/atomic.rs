@@ -1,5 +1,7 @@
 //! Atomic output files: written under a temporary name in the same folder, renamed into place
-//! only when complete, so a killed run never leaves a half file that looks whole.
+//! only when complete, so a killed run never leaves a half file that looks whole. The file gets
+//! the permissions any new file gets (0666 less the umask), not the 0600 of a private
+//! temporary file: outputs are meant to be shared.
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -15,12 +17,7 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Starts writing `path` (its folder must exist).
     pub fn create(path: &Path) -> Result<AtomicFile> {
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .prefix(".pc-onboard-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|source| Error::Output { path: path.to_owned(), source })?;
+        let tmp = temp_beside(path, ".tmp")?;
         Ok(AtomicFile { path: path.to_owned(), inner: BufWriter::with_capacity(1 << 16, tmp) })
     }
 
@@ -40,6 +37,20 @@ impl AtomicFile {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// A temporary file in `path`'s folder, to be renamed to `path` when complete, created with the
+/// usual permissions for a new file (the umask applies, as for any file the user creates).
+pub fn temp_beside(path: &Path, suffix: &str) -> Result<NamedTempFile> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pc-onboard-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir).map_err(|source| Error::Output { path: path.to_owned(), source })
 }
 
 impl Write for AtomicFile {
@@ -74,5 +85,20 @@ mod tests {
             "an abandoned write leaves the old file"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    }
+
+    /// Outputs get 0666 less the umask, like any new file, not a temporary file's 0600.
+    #[cfg(unix)]
+    #[test]
+    fn files_get_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, b"").unwrap();
+        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        let path = dir.path().join("out.csv");
+        AtomicFile::create(&path).unwrap().commit().unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual, "{mode:o} vs {usual:o}");
     }
 }

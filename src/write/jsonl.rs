@@ -1,11 +1,14 @@
 //! `clean/customers.jsonl`: one Partner Center create-customer request body per clean row
-//! (POST /v1/customers), in the same order as `clean/customers.csv`. Each line also carries a
-//! `source` object (file, sheet, row, id) so it traces back; strip it if your client is strict.
+//! (POST /v1/customers), in the same order as `clean/customers.csv`: line N is the customer of
+//! the CSV's data row N, whose `source_*` columns lead back to the input. A body holds only
+//! properties of Partner Center's Customer resource (`customer-resources.md`,
+//! `utility-resources.md`), so a strict client can send it as it is.
 
 use super::{AtomicFile, RunData};
+use crate::config::PartnerType;
 use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
-use crate::normalize::parse_bool;
+use crate::normalize::{parse_bool, phone};
 use crate::rules::registration;
 use serde::Serialize;
 use std::io::Write;
@@ -16,13 +19,15 @@ use std::path::Path;
 
 #[derive(Serialize)]
 struct Request<'a> {
+    /// The indirect reseller, for an indirect provider's customer.
+    #[serde(rename = "associatedPartnerId", skip_serializing_if = "Option::is_none")]
+    reseller: Option<&'a str>,
     #[serde(rename = "billingProfile")]
     billing: Billing<'a>,
     #[serde(rename = "companyProfile")]
     company: Company<'a>,
     #[serde(rename = "enableGDAPByDefault")]
     gdap: bool,
-    source: Source<'a>,
 }
 
 #[derive(Serialize)]
@@ -62,14 +67,6 @@ struct Address<'a> {
     state: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct Source<'a> {
-    file: &'a str,
-    id: &'a str,
-    row: u64,
-    sheet: &'a str,
-}
-
 /// Writes the request bodies.
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
@@ -86,9 +83,10 @@ fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Res
     let c = &row.customer;
     let get = |f: Field| c.get(f);
     let some = |f: Field| Some(get(f)).filter(|v| !v.is_empty());
-    let src = &data.sources[row.raw.pos.source as usize];
-    let file = src.file_label();
+    let country = get(Field::Country);
+    let indirect = data.cfg.profile.partner_type == PartnerType::IndirectProvider;
     let body = Request {
+        reseller: some(Field::AssociatedPartnerId).filter(|_| indirect),
         billing: Billing {
             company_name: get(Field::CompanyName),
             culture: get(Field::Culture),
@@ -96,10 +94,10 @@ fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Res
                 address_line1: get(Field::AddressLine1),
                 address_line2: some(Field::AddressLine2),
                 city: get(Field::City),
-                country: get(Field::Country),
+                country,
                 first_name: get(Field::ContactFirstName),
                 last_name: get(Field::ContactLastName),
-                phone_number: some(Field::ContactPhone),
+                phone_number: phone::for_request(country, get(Field::ContactPhone)),
                 postal_code: some(Field::PostalCode),
                 state: some(Field::State),
             },
@@ -113,12 +111,6 @@ fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Res
                 .then(|| get(Field::RegistrationId)),
         },
         gdap: parse_bool(get(Field::GdapDefault)).unwrap_or(data.cfg.profile.gdap_default),
-        source: Source {
-            file: &file,
-            id: get(Field::SourceId),
-            row: row.raw.pos.row,
-            sheet: src.sheet.as_deref().unwrap_or(""),
-        },
     };
     serde_json::to_writer(&mut *out, &body)?;
     out.write_all(b"\n")

@@ -1,6 +1,7 @@
 //! Writers: one function per output file, each the single writer of its file, all reading the
 //! run's results in source order. Every file is written atomically.
 
+mod agreements;
 mod atomic;
 mod clean;
 mod duplicates;
@@ -16,7 +17,7 @@ mod review;
 pub mod summary;
 mod xlsx;
 
-pub use atomic::AtomicFile;
+pub use atomic::{temp_beside, AtomicFile};
 
 use crate::error::{Error, Result};
 use crate::matching::existing::PcIndex;
@@ -75,6 +76,7 @@ impl RunData<'_> {
 pub const OUTPUT_FILES: &[&str] = &[
     "clean/customers.csv",
     "clean/customers.jsonl",
+    "clean/agreements.jsonl",
     "education.csv",
     "relationship_requests.csv",
     "duplicates.csv",
@@ -115,6 +117,7 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
         ("report.html", html::write),
         ("clean/customers.csv", |d, p| clean::write(d, p, Outcome::Clean)),
         ("clean/customers.jsonl", jsonl::write),
+        ("clean/agreements.jsonl", agreements::write),
         ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
         ("relationship_requests.csv", relationships::write),
         ("duplicates.csv", duplicates::write),

@@ -1,9 +1,11 @@
 //! Integration tests: run the real binary on files in a temporary folder and read the outputs.
 
 mod baseline;
+mod bodies;
 mod browser;
 mod cli;
 mod common;
+mod conform;
 mod faults;
 mod generate;
 mod hostile;

@@ -1505,18 +1505,24 @@ def plant_existing() -> None:
             company="Litware, Inc.", ci=5, domain="litware.onmicrosoft.com", email="helpdesk@litwareinc.com")
     existing(r, "pc_litware", "domain prefix", "", company="Litware, Inc.", domain="litware")
     # --- by contact e-mail domain ---
-    r = add("csv", "US", [], "", company="Coho Vineyard & Winery", ci=5, domain="cohovineyard", email="olivia.brown@cohowinery.com")
-    existing(r, "pc_coho", "contact e-mail domain (cohowinery.com)", "different name, desired prefix differs from PC's",
-             company="Coho Winery", domain="cohowinery", line1="600 Silverado Trail", city="Napa", postal="94558",
-             email="accounts@cohowinery.com")
+    # The same e-mail domain, but another name, prefix, street and town: the match weight says
+    # two sites or two entities of one group, so it is created (not a relationship request).
+    add("csv", "US", [], "look-alike: shares the e-mail domain cohowinery.com with PC 'Coho Winery' in another town; "
+        "not the same customer", company="Coho Vineyard & Winery", ci=5, domain="cohovineyard",
+        email="olivia.brown@cohowinery.com")
+    pc_add("pc_coho", "Coho Winery", "cohowinery", "US", "600 Silverado Trail", "Napa", "CA", "94558",
+           email="accounts@cohowinery.com")
     r = add("emea", "IE", [], "", company="Trey Research Limited", ci=0, domain="treyresearch", email="ciara.byrne@treyresearch.ie",
             country="Ireland")
     existing(r, "pc_trey", "contact e-mail domain (treyresearch.ie); also name + city", "'Limited' vs 'Ltd'",
              company="Trey Research Ltd", domain="treyresearchltd", email="it@treyresearch.ie")
-    r = add("apac", "CA", [], "", company="Woodgrove Financial Services Inc.", ci=0, domain="woodgrovefs",
+    # A group's two entities share the e-mail domain and the town: only the brand word of the name
+    # agrees, so the pair goes to review/possible_matches.csv and the row is created.
+    r = add("apac", "CA", [], "look-alike: same e-mail domain and town as PC 'Woodgrove Bank', another entity of the "
+            "group; listed for review", company="Woodgrove Financial Services Inc.", ci=0, domain="woodgrovefs",
             email="m.tremblay@woodgrovebank.ca")
-    existing(r, "pc_woodgrove", "contact e-mail domain (woodgrovebank.ca)", "different name", company="Woodgrove Bank",
-             domain="woodgrovebank", line1="100 King Street West", email="admin@woodgrovebank.ca")
+    pc_add("pc_woodgrove", "Woodgrove Bank", "woodgrovebank", "CA", "100 King Street West", r["city"], r["state"],
+           str(r["postal"]), email="admin@woodgrovebank.ca")
     # --- by name + country + city ---
     r = add("csv", "AT", [], "", company="Alpine Ski House GmbH", ci=1, line1="Maria-Theresien-Straße 18", domain="",
             email="office@alpineskihouse.at")
@@ -2110,7 +2116,9 @@ def check_no_accidental_matches() -> None:
         if norm(r["regid"]) and (r["iso"], compact_id(r["regid"])) in pc_ids:
             hits.add(pc_ids[(r["iso"], compact_id(r["regid"]))])
         e = norm(r["email"])
-        if e.count("@") == 1 and e.split("@")[1].lower() in pc_mail:
+        # A shared company e-mail domain is weighed with the rest (README, Matching): rows planted
+        # as look-alikes of a customer of the same domain are not matches.
+        if e.count("@") == 1 and e.split("@")[1].lower() in pc_mail and "look-alike" not in r["note"]:
             hits.add(pc_mail[e.split("@")[1].lower()])
         dp = domain_prefix(r["domain"])
         if dp in pc_dom and "domain.taken" not in r["rules"]:

@@ -67,7 +67,12 @@ pub const FIELDS: [FieldSpec; N] = [
         levels: &["null", "different", "number_only", "street_other_number", "close", "exact"],
         agrees_from: 4,
     },
-    FieldSpec { cmp: Cmp::Line2, name: "address_line2", levels: &["null", "different", "close", "exact"], agrees_from: 2 },
+    FieldSpec {
+        cmp: Cmp::Line2,
+        name: "address_line2",
+        levels: &["null", "different", "close", "exact"],
+        agrees_from: 2,
+    },
     FieldSpec {
         cmp: Cmp::Locality,
         name: "city_postal_code",
@@ -84,14 +89,24 @@ pub const FIELDS: [FieldSpec; N] = [
         agrees_from: 2,
     },
     FieldSpec { cmp: Cmp::State, name: "state", levels: &["null", "different", "exact"], agrees_from: 2 },
-    FieldSpec { cmp: Cmp::Reg, name: "registration_id", levels: &["null", "different", "exact"], agrees_from: 2 },
+    FieldSpec {
+        cmp: Cmp::Reg,
+        name: "registration_id",
+        levels: &["null", "different", "exact"],
+        agrees_from: 2,
+    },
     FieldSpec {
         cmp: Cmp::Email,
         name: "contact_email",
-        levels: &["null", "different", "same_domain", "exact"],
+        levels: &["null", "other_company_domain", "different", "same_domain", "exact"],
+        agrees_from: 3,
+    },
+    FieldSpec {
+        cmp: Cmp::Phone,
+        name: "contact_phone",
+        levels: &["null", "different", "exact"],
         agrees_from: 2,
     },
-    FieldSpec { cmp: Cmp::Phone, name: "contact_phone", levels: &["null", "different", "exact"], agrees_from: 2 },
     FieldSpec { cmp: Cmp::Domain, name: "domain", levels: &["null", "different", "exact"], agrees_from: 2 },
 ];
 
@@ -127,13 +142,26 @@ impl Gamma {
     /// for two named records, the same street address. A postcode or a town alone never makes
     /// two records one company, nor does an address when a name is missing.
     pub fn identifies(self) -> bool {
+        let name = self.get(Cmp::Name);
         let same_address = self.get(Cmp::Street) >= 4 && self.get(Cmp::Line2) != DIFFERENT;
-        self.get(Cmp::Name) >= 2
-            || (self.get(Cmp::Name) == DIFFERENT && same_address)
-            || self.get(Cmp::Reg) == 2
-            || self.get(Cmp::Email) >= 2
+        let contact = self.get(Cmp::Reg) == 2
+            || self.get(Cmp::Email) >= 3
             || self.get(Cmp::Phone) == 2
-            || self.get(Cmp::Domain) == 2
+            || self.get(Cmp::Domain) == 2;
+        match name {
+            NULL => contact && !self.other_identity(),
+            DIFFERENT => (contact || same_address) && !self.other_identity(),
+            _ => true,
+        }
+    }
+
+    /// Two names that differ (or one missing), under two company e-mail domains or two prefixes
+    /// that differ: every
+    /// sign of who they are says two organisations (a shared building or switchboard does not
+    /// make them one), unless the registration ID or the company's e-mail domain is the same.
+    fn other_identity(self) -> bool {
+        let certain = self.get(Cmp::Reg) == 2 || self.get(Cmp::Email) >= 3;
+        !certain && (self.get(Cmp::Domain) == DIFFERENT || self.get(Cmp::Email) == 1)
     }
 
     /// The names of the fields at or above their agreeing level.
@@ -196,13 +224,19 @@ pub(crate) fn hashed_level(a: super::keys::Hashed, b: super::keys::Hashed) -> u8
 /// The name's level and similarity. Word by word (rarity-weighted, typos in long words
 /// forgiven), or, when the letters are nearly the same in number, as one string: words split or
 /// run together (`Kiri Dalton` / `Kiridalton`) and typos in short words (`Kiri` / `Kiry`).
-pub(crate) fn name_level(a: &Keys, b: &Keys, v: &Vocab) -> (u8, f64) {
+pub(crate) fn name_level<'a>(a: &'a Keys, b: &'a Keys, v: &Vocab) -> (u8, f64) {
     let (x, y) = (a.name(), b.name());
     if x.is_empty() || y.is_empty() || a.name_far_script != b.name_far_script {
         return (NULL, 0.0);
     }
     if x == y || x.chars().filter(|c| *c != ' ').eq(y.chars().filter(|c| *c != ' ')) {
         return (5, 1.0);
+    }
+    // Numbers name branches and numbered companies: `Store 10001` is not `Store 10002`.
+    let numbers = |s| name_numbers(s);
+    let (nx, ny) = (numbers(x), numbers(y));
+    if nx.clone().next().is_some() && ny.clone().next().is_some() && !nx.eq(ny) {
+        return (DIFFERENT, 0.0);
     }
     let mut sim = similarity_at_least(&a.tokens, &b.tokens, v, NAME_WEAK);
     if sim < NAME_CLOSE {
@@ -214,6 +248,12 @@ pub(crate) fn name_level(a: &Keys, b: &Keys, v: &Vocab) -> (u8, f64) {
                 sim = sim.max(jw - 0.02);
             }
         }
+    }
+    // The same first word is the same brand (`Woodgrove Bank` / `Woodgrove Financial
+    // Services`): a weak agreement at least, for the other fields to confirm or not.
+    let first = |s: &'a str| s.split(' ').next().unwrap_or("");
+    if sim < NAME_WEAK && first(x) == first(y) && first(x).len() >= 3 {
+        sim = NAME_WEAK;
     }
     let level = if sim >= NAME_CLOSE {
         4
@@ -227,6 +267,11 @@ pub(crate) fn name_level(a: &Keys, b: &Keys, v: &Vocab) -> (u8, f64) {
     (level, (sim.clamp(0.0, 1.0) * 1000.0).round() / 1000.0)
 }
 
+/// The words of a name key that hold a digit.
+fn name_numbers(s: &str) -> impl Iterator<Item = &str> + Clone {
+    s.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// The street's level: its words and its numbers judged apart.
 pub(crate) fn street_level(a: &Keys, b: &Keys) -> u8 {
     let (x, y) = (a.street(), b.street());
@@ -236,7 +281,8 @@ pub(crate) fn street_level(a: &Keys, b: &Keys) -> u8 {
     }
     let same_numbers = nx == ny;
     let words_equal = x.chars().filter(|c| *c != ' ').eq(y.chars().filter(|c| *c != ' '));
-    let words_close = words_equal || (!x.is_empty() && !y.is_empty() && strsim::jaro_winkler(x, y) >= TEXT_CLOSE);
+    let words_close =
+        words_equal || (!x.is_empty() && !y.is_empty() && strsim::jaro_winkler(x, y) >= TEXT_CLOSE);
     match (same_numbers, words_equal, words_close) {
         (true, true, _) => 5,
         (true, false, true) => 4,
@@ -284,13 +330,16 @@ pub(crate) fn postal_level(x: &str, y: &str) -> u8 {
     }
 }
 
-/// The same address (3), the same company domain (2), or different (1); null unless both
-/// have an address.
+/// The same address (4), the same company domain (3), different (2), or two different company
+/// domains (1: two organisations' own mail); null unless both have an address.
 pub(crate) fn email_level(a: &Keys, b: &Keys) -> u8 {
     match (a.email, b.email) {
-        (Some(x), Some(y)) if x == y => 3,
-        (Some(_), Some(_)) if a.email_domain.is_some() && a.email_domain == b.email_domain => 2,
-        (Some(_), Some(_)) => DIFFERENT,
+        (Some(x), Some(y)) if x == y => 4,
+        (Some(_), Some(_)) => match (a.email_domain, b.email_domain) {
+            (Some(x), Some(y)) if x == y => 3,
+            (Some(_), Some(_)) => 1,
+            _ => 2,
+        },
         _ => NULL,
     }
 }
@@ -299,7 +348,10 @@ pub(crate) fn email_level(a: &Keys, b: &Keys) -> u8 {
 mod tests {
     use super::*;
 
-    fn pair(a: (&str, &str, &str, &str), b: (&str, &str, &str, &str)) -> Compared {
+    /// Company name, street, city, postal code.
+    type Record<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+    fn pair(a: Record, b: Record) -> Compared {
         let mut v = Vocab::default();
         let mut ka = Keys::test("AU", a.0, a.1, a.2, a.3);
         let mut kb = Keys::test("AU", b.0, b.1, b.2, b.3);
@@ -315,13 +367,14 @@ mod tests {
     #[test]
     fn levels() {
         // (a, b, field, level)
-        let cases: &[((&str, &str, &str, &str), (&str, &str, &str, &str), Cmp, u8)] = &[
+        let cases: &[(Record, Record, Cmp, u8)] = &[
             (("Kiri Dalton Pty Ltd", "", "", ""), ("Kiry Dalton Pty Ltd", "", "", ""), Cmp::Name, 4),
             (("Kiri Dalton Pty Ltd", "", "", ""), ("KIRI DALTON PTY. LTD.", "", "", ""), Cmp::Name, 5),
             (("Kiri Dalton", "", "", ""), ("Kiridalton", "", "", ""), Cmp::Name, 5),
             (("Ada Linwood Pty Ltd", "", "", ""), ("Linwod Ada Pty Ltd", "", "", ""), Cmp::Name, 4),
             (("Fabrikam Ltd", "", "", ""), ("Fabrikam Logistics Ltd", "", "", ""), Cmp::Name, 2),
             (("Contoso", "", "", ""), ("Northwind", "", "", ""), Cmp::Name, DIFFERENT),
+            (("Store 10001", "", "", ""), ("Store 10002", "", "", ""), Cmp::Name, DIFFERENT),
             (("Pty Ltd", "", "", ""), ("Contoso", "", "", ""), Cmp::Name, NULL),
             (("x", "23 harbord street", "", ""), ("x", "23 harbrod st", "", ""), Cmp::Street, 4),
             (("x", "23 harbord street", "", ""), ("x", "23 Harbord St.", "", ""), Cmp::Street, 5),

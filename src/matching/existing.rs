@@ -186,7 +186,10 @@ impl PcIndex {
         // in every country, and so is every row when the export lacks countries.
         if k.country.is_none() || self.without_country > 0 {
             let at = self.by_name.partition_point(|&c| self.name_of(c) < k.name());
-            out.extend(&self.by_name[at.saturating_sub(NAME_NEIGHBOURS)..(at + NAME_NEIGHBOURS).min(self.by_name.len())]);
+            out.extend(
+                &self.by_name
+                    [at.saturating_sub(NAME_NEIGHBOURS)..(at + NAME_NEIGHBOURS).min(self.by_name.len())],
+            );
         }
         out.sort_unstable();
         out.dedup();

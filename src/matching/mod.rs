@@ -110,7 +110,8 @@ pub struct Matches {
 /// The keys of a row (none for a malformed one), computed while the row is at hand.
 pub fn keys_of(row: &Row, profile: &Profile) -> Option<Keys> {
     (!row.is_malformed()).then(|| {
-        let certain = Keys::reg_is_certain(row.country, row.customer.get(crate::model::Field::RegistrationId));
+        let certain =
+            Keys::reg_is_certain(row.country, row.customer.get(crate::model::Field::RegistrationId));
         Keys::of(&row.customer, row.country, certain, profile)
     })
 }
@@ -180,10 +181,13 @@ pub fn match_rows(
             });
             let (rule, score, probability, fields) = match (direct, m) {
                 (Some(m), _) => (m.rule, m.compared.name_sim, m.probability, m.compared.gamma.agreeing()),
-                (None, Some(m)) => ("linked", m.compared.name_sim, m.probability, m.compared.gamma.agreeing()),
+                (None, Some(m)) => {
+                    ("linked", m.compared.name_sim, m.probability, m.compared.gamma.agreeing())
+                }
                 (None, None) => ("linked", 0.0, 0.0, Vec::new()),
             };
-            duplicate[i] = Some(Box::new(DuplicateOf { cluster: id, survivor, rule, score, probability, fields }));
+            duplicate[i] =
+                Some(Box::new(DuplicateOf { cluster: id, survivor, rule, score, probability, fields }));
         }
     }
 
@@ -211,7 +215,7 @@ pub fn match_rows(
             });
         }
     }
-    review.sort_by(|a, b| (a.row, other_key(a.other)).cmp(&(b.row, other_key(b.other))));
+    review.sort_by_key(|r| (r.row, other_key(r.other)));
     Matches {
         duplicate,
         cluster: cluster_of,

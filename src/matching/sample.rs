@@ -71,16 +71,16 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
     }
     let all = left.len() as f64 * right.len() as f64;
     if all <= RANDOM_PAIRS as f64 {
-        for i in 0..left.len() {
+        for (i, a) in left.iter().enumerate() {
             let from = if same { i + 1 } else { 0 };
-            for j in from..right.len() {
-                if can_match(left[i], right[j]) {
+            for (j, b) in right.iter().enumerate().skip(from) {
+                if can_match(a, b) {
                     pairs.push((i as u32, j as u32));
                 }
             }
         }
     } else {
-        let mut rng = SplitMix(0x5EED_0F_FA11_u64 ^ all.to_bits());
+        let mut rng = SplitMix(0x005E_ED0F_FA11_u64 ^ all.to_bits());
         // Pairs across countries are drawn and thrown away, so the countries are sampled in
         // proportion to their pairs; a list of many countries needs more draws.
         let mut tries = 0usize;

@@ -62,7 +62,7 @@ pub fn gamma(a: &Keys, b: &Keys, v: &Vocab) -> Option<Compared> {
 /// that identifies the company agreeing (registration ID, e-mail, phone), is another company
 /// asking for a taken prefix (`domain.taken`), not evidence that the two are one.
 fn discount_prefix(g: &mut Gamma) {
-    let other_identity = g.get(Cmp::Reg) == 2 || g.get(Cmp::Email) >= 2 || g.get(Cmp::Phone) == 2;
+    let other_identity = g.get(Cmp::Reg) == 2 || g.get(Cmp::Email) >= 3 || g.get(Cmp::Phone) == 2;
     if g.get(Cmp::Domain) == 2 && g.get(Cmp::Name) == DIFFERENT && !other_identity {
         g.set(Cmp::Domain, NULL);
     }
@@ -101,11 +101,11 @@ pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
         w -= s.freq.city_penalty(a.city());
     }
     let domain = m.field_weight(Cmp::Domain as usize, g.get(Cmp::Domain));
-    let mut rest = domain.max(0.0) + [Cmp::Line2, Cmp::Street, Cmp::Name].map(|f| m.best(f)).iter().sum::<f64>();
-    for (f, level) in [
-        (Cmp::Line2, compare::text_level(a.line2(), b.line2())),
-        (Cmp::Street, compare::street_level(a, b)),
-    ] {
+    let mut rest =
+        domain.max(0.0) + [Cmp::Line2, Cmp::Street, Cmp::Name].map(|f| m.best(f)).iter().sum::<f64>();
+    for (f, level) in
+        [(Cmp::Line2, compare::text_level(a.line2(), b.line2())), (Cmp::Street, compare::street_level(a, b))]
+    {
         if w + rest < floor {
             return None;
         }

@@ -73,10 +73,11 @@ fn injection_payloads_are_inert_for_people_and_exact_for_machines() {
     let w = Work::new();
     let mut wtr = csv::Writer::from_writer(Vec::new());
     wtr.write_record(HEADER.split(',')).unwrap();
-    for p in payloads {
-        // The payload in every field of one row, and as the company name of a clean row.
+    for (i, p) in payloads.iter().enumerate() {
+        // The payload in every field of one row, and as the company name of a clean row (each
+        // its own company: its own contact e-mail).
         wtr.write_record(HEADER.split(',').map(|_| p)).unwrap();
-        let row = de_row("Contoso GmbH", "contoso");
+        let row = de_row("Contoso GmbH", &format!("contoso{i}"));
         let mut cells: Vec<String> = row.split(',').map(str::to_string).collect();
         cells[0] = format!("{p} GmbH");
         cells[11] = String::new();

@@ -94,7 +94,9 @@ impl Keys {
         let (numbers, words): (Vec<&str>, Vec<&str>) =
             street.split(' ').filter(|w| !w.is_empty()).partition(|w| w.bytes().any(|b| b.is_ascii_digit()));
         let words = words.join(" ");
-        let name = match_name_key(c.get(Field::CompanyName));
+        // A placeholder name says nothing about which company it is: as good as none.
+        let raw_name = c.get(Field::CompanyName);
+        let name = if crate::rules::company::is_test_name(raw_name) { String::new() } else { match_name_key(raw_name) };
         let texts = [
             name.as_str(),
             words.as_str(),
@@ -119,7 +121,7 @@ impl Keys {
             text: text.into_boxed_str(),
             ends,
             tokens: Box::default(),
-            name_far_script: c.get(Field::CompanyName).chars().any(far_script),
+            name_far_script: raw_name.chars().any(far_script),
             street_numbers: hashed(&numbers.join(" ")),
             reg,
             reg_certain: reg.is_some() && reg_checked,

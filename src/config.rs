@@ -209,6 +209,13 @@ impl Profile {
         if let Some(pct) = p.fail_over {
             check_percent(pct).map_err(cfg_err)?;
         }
+        if p.max_field_bytes < MIN_FIELD_BYTES {
+            return Err(cfg_err(format!(
+                "[input] max_field_bytes is {}, below the least the readers accept ({MIN_FIELD_BYTES}); \
+                 give {MIN_FIELD_BYTES} or more",
+                p.max_field_bytes
+            )));
+        }
         Ok(p)
     }
 
@@ -217,6 +224,12 @@ impl Profile {
         self.severities[rule as usize]
     }
 }
+
+/// The smallest `input.max_field_bytes`: a header cell or an ordinary address must fit.
+pub const MIN_FIELD_BYTES: usize = 1024;
+
+/// The dates `--today` may name: report.xlsx cannot hold a date before 1900 (Excel's epoch).
+pub const TODAY_RANGE: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// Checks a `--fail-over` percentage.
 pub fn check_percent(pct: f64) -> std::result::Result<(), String> {
@@ -273,6 +286,27 @@ pub struct Config {
 }
 
 impl Config {
+    /// Checks the options that nothing else checks before the run starts writing, so that a
+    /// wrong one is refused before any work (library callers build a `Config` by hand).
+    pub fn check(&self) -> Result<()> {
+        use chrono::Datelike;
+        if !TODAY_RANGE.contains(&self.today.year()) {
+            return Err(Error::Usage(format!(
+                "--today {}: give a date from {}-01-01 to {}-12-31 (report.xlsx cannot hold earlier dates)",
+                self.today,
+                TODAY_RANGE.start(),
+                TODAY_RANGE.end()
+            )));
+        }
+        if let Some(pct) = self.fail_over {
+            check_percent(pct).map_err(Error::Usage)?;
+        }
+        if self.inputs.is_empty() {
+            return Err(Error::Usage("no input given; name the files or folders to read".into()));
+        }
+        Ok(())
+    }
+
     /// A configuration with defaults for everything but the inputs (used by tests and tools).
     pub fn new(inputs: Vec<PathBuf>) -> Config {
         Config {
@@ -324,7 +358,22 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("no.such"), "{err}");
-        let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base)).unwrap_err();
+        let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base.clone())).unwrap_err();
         assert!(err.to_string().contains("x.toml"), "{err}");
+        let err = Profile::from_toml("[input]\nmax_field_bytes = 100\n", Path::new("x.toml"), Some(base))
+            .unwrap_err();
+        assert!(err.to_string().contains("max_field_bytes is 100"), "{err}");
+    }
+
+    #[test]
+    fn options_are_checked_before_the_run() {
+        let mut cfg = Config::new(vec![PathBuf::from("in.csv")]);
+        assert!(cfg.check().is_ok());
+        for (date, ok) in [((1899, 12, 31), false), ((1900, 1, 1), true), ((2026, 11, 26), true)] {
+            cfg.today = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+            assert_eq!(cfg.check().is_ok(), ok, "{date:?}");
+        }
+        cfg.fail_over = Some(101.0);
+        assert!(cfg.check().unwrap_err().to_string().contains("101"));
     }
 }

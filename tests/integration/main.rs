@@ -2,17 +2,21 @@
 
 mod baseline;
 mod browser;
+mod checked;
 mod cli;
+mod columns;
 mod common;
 mod faults;
 mod generate;
 mod hostile;
 mod inputs;
+mod outset;
 mod parquet;
 mod props;
 mod recon;
 mod redact;
 mod reports;
 mod samples;
+mod sets;
 mod snapshots;
 mod workbook;

@@ -5,7 +5,9 @@
 
 use crate::common::*;
 use crate::sets::{assert_one_set, beside};
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Writes a generated list of `rows` rows.
@@ -59,45 +61,76 @@ fn next(state: &mut u64) -> u64 {
     *state
 }
 
-/// Ten runs killed at random moments, from the first read to the swap, alternating between two
-/// generated lists: afterwards the folder holds one complete set, of one list or the other.
+/// A run whose stderr is read on a thread: the receiver gets the moment the writing stage
+/// begins (the run says "writing outputs").
+fn spawn_watched(w: &Work, input: &str, out: &str) -> (Child, mpsc::Receiver<Instant>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pc-onboard"))
+        .args(["run", input, "--out", out, "--today", "2026-11-26"])
+        .current_dir(w.dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("writing outputs") {
+                let _ = tx.send(Instant::now());
+            }
+        }
+    });
+    (child, rx)
+}
+
+/// Twelve runs killed at random moments, alternating between two generated lists: half
+/// anywhere in a whole run, half while the outputs are being written (where a folder written
+/// file by file would mix two runs). After each kill the folder holds one complete set, of one
+/// list or the other.
 #[test]
 fn a_run_killed_at_random_moments_leaves_the_old_set_or_the_new_one() {
     let w = Work::new();
     generate(&w, 1000, 1, "a.csv");
     generate(&w, 1500, 2, "b.csv");
-    // How long a whole run of each list takes here and now.
+    // How long a whole run of each list takes here and now, and its writing stage.
     let mut whole = [0u64; 2];
+    let mut writing = [0u64; 2];
     for (k, input) in ["a.csv", "b.csv"].iter().enumerate() {
         let start = Instant::now();
-        w.run_ok(&["run", input, "--out", "out", "-q", "--today", "2026-11-26"]);
+        let (mut child, began) = spawn_watched(&w, input, "out");
+        assert!(child.wait().unwrap().success());
+        let began = began.recv().expect("the run says when it writes");
         whole[k] = start.elapsed().as_millis() as u64;
+        writing[k] = began.elapsed().as_millis() as u64;
     }
     let mut seed =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
     let first_seed = seed;
-    let mut interrupted = 0;
-    let mut log = Vec::new();
-    for k in 0..10 {
+    let (mut interrupted, mut log) = (0, Vec::new());
+    for k in 0..12 {
         let input = ["a.csv", "b.csv"][k % 2];
-        let whole = whole[k % 2];
-        // Anywhere in a whole run (a run started on a warm cache is a little quicker, so the last
-        // delays fall in the writing and the swap, or just after the end).
-        let delay = next(&mut seed) % (whole + 1);
-        let mut child = spawn_run(&w, input, "out");
+        let (mut child, began) = spawn_watched(&w, input, "out");
+        let (delay, from) = if k % 4 < 2 {
+            (next(&mut seed) % (whole[k % 2] + 1), "the start")
+        } else {
+            began.recv_timeout(Duration::from_secs(120)).expect("the run reaches its writing stage");
+            (next(&mut seed) % (writing[k % 2] + 1), "the writing stage")
+        };
         std::thread::sleep(Duration::from_millis(delay));
         let running = child.try_wait().unwrap().is_none();
         interrupted += running as u32;
-        log.push(format!("{input} {delay}/{whole} ms{}", if running { " killed" } else { "" }));
         let _ = child.kill();
         let _ = child.wait();
-        let when = format!("kill {k} ({input}) after {delay} ms of a {whole} ms run, seed {first_seed}");
+        let when = format!(
+            "kill {k} ({input}) {delay} ms after {from} (whole run {} ms, writing {} ms), seed {first_seed}",
+            whole[k % 2],
+            writing[k % 2]
+        );
+        log.push(format!("{when}{}", if running { "" } else { ": the run had ended" }));
         let s = assert_one_set(&w.path("out"), &when);
         let rows = s["rows_in"].as_u64().unwrap();
         assert!(rows == 1000 || rows == 1500, "{when}: rows_in {rows} is neither list");
     }
-    eprintln!("kills: {log:?}");
-    assert!(interrupted >= 4, "too few runs were killed before their end ({interrupted} of 10): {log:?}");
+    assert!(interrupted >= 4, "too few runs were killed before their end ({interrupted} of 12): {log:#?}");
     // A run to the end clears whatever the killed runs left beside the folder.
     w.run_ok(&["run", "a.csv", "--out", "out", "-q", "--today", "2026-11-26"]);
     assert_eq!(assert_one_set(&w.path("out"), "the last run")["rows_in"], 1000);

@@ -13,11 +13,13 @@
 //! [`RowStore::check`] turns the failure into an [`Error`] before any output is kept. The run
 //! then fails and the output folder is left as it was.
 
+mod chunk;
 mod codec;
 
 use super::process::Row;
 use crate::error::{Error, Result};
-use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
+pub use chunk::Patch;
+use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -31,78 +33,6 @@ const CACHED_CHUNKS: usize = 2;
 /// A chunk is closed once its bytes reach this (a row's cells are capped by
 /// `input.max_field_bytes`, so one row stays far below 4 GiB, the reach of a row's start).
 pub const MAX_CHUNK_BYTES: usize = 64 << 20;
-
-/// A change to a spilled row: findings to add, and a domain prefix to fill in.
-#[derive(Clone, Debug, Default)]
-pub struct Patch {
-    /// Findings added after validation.
-    pub findings: Vec<Finding>,
-    /// The domain prefix to use instead of the row's (a suggestion).
-    pub domain: Option<String>,
-}
-
-struct Chunk {
-    offset: u64,
-    bytes: u64,
-    first: usize,
-    rows: usize,
-    /// The source of every row in the chunk (a chunk never spans two).
-    source: u32,
-    /// Where each row starts within the chunk's bytes.
-    starts: Box<[u32]>,
-}
-
-/// A chunk read back: its bytes, and its rows as they get decoded.
-struct Loaded {
-    bytes: Vec<u8>,
-    starts: Box<[u32]>,
-    rows: Vec<OnceLock<Row>>,
-    /// The store's patches (by row, sorted) and the range of them that falls in this chunk.
-    patches: Arc<Vec<(u32, Patch)>>,
-    patched: std::ops::Range<usize>,
-    first: usize,
-    source: u32,
-    failure: Failure,
-}
-
-/// The first read-back failure of a store, shared with its loaded chunks.
-type Failure = Arc<OnceLock<(std::io::ErrorKind, String)>>;
-
-/// The row handed out in place of one that could not be read back.
-fn placeholder(source: u32) -> Row {
-    Row {
-        raw: RawRow { pos: RowPos { source, row: 0 }, cells: Cells::default(), malformed: None },
-        customer: Customer::from_values(Field::ALL.iter().map(|_| "")),
-        country: None,
-        findings: Vec::new(),
-        education: false,
-    }
-}
-
-impl Loaded {
-    fn row(&self, at: usize) -> &Row {
-        self.rows[at].get_or_init(|| {
-            let decoded = self.starts.get(at).and_then(|&start| {
-                let mut bytes = self.bytes.get(start as usize..)?;
-                codec::decode(&mut bytes)
-            });
-            let Some(mut row) = decoded else {
-                let what = format!("row {} of the temporary row file does not decode", self.first + at);
-                let _ = self.failure.set((std::io::ErrorKind::InvalidData, what));
-                return placeholder(self.source);
-            };
-            let mine = &self.patches[self.patched.clone()];
-            if let Ok(k) = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i) {
-                let p = &mine[k].1;
-                row.findings.extend(p.findings.iter().cloned());
-                if let Some(d) = &p.domain {
-                    row.customer.set(Field::Domain, d);
-                }
-            }
-            row
-        })
-    }
-}
 
 /// The rows of a run, in source order.
 pub struct RowStore {
@@ -344,29 +274,10 @@ impl RowStore {
     }
 }
 
-#[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
     use crate::rules::catalogue::RuleId;
 
     fn row(n: u64) -> Row {

@@ -164,6 +164,7 @@ impl Staging {
         if t.out.is_dir() {
             let found = FoundSet::in_folder(&t.out);
             carry(&t.out, &t.staging, "", found.as_ref())?;
+            keep_permissions(&t.out, &t.staging);
         }
         summary(&t.staging.join(SUMMARY_FILE))?;
         sync_tree(&t.staging);
@@ -251,6 +252,17 @@ fn link_or_copy(src: &Path, dst: &Path, kind: std::fs::FileType) -> std::io::Res
         #[cfg(unix)]
         Err(_) if kind.is_symlink() => std::os::unix::fs::symlink(std::fs::read_link(src)?, dst),
         Err(e) => Err(e),
+    }
+}
+
+/// Gives the new folder and its set subfolders the permissions the previous ones had (a folder
+/// shared with a group stays shared). Best effort: the files are written either way.
+fn keep_permissions(out: &Path, staging: &Path) {
+    let subfolders = output_set::subfolders();
+    for rel in [""].into_iter().chain(subfolders.iter().copied()) {
+        if let (Ok(m), true) = (std::fs::metadata(out.join(rel)), staging.join(rel).is_dir()) {
+            let _ = std::fs::set_permissions(staging.join(rel), m.permissions());
+        }
     }
 }
 

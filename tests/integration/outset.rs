@@ -209,8 +209,8 @@ fn an_input_the_run_would_replace_is_refused() {
     }
 }
 
-/// The user's own files in the output folder survive `run` and `check`; `check` replaces the
-/// whole previous set with its summary.
+/// The user's own files in the output folder survive `run` and `check`, and so do the folder's
+/// permissions; `check` replaces the whole previous set with its summary.
 #[test]
 fn the_users_files_in_the_output_folder_are_kept() {
     let w = Work::new();
@@ -219,7 +219,11 @@ fn the_users_files_in_the_output_folder_are_kept() {
     w.write("out/notes.txt", "mine");
     w.write("out/clean/my-copy.csv", "kept");
     w.write("out/archive/2025/report.xlsx", "an old report");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(w.path("out"), std::fs::Permissions::from_mode(0o750)).unwrap();
     w.run_ok(&["run", "in.csv", "--out", "out", "-q"]);
+    let mode = std::fs::metadata(w.path("out")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o750, "the new folder keeps the previous one's permissions");
     w.run_ok(&["check", "in.csv", "--out", "out", "-q"]);
     let s = assert_one_set(&w.path("out"), "after check");
     assert_eq!(s["command"], "check");

@@ -12,6 +12,8 @@ use crate::report::baseline::Baseline;
 use crate::write::lock::{self, Lock, Taken};
 use crate::write::output_set::{self, FoundSet};
 use crate::write::staging::{Staging, Target};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A run ready to work: its staging folder open, its inputs known.
@@ -51,9 +53,14 @@ pub fn prepare(cfg: &Config, console: &Console) -> Result<Prepared> {
         .filter(|b| b.lists(reconcile::baseline::DRIFT_FILE))
         .map(|b| reconcile::baseline::load(b.folder()))
         .transpose()?;
+    // Each folder's summary.json is read once, however many files the folder holds.
+    let sets: RefCell<HashMap<PathBuf, Option<FoundSet>>> = RefCell::default();
     let is_output = |p: &Path| {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        p.parent().and_then(FoundSet::in_folder).is_some_and(|set| set.contains(&name))
+        let dir = p.parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut sets = sets.borrow_mut();
+        let set = sets.entry(dir).or_insert_with_key(|d| FoundSet::in_folder(d));
+        set.as_ref().is_some_and(|set| set.contains(&name))
     };
     let found = read::discover(&cfg.inputs, &cfg.existing, &is_output)?;
     refuse_overlap(found.files.iter().chain(&cfg.existing), &target.out)?;

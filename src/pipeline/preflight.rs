@@ -37,8 +37,12 @@ pub fn prepare(cfg: &Config, console: &Console) -> Result<Prepared> {
     cfg.check()?;
     let target = Target::resolve(&cfg.out_dir)?;
     for export in &cfg.existing {
-        if std::fs::metadata(export).map_or(true, |m| m.is_dir()) {
-            return Err(Error::input_file(export, "no such file (given with --existing)"));
+        match std::fs::metadata(export) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::input_file(export, "is a folder, not a file (given with --existing)"))
+            }
+            Ok(_) => {}
+            Err(_) => return Err(Error::input_file(export, "no such file (given with --existing)")),
         }
     }
     let overrides = match &cfg.mapping {

@@ -92,7 +92,11 @@ pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box
         return Ok(vec![Box::new(csv::CsvSource::from_reader(path, stdin, first_index, opts)?)]);
     }
     let ext = extension(path);
-    let stream = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+    let meta = std::fs::metadata(path);
+    if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::input_file(path, "is a folder, not a file"));
+    }
+    let stream = meta.is_ok_and(|m| !m.is_file());
     if SHEET_EXTENSIONS.contains(&ext.as_str()) && stream {
         let mut bytes = Vec::new();
         std::fs::File::open(path)

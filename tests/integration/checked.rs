@@ -54,15 +54,23 @@ fn a_run_baseline_without_its_drift_file_is_refused() {
     assert!(summary(&w.path("out"))["reconciliation"].get("baseline").is_none());
 }
 
-/// `--baseline FILE` says it is a file.
+/// Messages say what a path is: a file where a folder is wanted, and the other way round.
 #[test]
-fn a_baseline_file_is_not_a_folder() {
+fn paths_say_what_they_are() {
     let w = Work::new();
     one_row(&w);
-    let out = w.run(&["run", "in.csv", "--out", "out", "-q", "--baseline", "in.csv"]);
-    let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("is a file, not a folder"), "{err}");
+    std::fs::create_dir(w.path("folder")).unwrap();
+    let cases: [(&[&str], i32, &str); 3] = [
+        (&["run", "in.csv", "--out", "out", "-q", "--baseline", "in.csv"], 2, "is a file, not a folder"),
+        (&["run", "in.csv", "--out", "out", "-q", "--existing", "folder"], 3, "is a folder, not a file"),
+        (&["mapping", "folder", "-q"], 3, "is a folder, not a file"),
+    ];
+    for (args, code, needle) in cases {
+        let out = w.run(args);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
 }
 
 /// A mapping entry naming a column no input has is a warning on stderr and in summary.json.

@@ -5,6 +5,12 @@ use crate::error::{Error, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The exit codes, as `--help` shows them (the README lists the same).
+pub const EXIT_CODES: &str = "Exit codes: 0 the run completed (rejected rows are data, not failure); \
+1 --fail-over was exceeded; 2 usage or configuration error; 3 an input could not be read; \
+4 the outputs could not be written (disk full, no permission, another run on the same --out): \
+the output folder keeps its previous set.";
+
 /// Make a CSP partner's legacy customer lists ready for Microsoft Partner Center.
 ///
 /// pc-onboard reads customer lists (CSV, TSV, Excel, OpenDocument), validates every row against
@@ -13,7 +19,7 @@ use std::path::PathBuf;
 ///
 /// Start with:  pc-onboard run samples/legacy --existing samples/partner_center_export.csv --config samples/partner.toml
 #[derive(Debug, Parser)]
-#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100)]
+#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,8 +48,11 @@ pub enum Command {
     ///
     /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
     /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
-    /// Run the same checks but write only summary.json (for schedulers).
+    /// Run the same checks but write only summary.json (for schedulers); like `run`, it
+    /// replaces the folder's previous set as a whole.
+    #[command(after_help = EXIT_CODES)]
     Check(RunArgs),
     /// Print the rule catalogue: code, severity, field, message and fix.
     Rules(RulesArgs),
@@ -79,7 +88,9 @@ pub struct RunArgs {
     /// built-in column aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
-    /// The output folder; created if missing. Existing outputs in it are replaced.
+    /// The output folder; created if missing. The run writes its whole set beside it and swaps
+    /// it in when complete, so the folder always holds one complete set (the previous one until
+    /// then); files in it that pc-onboard did not write are kept.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
     /// Worker threads for validation (default: one per core). Outputs are identical whatever
@@ -132,6 +143,9 @@ pub struct MappingArgs {
     /// Start from an existing mapping file instead of the built-in aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+    /// Overwrite --out when it exists (it is refused otherwise: it may hold your edits).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `generate`.

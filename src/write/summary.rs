@@ -64,6 +64,10 @@ pub struct Summary {
     pub fail_over: Option<FailOver>,
     /// The files written (relative to the output folder).
     pub outputs: Vec<String>,
+    /// What the user should know about the run that is not about one source: mapping entries
+    /// naming no column, a folder's earlier outputs that were not read (filled in by the
+    /// pipeline).
+    pub warnings: Vec<String>,
     /// What changed since `--baseline` (absent without it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangesSummary>,
@@ -273,6 +277,7 @@ impl Summary {
                 .fail_over
                 .map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
+            warnings: Vec::new(),
             changes: data.insights.changes.as_ref().map(|ch| ChangesSummary::of(ch, data)),
         }
     }

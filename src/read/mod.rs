@@ -5,6 +5,7 @@ mod csv;
 pub mod headers;
 mod lines;
 pub mod mapping;
+pub mod pc;
 mod sheet;
 mod sniff;
 

@@ -73,6 +73,7 @@ pub struct RunArgs {
     /// Export-Csv`, the REST API's Customer resources as JSON (a GET /v1/customers page, an array
     /// or JSON lines, with billing profiles where present), or any CSV/XLSX with a company-name and
     /// a domain column (and customer ID, country, address, registration ID, e-mail where present).
+    /// What each brings: docs/existing-customers.md.
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values

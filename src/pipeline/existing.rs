@@ -29,7 +29,7 @@ pub fn load(
         for src in read::pc::read(file, sources.len() as u32, opts)? {
             let ExportSource { info, kind, rows, known } = src;
             console.stage(&format!(
-                "read {} Partner Center customers from {} ({})",
+                "read {} Partner Center customers from {}: {}",
                 rows.len(),
                 info.file_label(),
                 kind.describe()

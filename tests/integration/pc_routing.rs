@@ -148,3 +148,74 @@ fn pc_routing_json_without_billing_profile_has_no_address_drift() {
     let drift = read_csv(&w.path("out/reconciliation/drift.csv"));
     assert!(drift.is_empty(), "same name and prefix, nothing else known: {drift:?}");
 }
+
+/// The samples against their customers as the UI exports them: every relationship request is
+/// one the richer export also finds, for the same customer; the prefixes taken are the same.
+#[test]
+fn pc_routing_samples_against_the_ui_export() {
+    let w = Work::new();
+    run_samples(&w, "rich", &[]);
+    let root = root();
+    let ui = root.join("samples/partner_center_ui_export.csv");
+    let config = root.join("samples/partner.toml");
+    let legacy = root.join("samples/legacy");
+    let args = [
+        "run",
+        legacy.to_str().unwrap(),
+        "--existing",
+        ui.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        "ui",
+        "--today",
+        "2026-11-26",
+        "-q",
+    ];
+    w.run_ok(&args);
+    let requests = |dir: &str| -> std::collections::BTreeMap<RowKey, String> {
+        read_csv(&w.path(dir).join("relationship_requests.csv"))
+            .iter()
+            .map(|r| (row_key(r), r["pc_customer_id"].clone()))
+            .collect()
+    };
+    let (rich, ui) = (requests("rich"), requests("ui"));
+    assert!(ui.len() >= 5, "the rows that give their customer's prefix: {ui:?}");
+    for (key, id) in &ui {
+        assert_eq!(rich.get(key), Some(id), "{key:?} is found in the UI export only, or as another customer");
+    }
+    let taken = |dir: &str| -> Vec<RowKey> {
+        findings(&w.path(dir))
+            .into_iter()
+            .filter(|(_, rules)| rules.contains("domain.taken"))
+            .map(|(k, _)| k)
+            .collect()
+    };
+    assert_eq!(taken("ui"), taken("rich"));
+    assert_eq!(summary(&w.path("ui"))["balanced"], true);
+}
+
+/// A duplicate that gives its customer's prefix makes the row kept in its place (the one that
+/// would be created) that customer too.
+#[test]
+fn pc_routing_a_duplicate_found_by_prefix_links_its_survivor() {
+    let w = Work::new();
+    w.write("pc.csv", ui_export());
+    w.write(
+        "list.csv",
+        format!(
+            "{LIST_HEADER}\n\
+             Fabrikam Ltd,12 High St,London,,EC1A 1BB,GB,Amelia,Smith,amelia@fabrikam.co.uk,+44 20 7946 0000,,yes,2024-01-15\n\
+             Fabrikam Limited,12 High St,London,,EC1A 1BB,GB,Amelia,Smith,amelia@fabrikam.co.uk,,fabrikamltd,yes,2024-01-15\n"
+        ),
+    );
+    w.run_ok(&["run", "list.csv", "--existing", "pc.csv", "--out", "out", "--today", "2026-11-26", "-q"]);
+    let out = w.path("out");
+    let dups = read_csv(&out.join("duplicates.csv"));
+    assert_eq!((dups.len(), dups[0]["source_row"].as_str(), dups[0]["survivor_row"].as_str()), (1, "3", "2"));
+    let requests = read_csv(&out.join("relationship_requests.csv"));
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0]["source_row"], "2");
+    assert_eq!(requests[0]["pc_customer_id"], PC[0].id);
+    assert_eq!(requests[0]["match_rule"], "linked");
+}

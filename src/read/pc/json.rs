@@ -43,6 +43,11 @@ impl<R: Read> Read for Counting<R> {
 pub fn read(path: &Path) -> Result<Vec<(u64, Customer)>> {
     let file = std::fs::File::open(path)
         .map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
+    read_from(path, file)
+}
+
+/// Reads every customer from `file`, named `path` in messages.
+pub fn read_from(path: &Path, file: impl Read) -> Result<Vec<(u64, Customer)>> {
     // A UTF-8 byte-order mark is skipped; UTF-16 (what Windows PowerShell's Out-File writes)
     // is turned into UTF-8 first, so byte positions are then positions in that UTF-8 text.
     let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new().strip_bom(true).build(file);
@@ -189,5 +194,46 @@ impl<'de> Visitor<'de> for Items<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
         while seq.next_element_seed(Object { at: self.at, out: &mut *self.out, top: false })?.is_some() {}
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customers(text: &str) -> Result<Vec<u64>> {
+        read_from(Path::new("t.json"), text.as_bytes()).map(|v| v.into_iter().map(|(line, _)| line).collect())
+    }
+
+    #[test]
+    fn every_shape_gives_its_customers_and_their_lines() {
+        let cases: &[(&str, &[u64])] = &[
+            ("{\"id\": \"a\"}", &[1]),
+            ("\n\n[{\"id\": \"a\"},\n {\"id\": \"b\"}]", &[3, 4]),
+            ("{\"id\": \"a\"}\n{\"id\": \"b\"}\n\n", &[1, 2]),
+            ("{\"links\": {\"self\": {}}, \"items\": [\n{\"id\": \"a\"}], \"totalCount\": 1}", &[2]),
+            ("{\"items\": null, \"id\": \"p\"}", &[1]),
+            ("\u{FEFF}{\"Id\": \"a\", \"CompanyProfile\": {\"CompanyName\": \"X\"}}", &[1]),
+        ];
+        for (text, lines) in cases {
+            assert_eq!(customers(text).expect(text), *lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hostile_json_is_an_error_never_a_panic() {
+        let deep = "[".repeat(10_000);
+        for text in [
+            deep.as_str(),
+            "[[{\"id\": \"a\"}]]",
+            "{\"id\": 5}",
+            "{\"companyProfile\": []}",
+            "\"just a string\"",
+            "{\"id\": \"a\"} trailing",
+            "{\"id\": \"\\ud800\"}",
+            "",
+        ] {
+            assert!(customers(text).is_err(), "{text:.40}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! `Get-PartnerCustomer | Export-Csv`, the REST API's Customer resources as JSON, and any richer
 //! CSV or workbook. Each source is read whole, with what each customer's record carries.
 
+mod columns;
 mod json;
 mod resource;
 
@@ -179,11 +180,25 @@ fn ascii_note(rows: &[RawRow], info: &SourceInfo) -> Option<String> {
 
 /// Reads a JSON file of Customer resources as one source.
 fn read_json(path: &Path, source: u32, opts: &ReadOptions) -> Result<ExportSource> {
-    let customers = json::read(path)?;
+    Ok(json_source(path, json::read(path)?, source, opts))
+}
+
+/// Reads Customer resources from memory, for fuzzing and tools: the source, or the input error.
+pub fn read_json_bytes(name: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<ExportSource> {
+    Ok(json_source(name, json::read_from(name, bytes)?, 0, opts))
+}
+
+/// The source made of the customers read from a JSON file, with the line each starts on.
+fn json_source(
+    path: &Path,
+    customers: Vec<(u64, resource::Customer)>,
+    source: u32,
+    opts: &ReadOptions,
+) -> ExportSource {
     // Only the columns some customer carries, so that a list page (no billing profiles) has no
     // address columns at all.
-    let columns: Vec<&resource::Column> =
-        resource::COLUMNS.iter().filter(|c| customers.iter().any(|(_, x)| (c.value)(x).is_some())).collect();
+    let columns: Vec<&columns::Column> =
+        columns::COLUMNS.iter().filter(|c| customers.iter().any(|(_, x)| (c.value)(x).is_some())).collect();
     let headers: Vec<String> = columns.iter().map(|c| c.header.to_string()).collect();
     let overrides: HashMap<String, Option<Field>> =
         columns.iter().map(|c| (c.header.to_string(), Some(c.field))).collect();
@@ -217,7 +232,7 @@ fn read_json(path: &Path, source: u32, opts: &ReadOptions) -> Result<ExportSourc
             rows.len()
         )],
     };
-    Ok(ExportSource { info, kind, rows, known })
+    ExportSource { info, kind, rows, known }
 }
 
 #[cfg(test)]

@@ -219,3 +219,29 @@ fn pc_routing_a_duplicate_found_by_prefix_links_its_survivor() {
     assert_eq!(requests[0]["pc_customer_id"], PC[0].id);
     assert_eq!(requests[0]["match_rule"], "linked");
 }
+
+/// A custom primary domain (`contosopharma.com`) is no prefix: it is the customer's e-mail
+/// domain, and a row whose contact writes from it agrees with that customer on it.
+#[test]
+fn pc_routing_a_custom_primary_domain_is_e_mail_evidence() {
+    let w = Work::new();
+    w.write(
+        "pc.csv",
+        "Customer ID,Company Name,Primary Domain Name,Country/Region,City\n\
+         pc-1,Contoso Pharmaceuticals Inc.,contosopharma.com,US,Seattle\n\
+         pc-2,Contoso Pharma Ltd,contosopharmaltd.onmicrosoft.com,GB,London\n",
+    );
+    w.write(
+        "list.csv",
+        format!(
+            "{LIST_HEADER}\nContoso Pharma Group,500 Pine St,Seattle,WA,98101,US,Anna,Miller,anna@contosopharma.com,+1 206 555 0100,,yes,2024-01-15\n"
+        ),
+    );
+    w.run_ok(&["run", "list.csv", "--existing", "pc.csv", "--out", "out", "--today", "2026-11-26", "-q"]);
+    let requests = read_csv(&w.path("out/relationship_requests.csv"));
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0]["pc_customer_id"], "pc-1");
+    assert_eq!(requests[0]["pc_domain"], "contosopharma.com");
+    let drift = read_csv(&w.path("out/reconciliation/drift.csv"));
+    assert!(drift.iter().all(|l| l["field"] != "domain"), "the tenant's prefix is unknown: {drift:?}");
+}

@@ -63,24 +63,26 @@ pub struct ExportSource {
     pub known: Vec<FieldSet>,
 }
 
-/// The columns of the two CSV files Partner Center's own tools write, by their exact headers.
-/// The PowerShell names are PSCustomer's properties (Partner-Center-PowerShell,
-/// `src/PowerShell/Models/Customers/PSCustomer.cs`); those not listed are carried, not read.
+/// Headers of the two CSV files Partner Center's own tools write that the usual aliases do not
+/// read as they should. The others already map: `Company name`, `Primary domain name`; and
+/// PowerShell's PSCustomer properties (Partner-Center-PowerShell,
+/// `src/PowerShell/Models/Customers/PSCustomer.cs`) `CustomerId`, `Domain`, `Name`. Only exact
+/// headers are named, so a richer table's columns map as they always did.
 const TOOL_HEADERS: &[(&str, Option<Field>)] = &[
     ("Microsoft ID", Some(Field::SourceId)),
-    ("Company name", Some(Field::CompanyName)),
-    ("Primary domain name", Some(Field::Domain)),
     ("Relationship", None),
     ("Tags", None),
-    ("CustomerId", Some(Field::SourceId)),
-    ("Name", Some(Field::CompanyName)),
-    ("Domain", Some(Field::Domain)),
     ("RelationshipToPartner", None),
     ("AllowDelegatedAccess", None),
     ("AssociatedPartnerId", None),
     ("BillingProfile", None),
     ("CommerceId", None),
 ];
+
+/// The header overrides for export tables.
+fn tool_overrides() -> HashMap<String, Option<Field>> {
+    TOOL_HEADERS.iter().map(|(header, field)| ((*header).to_string(), *field)).collect()
+}
 
 /// The kind of a table, from its headers.
 fn kind_of(headers: &[String]) -> Kind {
@@ -128,11 +130,7 @@ pub fn read(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Exp
     if is_json(path)? {
         return Ok(vec![read_json(path, first_index, opts)?]);
     }
-    let mut overrides: HashMap<String, Option<Field>> = HashMap::new();
-    for (header, field) in TOOL_HEADERS {
-        overrides.insert((*header).to_string(), *field);
-    }
-    let opts = ReadOptions { overrides, sheets: Vec::new(), ..opts.clone() };
+    let opts = ReadOptions { overrides: tool_overrides(), sheets: Vec::new(), ..opts.clone() };
     let mut out = Vec::new();
     for mut src in super::open(path, first_index, &opts)? {
         let mut rows = Vec::new();
@@ -256,6 +254,30 @@ mod tests {
         ];
         for (h, want) in cases {
             assert_eq!(kind_of(&headers(h)), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn the_tools_columns_map_to_their_fields() {
+        let cases: &[(&str, &[Option<Field>])] = &[
+            (
+                "Microsoft ID,Company name,Primary domain name,Relationship,Tags",
+                &[Some(Field::SourceId), Some(Field::CompanyName), Some(Field::Domain), None, None],
+            ),
+            (
+                "AllowDelegatedAccess,AssociatedPartnerId,BillingProfile,CommerceId,CustomerId,Domain,Name,RelationshipToPartner",
+                &[None, None, None, None, Some(Field::SourceId), Some(Field::Domain), Some(Field::CompanyName), None],
+            ),
+        ];
+        for (h, want) in cases {
+            let map = super::super::ColumnMap::build(&headers(h), &tool_overrides());
+            let got: Vec<Option<Field>> = (0..want.len())
+                .map(|i| match map.uses[i] {
+                    super::super::headers::ColumnUse::Field(f) => Some(f),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(got, *want, "{h}");
         }
     }
 

@@ -82,14 +82,15 @@ fn json_error(path: &Path, e: &serde_json::Error, bytes: u64) -> Error {
     let what = what.rsplit_once(" at line ").map_or(what.as_str(), |(w, _)| w);
     let hint = match e.classify() {
         serde_json::error::Category::Eof => "; the file ends too early: was it cut off?",
-        serde_json::error::Category::Data => {
+        serde_json::error::Category::Data if what.starts_with("invalid type") => {
             "; if PowerShell's ConvertTo-Json wrote the file, give it -Depth 5 (by default it \
              writes nested objects such as defaultAddress as text)"
         }
         _ => "",
     };
+    // The position is in the message as a line (not a row): JSON has no rows.
     Error::input(
-        Position { file: path.to_owned(), row: Some(e.line() as u64), ..Position::default() },
+        Position { file: path.to_owned(), ..Position::default() },
         format!(
             "not a readable Partner Center JSON file at line {}, column {} (byte {}): {what}{hint}",
             e.line(),
@@ -158,7 +159,7 @@ impl<'de> Visitor<'de> for Object<'_> {
         } else if !page {
             return Err(serde::de::Error::custom(format!(
                 "the object starting on line {line} is neither a Customer (no id or companyProfile) \
-                 nor a page of customers (no items)"
+                 nor a page of customers (no items): was an error answer saved instead of the customers?"
             )));
         }
         Ok(())

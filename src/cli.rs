@@ -76,8 +76,13 @@ pub struct RunArgs {
     /// and .ods file inside it, in name order).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// A Partner Center customer export (CSV or XLSX); rows matching one of its customers are
-    /// routed to relationship requests instead of being created. Repeatable.
+    /// Partner Center's customers; rows that are one of them are routed to relationship requests
+    /// instead of being created. Repeatable. Read without a mapping file, told by their content:
+    /// the UI export (Customers → Export customers, CSV), PowerShell's `Get-PartnerCustomer |
+    /// Export-Csv`, the REST API's Customer resources as JSON (a GET /v1/customers page, an array
+    /// or JSON lines, with billing profiles where present), or any CSV/XLSX with a company-name and
+    /// a domain column (and customer ID, country, address, registration ID, e-mail where present).
+    /// What each brings: docs/existing-customers.md.
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values

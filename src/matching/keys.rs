@@ -80,7 +80,49 @@ impl Keys {
     }
 }
 
+impl Keys {
+    /// The keys of a Partner Center customer: as [`Keys::of`], and when no contact e-mail gives
+    /// the company's domain, its own domain (a custom primary domain such as `contoso.com`, kept
+    /// as the website) stands in: a row whose contact writes from that domain agrees with it.
+    pub fn of_export(c: &Customer, country: Option<&'static str>, profile: &Profile) -> Keys {
+        let mut k = Keys::of(c, country, profile);
+        if k.email_domain.is_none() {
+            k.email_domain = website_domain(c.get(Field::Website))
+                .filter(|d| !is_free_provider(d))
+                .and_then(|d| hashed(&d));
+        }
+        k
+    }
+}
+
+/// The host of a website as an e-mail domain would name it (`https://www.Contoso.com/x` →
+/// `contoso.com`); None when it has no dot.
+pub fn website_domain(site: &str) -> Option<String> {
+    let s = site.trim().to_ascii_lowercase();
+    let s = s.split("://").last()?.split(['/', '?', '#']).next()?;
+    let s = s.strip_prefix("www.").unwrap_or(s).trim_end_matches('.');
+    s.contains('.').then(|| s.to_string())
+}
+
 /// A postal code for comparison: letters and digits only, upper case.
 pub fn postal_key(p: &str) -> String {
     p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn website_hosts_become_domains() {
+        for (site, want) in [
+            ("contoso.com", Some("contoso.com")),
+            ("https://www.Contoso.co.uk/about", Some("contoso.co.uk")),
+            ("http://fabrikam.de?x=1", Some("fabrikam.de")),
+            ("localhost", None),
+            ("", None),
+        ] {
+            assert_eq!(website_domain(site).as_deref(), want, "{site:?}");
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod domains;
 pub mod existing;
 pub mod keys;
+pub mod same_name;
 pub mod score;
 pub mod similarity;
 pub mod vocab;

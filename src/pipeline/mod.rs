@@ -89,10 +89,10 @@ fn work(
     }
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
-    let matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
+    let mut matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
     timings.matching = seconds(clock);
     let clock = Instant::now();
-    let patches = domains::apply(&rows, &matches, &pc, &sources);
+    let patches = domains::apply(&rows, &mut matches, &pc, &sources);
     for (i, p) in &patches {
         facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
     }

@@ -6,6 +6,7 @@ mod discover;
 pub mod headers;
 mod lines;
 pub mod mapping;
+pub mod pc;
 mod sheet;
 mod sniff;
 

@@ -189,6 +189,9 @@ pub fn peak_memory_mb() -> Option<u64> {
 pub struct ExistingSummary {
     /// The export files.
     pub files: Vec<String>,
+    /// What each source of them was read as (one per file, or per sheet of a workbook):
+    /// `ui_export`, `powershell_csv`, `rest_json` or `table`.
+    pub formats: Vec<String>,
     /// Customers read from them.
     pub customers: u64,
     /// Customers matched by at least one row.
@@ -253,6 +256,7 @@ impl Summary {
             inputs: data.sources.iter().map(input_summary).collect(),
             existing: ExistingSummary {
                 files: data.cfg.existing.iter().map(|p| p.display().to_string()).collect(),
+                formats: data.pc.sources.iter().map(|s| s.format.clone()).collect(),
                 customers: data.pc.customers.len() as u64,
                 matched: matched_pc,
             },

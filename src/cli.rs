@@ -5,6 +5,12 @@ use crate::error::{Error, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The exit codes, as `--help` shows them (the README lists the same).
+pub const EXIT_CODES: &str = "Exit codes: 0 the run completed (rejected rows are data, not failure); \
+1 --fail-over was exceeded; 2 usage or configuration error; 3 an input could not be read; \
+4 the outputs could not be written (disk full, no permission, another run on the same --out): \
+the output folder keeps its previous set.";
+
 /// Make a CSP partner's legacy customer lists ready for Microsoft Partner Center.
 ///
 /// pc-onboard reads customer lists (CSV, TSV, Excel, OpenDocument), validates every row against
@@ -13,7 +19,7 @@ use std::path::PathBuf;
 ///
 /// Start with:  pc-onboard run samples/legacy --existing samples/partner_center_export.csv --config samples/partner.toml
 #[derive(Debug, Parser)]
-#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100)]
+#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,8 +48,11 @@ pub enum Command {
     ///
     /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
     /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
-    /// Run the same checks but write only summary.json (for schedulers).
+    /// Run the same checks but write only summary.json (for schedulers); like `run`, it
+    /// replaces the folder's previous set as a whole.
+    #[command(after_help = EXIT_CODES)]
     Check(RunArgs),
     /// Print the rule catalogue: code, severity, field, message and fix.
     Rules(RulesArgs),
@@ -67,8 +76,13 @@ pub struct RunArgs {
     /// and .ods file inside it, in name order).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// A Partner Center customer export (CSV or XLSX); rows matching one of its customers are
-    /// routed to relationship requests instead of being created. Repeatable.
+    /// Partner Center's customers; rows that are one of them are routed to relationship requests
+    /// instead of being created. Repeatable. Read without a mapping file, told by their content:
+    /// the UI export (Customers → Export customers, CSV), PowerShell's `Get-PartnerCustomer |
+    /// Export-Csv`, the REST API's Customer resources as JSON (a GET /v1/customers page, an array
+    /// or JSON lines, with billing profiles where present), or any CSV/XLSX with a company-name and
+    /// a domain column (and customer ID, country, address, registration ID, e-mail where present).
+    /// What each brings: docs/existing-customers.md.
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values
@@ -79,7 +93,9 @@ pub struct RunArgs {
     /// built-in column aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
-    /// The output folder; created if missing. Existing outputs in it are replaced.
+    /// The output folder; created if missing. The run writes its whole set beside it and swaps
+    /// it in when complete, so the folder always holds one complete set (the previous one until
+    /// then); files in it that pc-onboard did not write are kept.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
     /// Worker threads for validation (default: one per core). Outputs are identical whatever
@@ -132,6 +148,9 @@ pub struct MappingArgs {
     /// Start from an existing mapping file instead of the built-in aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+    /// Overwrite --out when it exists (it is refused otherwise: it may hold your edits).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `generate`.

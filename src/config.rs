@@ -268,6 +268,13 @@ impl Profile {
         if let Some(pct) = p.fail_over {
             check_percent(pct).map_err(cfg_err)?;
         }
+        if p.max_field_bytes < MIN_FIELD_BYTES {
+            return Err(cfg_err(format!(
+                "[input] max_field_bytes is {}, below the least the readers accept ({MIN_FIELD_BYTES}); \
+                 give {MIN_FIELD_BYTES} or more",
+                p.max_field_bytes
+            )));
+        }
         Ok(p)
     }
 
@@ -283,6 +290,12 @@ fn is_culture_tag(s: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
+
+/// The smallest `input.max_field_bytes`: a header cell or an ordinary address must fit.
+pub const MIN_FIELD_BYTES: usize = 1024;
+
+/// The dates `--today` may name: report.xlsx cannot hold a date before 1900 (Excel's epoch).
+pub const TODAY_RANGE: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// Checks a `--fail-over` percentage.
 pub fn check_percent(pct: f64) -> std::result::Result<(), String> {
@@ -339,6 +352,27 @@ pub struct Config {
 }
 
 impl Config {
+    /// Checks the options that nothing else checks before the run starts writing, so that a
+    /// wrong one is refused before any work (library callers build a `Config` by hand).
+    pub fn check(&self) -> Result<()> {
+        use chrono::Datelike;
+        if !TODAY_RANGE.contains(&self.today.year()) {
+            return Err(Error::Usage(format!(
+                "--today {}: give a date from {}-01-01 to {}-12-31 (report.xlsx cannot hold earlier dates)",
+                self.today,
+                TODAY_RANGE.start(),
+                TODAY_RANGE.end()
+            )));
+        }
+        if let Some(pct) = self.fail_over {
+            check_percent(pct).map_err(Error::Usage)?;
+        }
+        if self.inputs.is_empty() {
+            return Err(Error::Usage("no input given; name the files or folders to read".into()));
+        }
+        Ok(())
+    }
+
     /// A configuration with defaults for everything but the inputs (used by tests and tools).
     pub fn new(inputs: Vec<PathBuf>) -> Config {
         Config {

@@ -22,6 +22,7 @@ pub mod reconcile;
 pub mod report;
 pub mod route;
 pub mod rules;
+pub mod say;
 pub mod write;
 
 pub use config::Config;

@@ -39,6 +39,8 @@ pub const MAX_LEVELS: usize = 8;
 pub const NULL: u8 = 0;
 /// Level 1 of every field: both given, and different.
 pub const DIFFERENT: u8 = 1;
+/// The name's level 2: a word in common (the brand word, say), no more.
+pub const WEAK: u8 = 2;
 
 /// A compared field: its name in outputs, its levels (null first, then from different to
 /// exact), and the lowest level that counts as agreeing in `matched_fields`.
@@ -151,7 +153,11 @@ impl Gamma {
         match name {
             NULL => contact && !self.other_identity(),
             DIFFERENT => (contact || same_address) && !self.other_identity(),
-            _ => true,
+            // A name alone against a prefix of another tenant (the UI export has nothing else):
+            // a same-named company, not this one.
+            _ => {
+                self.get(Cmp::Domain) != DIFFERENT || contact || same_address || self.get(Cmp::Locality) >= 2
+            }
         }
     }
 
@@ -330,16 +336,21 @@ pub(crate) fn postal_level(x: &str, y: &str) -> u8 {
     }
 }
 
-/// The same address (4), the same company domain (3), different (2), or two different company
-/// domains (1: two organisations' own mail); null unless both have an address.
+/// The same address at the company's domain (4), the same company domain (3), different
+/// addresses (2), or two different company domains (1: two organisations' own mail). A side with no address may still have its
+/// company's domain (a Partner Center customer's own domain): domains are then compared alone.
 pub(crate) fn email_level(a: &Keys, b: &Keys) -> u8 {
     match (a.email, b.email) {
-        (Some(x), Some(y)) if x == y => 4,
-        (Some(_), Some(_)) => match (a.email_domain, b.email_domain) {
-            (Some(x), Some(y)) if x == y => 3,
-            (Some(_), Some(_)) => 1,
-            _ => 2,
-        },
+        // One free mailbox (or the partner's own) behind several customers is a bookkeeper's or
+        // a reseller's: it says nothing about which company a record is.
+        (Some(x), Some(y)) if x == y && a.email_domain.is_none() => return NULL,
+        (Some(x), Some(y)) if x == y => return 4,
+        _ => {}
+    }
+    match (a.email_domain, b.email_domain) {
+        (Some(x), Some(y)) if x == y => 3,
+        (Some(_), Some(_)) => 1,
+        _ if a.email.is_some() && b.email.is_some() => 2,
         _ => NULL,
     }
 }

@@ -5,7 +5,7 @@ use super::blocking::{key_hash, name_order, record_keys, KEY_NAMES, WINDOW};
 use super::keys::Keys;
 use super::vocab::Vocab;
 use crate::config::Profile;
-use crate::model::{Customer, Field, RowPos};
+use crate::model::{Customer, Field, FieldSet, RowPos};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -26,6 +26,9 @@ pub struct PcCustomer {
     pub country: Option<&'static str>,
     /// Where it is in the export.
     pub pos: RowPos,
+    /// The fields its record carries: a column the export lacks, or a billing profile the
+    /// answer did not include, is unknown (no evidence, no drift), not empty.
+    pub known: FieldSet,
 }
 
 /// How a row matched a Partner Center customer.
@@ -73,13 +76,8 @@ impl PcIndex {
     /// Indexes the export. Every name word is indexed (not only the rarest), because which of
     /// a row's words are rarest is known only once the input is read.
     pub fn new(customers: Vec<PcCustomer>, profile: &Profile) -> PcIndex {
-        let mut keys: Vec<Option<Keys>> = customers
-            .par_iter()
-            .map(|c| {
-                let certain = Keys::reg_is_certain(c.country, c.customer.get(Field::RegistrationId));
-                Some(Keys::of(&c.customer, c.country, certain, profile))
-            })
-            .collect();
+        let mut keys: Vec<Option<Keys>> =
+            customers.par_iter().map(|c| Some(Keys::of_export(&c.customer, c.country, profile))).collect();
         let mut vocab = Vocab::default();
         for k in keys.iter_mut().flatten() {
             k.tokens = vocab.add_record(k.name()).into();
@@ -226,10 +224,11 @@ pub fn postal_key(p: &str) -> String {
     super::keys::postal_key(p)
 }
 
-/// The Partner Center customer's domain as a full name, or "" if it has none.
+/// The Partner Center customer's domain as a full name: its `onmicrosoft.com` domain, else its
+/// custom primary domain, else "".
 pub fn full_domain(c: &PcCustomer) -> String {
     match c.customer.get(Field::Domain) {
-        "" => String::new(),
+        "" => c.customer.get(Field::Website).to_string(),
         d => format!("{d}.onmicrosoft.com"),
     }
 }

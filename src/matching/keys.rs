@@ -96,7 +96,11 @@ impl Keys {
         let words = words.join(" ");
         // A placeholder name says nothing about which company it is: as good as none.
         let raw_name = c.get(Field::CompanyName);
-        let name = if crate::rules::company::is_test_name(raw_name) { String::new() } else { match_name_key(raw_name) };
+        let name = if crate::rules::company::is_test_name(raw_name) {
+            String::new()
+        } else {
+            match_name_key(raw_name)
+        };
         let texts = [
             name.as_str(),
             words.as_str(),
@@ -193,6 +197,31 @@ fn far_script(c: char) -> bool {
     c.is_alphabetic() && c as u32 >= 0x0590
 }
 
+impl Keys {
+    /// The keys of a Partner Center customer: as [`Keys::of`], and when no contact e-mail gives
+    /// the company's domain, its own domain (a custom primary domain such as `contoso.com`, kept
+    /// as the website) stands in: a row whose contact writes from that domain agrees with it.
+    pub fn of_export(c: &Customer, country: Option<&'static str>, profile: &Profile) -> Keys {
+        let certain = Keys::reg_is_certain(country, c.get(Field::RegistrationId));
+        let mut k = Keys::of(c, country, certain, profile);
+        if k.email_domain.is_none() {
+            k.email_domain = website_domain(c.get(Field::Website))
+                .filter(|d| !is_free_provider(d))
+                .and_then(|d| hashed(&d));
+        }
+        k
+    }
+}
+
+/// The host of a website as an e-mail domain would name it (`https://www.Contoso.com/x` →
+/// `contoso.com`); None when it has no dot.
+pub fn website_domain(site: &str) -> Option<String> {
+    let s = site.trim().to_ascii_lowercase();
+    let s = s.split("://").last()?.split(['/', '?', '#']).next()?;
+    let s = s.strip_prefix("www.").unwrap_or(s).trim_end_matches('.');
+    s.contains('.').then(|| s.to_string())
+}
+
 /// A postal code for comparison: letters and digits only, upper case.
 pub fn postal_key(p: &str) -> String {
     p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
@@ -221,5 +250,18 @@ mod tests {
         assert!(!Keys::reg_is_certain(Some("RU"), "7707083894"), "check digit fails");
         assert!(!Keys::reg_is_certain(Some("DE"), "DE123456789"), "not checked there");
         assert!(!Keys::reg_is_certain(None, "7707083893"));
+    }
+
+    #[test]
+    fn website_hosts_become_domains() {
+        for (site, want) in [
+            ("contoso.com", Some("contoso.com")),
+            ("https://www.Contoso.co.uk/about", Some("contoso.co.uk")),
+            ("http://fabrikam.de?x=1", Some("fabrikam.de")),
+            ("localhost", None),
+            ("", None),
+        ] {
+            assert_eq!(website_domain(site).as_deref(), want, "{site:?}");
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod freq;
 pub mod keys;
 pub mod link;
 pub mod model;
+pub mod same_name;
 pub mod sample;
 pub mod score;
 pub mod similarity;
@@ -215,6 +216,7 @@ pub fn match_rows(
             });
         }
     }
+    link_survivors(&mut existing, &duplicate);
     review.sort_by_key(|r| (r.row, other_key(r.other)));
     Matches {
         duplicate,
@@ -229,6 +231,26 @@ pub fn match_rows(
             duplicates: Some(found.model.summary()),
             existing: linked.model.map(|m| m.summary()),
         },
+    }
+}
+
+/// A cluster is one customer: when a duplicate is an existing customer and its survivor (the row
+/// that would be created) is not, the survivor is that customer too (rule `linked`), so the
+/// customer is never created a second time. The member with the most probable link lends it.
+fn link_survivors(existing: &mut [Option<Box<ExistingMatch>>], duplicate: &[Option<Box<DuplicateOf>>]) {
+    let mut lent: std::collections::BTreeMap<usize, ExistingMatch> = std::collections::BTreeMap::new();
+    for (i, d) in duplicate.iter().enumerate() {
+        let (Some(d), Some(m)) = (d, &existing[i]) else { continue };
+        if existing[d.survivor].is_some() {
+            continue;
+        }
+        let better = lent.get(&d.survivor).is_none_or(|b| m.probability > b.probability);
+        if better {
+            lent.insert(d.survivor, ExistingMatch { rule: "linked", ..(**m).clone() });
+        }
+    }
+    for (survivor, m) in lent {
+        existing[survivor] = Some(Box::new(m));
     }
 }
 

@@ -6,7 +6,7 @@
 //! first and a pair stops as soon as even the best levels of the fields left could not lift
 //! its weight to the floor asked for: the result is the same as comparing everything.
 
-use super::compare::{self, Cmp, Compared, Gamma, DIFFERENT, NULL};
+use super::compare::{self, Cmp, Compared, Gamma, NULL, WEAK};
 use super::freq::Freq;
 use super::keys::Keys;
 use super::model::{probability, Model};
@@ -58,12 +58,14 @@ pub fn gamma(a: &Keys, b: &Keys, v: &Vocab) -> Option<Compared> {
     Some(c)
 }
 
-/// A prefix is one tenant: the same prefix under a name that disagrees, with nothing else
-/// that identifies the company agreeing (registration ID, e-mail, phone), is another company
-/// asking for a taken prefix (`domain.taken`), not evidence that the two are one.
+/// A prefix is one tenant: the same prefix under a name that agrees at most in its brand word
+/// (`Proseware Inc` / `Proseware Labs Ltd`), with nothing else that identifies the company
+/// agreeing (registration ID, e-mail, phone), is another company asking for a taken prefix
+/// (`domain.taken`), not evidence that the two are one.
 fn discount_prefix(g: &mut Gamma) {
     let other_identity = g.get(Cmp::Reg) == 2 || g.get(Cmp::Email) >= 3 || g.get(Cmp::Phone) == 2;
-    if g.get(Cmp::Domain) == 2 && g.get(Cmp::Name) == DIFFERENT && !other_identity {
+    let name = g.get(Cmp::Name);
+    if g.get(Cmp::Domain) == 2 && name != NULL && name <= WEAK && !other_identity {
         g.set(Cmp::Domain, NULL);
     }
 }

@@ -64,6 +64,10 @@ pub struct Summary {
     pub fail_over: Option<FailOver>,
     /// The files written (relative to the output folder).
     pub outputs: Vec<String>,
+    /// What the user should know about the run that is not about one source: mapping entries
+    /// naming no column, a folder's earlier outputs that were not read (filled in by the
+    /// pipeline).
+    pub warnings: Vec<String>,
     /// What changed since `--baseline` (absent without it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangesSummary>,
@@ -185,6 +189,9 @@ pub fn peak_memory_mb() -> Option<u64> {
 pub struct ExistingSummary {
     /// The export files.
     pub files: Vec<String>,
+    /// What each source of them was read as (one per file, or per sheet of a workbook):
+    /// `ui_export`, `powershell_csv`, `rest_json` or `table`.
+    pub formats: Vec<String>,
     /// Customers read from them.
     pub customers: u64,
     /// Customers matched by at least one row.
@@ -257,6 +264,7 @@ impl Summary {
             inputs: data.sources.iter().map(input_summary).collect(),
             existing: ExistingSummary {
                 files: data.cfg.existing.iter().map(|p| p.display().to_string()).collect(),
+                formats: data.pc.sources.iter().map(|s| s.format.clone()).collect(),
                 customers: data.pc.customers.len() as u64,
                 matched: matched_pc,
             },
@@ -285,6 +293,7 @@ impl Summary {
                 .fail_over
                 .map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
+            warnings: Vec::new(),
             changes: data.insights.changes.as_ref().map(|ch| ChangesSummary::of(ch, data)),
         }
     }

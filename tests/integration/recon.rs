@@ -114,7 +114,7 @@ fn recon_pc_only_lists_unmatched_customers() {
     let only = read_csv(&out.join("reconciliation/pc_only.csv"));
     assert_eq!(only.len(), 27);
     let nova = only.iter().find(|c| c["company_name"] == "Nova Scotia Seafoods Inc.").expect("Nova Scotia");
-    assert_eq!(nova["pc_customer_id"], "40f794fa-dce4-5ccf-b702-18ecf5ce9393");
+    assert_eq!(nova["pc_customer_id"], "40f794fa-dce4-4ccf-b702-18ecf5ce9393");
     assert_eq!(nova["source_id"], nova["pc_customer_id"]);
     assert_eq!(nova["domain"], "nova.onmicrosoft.com");
     assert_eq!(

@@ -12,6 +12,12 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// An input could not be read at all.
     pub const INPUT: u8 = 3;
+    /// `push` or `pull` finished, but some lines were refused or are still to send
+    /// (`push/results.csv` says which), or some billing profiles could not be had.
+    pub const INCOMPLETE: u8 = 1;
+    /// `push` or `pull`: the token endpoint or Partner Center refused the credentials, or could
+    /// not be reached. What was done is in the journal; running the command again resumes.
+    pub const API: u8 = 4;
 }
 
 /// Where in an input something went wrong. Every part but the file is optional.
@@ -65,6 +71,9 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// `push` or `pull` cannot go on: credentials, the service or the network.
+    #[error(transparent)]
+    PartnerCenter(#[from] crate::partner_center::ApiError),
     /// An output could not be written.
     #[error("cannot write {path}: {source}")]
     Output {
@@ -81,6 +90,7 @@ impl Error {
         match self {
             Error::Usage(_) | Error::Config { .. } | Error::Output { .. } => exit::USAGE,
             Error::Input { .. } => exit::INPUT,
+            Error::PartnerCenter(e) => e.exit_code(),
         }
     }
 

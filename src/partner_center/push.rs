@@ -133,6 +133,9 @@ fn blank(line: &Line) -> LineResult {
     }
 }
 
+/// A step's answer: the customer ID, or the failure with its HTTP status.
+type StepAnswer = std::result::Result<String, (Option<u16>, Explained)>;
+
 /// A push under way.
 struct Run {
     client: Client,
@@ -157,7 +160,10 @@ impl Run {
         r.customer = state;
         match answer {
             Ok(id) => r.customer_id = id,
-            Err(failure) => return Ok(fail(r, failure)),
+            Err(failure) => {
+                fail(r, failure);
+                return Ok(());
+            }
         }
         let Some(body) = &line.agreement else { return Ok(()) };
         let entry = Entry {
@@ -179,13 +185,7 @@ impl Run {
 
     /// One request, unless the journal says it is done (or refused, unless retrying). The
     /// answer is the customer ID, or the failure with its HTTP status.
-    fn step(
-        &mut self,
-        mut entry: Entry,
-        url: &str,
-        body: &str,
-        done: Status,
-    ) -> Result<(State, std::result::Result<String, (Option<u16>, Explained)>)> {
+    fn step(&mut self, mut entry: Entry, url: &str, body: &str, done: Status) -> Result<(State, StepAnswer)> {
         if let Some(last) = self.past.get(&entry.request_id) {
             let e = &last.entry;
             match last.status {

@@ -201,6 +201,7 @@ impl Client {
             .header("Accept", "application/json")
             .header("MS-RequestId", call.request_id)
             .header("MS-CorrelationId", &self.correlation_id)
+            .header("MS-Contract-Version", "v1")
             .header("MS-PartnerCenter-Application", "pc-onboard")
             .header("X-Locale", "en-US");
         for (k, v) in call.headers {

@@ -2,7 +2,9 @@
 //! killed run loses nothing. Before a request goes, a `sending` line; after its answer,
 //! `created`, `confirmed`, `failed` or `gave_up`. A rerun reads the journal and skips every
 //! request whose last line is `created` or `confirmed` (and `failed`, unless asked to retry).
-//! The journal holds what Partner Center answered and never a credential.
+//! The journal holds what Partner Center answered and never a credential. Each line also names
+//! the API and the partner tenant it was sent to: a journal written against the integration
+//! sandbox must not make a production run skip customers it never created there.
 
 use crate::error::{Error, Position, Result};
 use std::collections::HashMap;
@@ -12,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// The columns, in order. `customer_id` comes before the free text, so a line cut short by a
 /// kill either has all of it or is recognisably incomplete.
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 15] = [
     "at",
     "line",
     "source_file",
@@ -26,7 +28,25 @@ pub const HEADER: [&str; 13] = [
     "customer_id",
     "error_code",
     "error_message",
+    "api_url",
+    "tenant",
 ];
+
+/// Where the requests go: the API and the partner's tenant (as configured, lower case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// `[partner_center] api_url`.
+    pub api_url: String,
+    /// The partner's tenant ID or domain.
+    pub tenant: String,
+}
+
+impl Target {
+    /// The target of a run.
+    pub fn new(api_url: &str, tenant: &str) -> Target {
+        Target { api_url: api_url.to_string(), tenant: tenant.trim().to_lowercase() }
+    }
+}
 
 /// What an event says about a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,8 +114,9 @@ pub struct Last {
 
 /// Reads a journal: the last event of each request ID. A last line cut short by a kill is
 /// ignored (its request is simply sent again, with the same ID); any other bad line is an
-/// error, since a journal that cannot be trusted must not decide what to skip.
-pub fn load(path: &Path) -> Result<HashMap<String, Last>> {
+/// error, since a journal that cannot be trusted must not decide what to skip, and so is a line
+/// written for another `target`.
+pub fn load(path: &Path, target: &Target) -> Result<HashMap<String, Last>> {
     let mut out = HashMap::new();
     if !path.exists() {
         return Ok(out);
@@ -123,7 +144,7 @@ pub fn load(path: &Path) -> Result<HashMap<String, Last>> {
             Err(e) => return Err(bad(&e.to_string())),
         };
         let status = rec.get(8).and_then(Status::parse);
-        let (Some(status), 13) = (status, rec.len()) else {
+        let (Some(status), 15) = (status, rec.len()) else {
             if last {
                 break;
             }
@@ -140,6 +161,18 @@ pub fn load(path: &Path) -> Result<HashMap<String, Last>> {
             error_code: f(11),
             error_message: f(12),
         };
+        let written_for = Target::new(&f(13), &f(14));
+        if written_for != *target {
+            return Err(Error::Config {
+                path: path.to_owned(),
+                message: format!(
+                    "row {row} was written for tenant '{}' at {}, and this run is for tenant '{}' at {}: \
+                     one account's journal must not decide what another's run skips. Give the same tenant \
+                     and api_url, or move the push folder away to start afresh",
+                    written_for.tenant, written_for.api_url, target.tenant, target.api_url
+                ),
+            });
+        }
         out.insert(entry.request_id.clone(), Last { status, entry });
     }
     Ok(out)
@@ -149,11 +182,12 @@ pub fn load(path: &Path) -> Result<HashMap<String, Last>> {
 pub struct Writer {
     path: PathBuf,
     wtr: csv::Writer<File>,
+    target: Target,
 }
 
 impl Writer {
     /// Opens the journal for appending (creating it with its header).
-    pub fn open(path: &Path) -> Result<Writer> {
+    pub fn open(path: &Path, target: &Target) -> Result<Writer> {
         let io = |source| Error::Output { path: path.to_owned(), source };
         let mut file = OpenOptions::new().read(true).append(true).create(true).open(path).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
@@ -169,7 +203,7 @@ impl Writer {
                 file.write_all(b"\n").map_err(io)?;
             }
         }
-        let mut w = Writer { path: path.to_owned(), wtr };
+        let mut w = Writer { path: path.to_owned(), wtr, target: target.clone() };
         w.sync()?;
         Ok(w)
     }
@@ -193,6 +227,8 @@ impl Writer {
             &e.customer_id,
             &e.error_code,
             &e.error_message,
+            &self.target.api_url,
+            &self.target.tenant,
         ];
         self.wtr
             .write_record(rec)

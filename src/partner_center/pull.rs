@@ -8,7 +8,7 @@ use super::client::{Answer, Call, Client, Method};
 use super::codes::explain;
 use super::error::ApiError;
 use super::ids::random_id;
-use super::progress;
+use super::progress_bar;
 use crate::config::Config;
 use crate::error::{exit, Error, Result};
 use crate::write::AtomicFile;
@@ -45,7 +45,7 @@ pub fn pull(cfg: &Config) -> Result<PullReport> {
     }
     let mut file = AtomicFile::create(out)?;
     let io = |source| Error::Output { path: out.clone(), source };
-    let bar = progress::bar(cfg, None, "customers");
+    let bar = progress_bar(cfg, None, "customers");
     let mut report = PullReport::default();
     let mut seen: HashSet<Link> = HashSet::new();
     let mut next = Some((client.url(&format!("/v1/customers?size={}", settings.page_size)), Vec::new()));

@@ -11,7 +11,7 @@ use super::journal::{self, Entry, Last, Status};
 use super::plan::{self, agreement_request_id, Line};
 use super::results::{self, LineResult, State};
 use super::settings::AuthMode;
-use super::{preview, progress};
+use super::{preview, progress_bar};
 use crate::config::Config;
 use crate::error::{exit, Error, Result};
 use std::collections::HashMap;
@@ -35,27 +35,32 @@ pub fn push(cfg: &Config) -> Result<PushReport> {
     let lines = plan::load(&cfg.out_dir)?;
     let dir = cfg.out_dir.join("push");
     let journal_path = dir.join("journal.csv");
-    let past = journal::load(&journal_path)?;
     if settings.auth == AuthMode::App {
         check_app_only(&lines)?;
     }
+    let env = |k: &str| std::env::var(k).ok();
+    let target = |tenant: Option<&str>| journal::Target::new(&settings.api_url, tenant.unwrap_or(""));
     if !cfg.api.send {
+        let tenant = super::secrets::tenant(settings, &env);
+        let past = journal::load(&journal_path, &target(tenant.as_deref()))?;
         preview::print(cfg, &lines, &past);
         return Ok(PushReport::default());
     }
-    let creds = super::secrets::load(settings, &|k| std::env::var(k).ok())?;
+    let creds = super::secrets::load(settings, &env)?;
+    let target = target(creds.tenant.as_deref());
+    let past = journal::load(&journal_path, &target)?;
     std::fs::create_dir_all(&dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
     let mut client = Client::new(settings, creds, random_id())?;
     // Bad credentials stop the run here, before any line is sent.
     client.sign_in()?;
     let mut run = Run {
         client,
-        journal: journal::Writer::open(&journal_path)?,
+        journal: journal::Writer::open(&journal_path, &target)?,
         admins: admins::Writer::open(&dir.join("customer_admins.csv"))?,
         past,
         retry_failed: cfg.api.retry_failed,
     };
-    let bar = progress::bar(cfg, Some(lines.len() as u64), "lines");
+    let bar = progress_bar(cfg, Some(lines.len() as u64), "lines");
     let mut results: Vec<LineResult> = Vec::with_capacity(lines.len());
     let mut stopped: Option<Error> = None;
     let mut gave_up_in_a_row = 0;

@@ -90,6 +90,21 @@ pub fn load(settings: &ApiSettings, env: &dyn Fn(&str) -> Option<String>) -> Res
     Ok(Credentials { tenant, app_id: app_id.trim().to_string(), app_secret, refresh_token })
 }
 
+/// The partner's tenant as [`load`] finds it, without needing the other credentials (the dry
+/// run and the journal's target use it); an unreadable secrets file counts as none here.
+pub fn tenant(settings: &ApiSettings, env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    env(TENANT)
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            settings
+                .secrets_file
+                .as_deref()
+                .and_then(|p| read_file(p).ok())
+                .and_then(|f| f.get(TENANT).cloned())
+        })
+        .or_else(|| settings.tenant.clone())
+}
+
 /// Reads a secrets file: `NAME=value` lines (`export NAME=value` and quotes allowed, `#`
 /// comments). On Unix the file must not be readable by others, as for an SSH key.
 fn read_file(path: &Path) -> Result<HashMap<String, String>, ApiError> {

@@ -207,6 +207,17 @@ fn server_errors_and_dropped_connections_are_retried_with_the_same_request_id() 
         );
     }
     assert!(res.values().all(|r| r["customer_status"] == "created"));
+    drop(st);
+
+    // The same folder pushed for another partner tenant (the sandbox's, say) is refused: this
+    // journal must not make that run skip customers it never created there.
+    let out = command(&w, &["push", "out", "--yes", "--config", "pc.toml"], SECRET)
+        .env("PC_ONBOARD_TENANT", "contoso-sandbox.onmicrosoft.com")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("contoso-sandbox.onmicrosoft.com") && stderr.contains("another"), "{stderr}");
 }
 
 #[test]

@@ -233,3 +233,30 @@ fn without_url(e: &ureq::Error, url: &str) -> String {
         text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_failures_are_retried_and_impossible_requests_are_not() {
+        let eof =
+            || ureq::Error::Io(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "connection closed"));
+        let table = [
+            (eof(), true),
+            (ureq::Error::Timeout(ureq::Timeout::Global), true),
+            (ureq::Error::HostNotFound, true),
+            (ureq::Error::ConnectionFailed, true),
+            (ureq::Error::BadUri("x".into()), false),
+            (ureq::Error::RequireHttpsOnly("x".into()), false),
+            (ureq::Error::TooManyRedirects, false),
+        ];
+        for (e, retry) in table {
+            assert_eq!(is_transient(&e), retry, "{e}");
+        }
+        let url = "http://127.0.0.1:9/v1/customers";
+        let e = ureq::Error::BadUri(url.into());
+        assert!(!without_url(&e, url).contains(url), "the URL is said once, by the caller");
+        assert!(!without_url(&eof(), url).is_empty());
+    }
+}

@@ -67,6 +67,32 @@ pub enum Command {
     /// the listed customers already exist; --truth-out says, per row, what was planted. The same
     /// --seed and --rows give byte-identical files.
     Generate(GenerateArgs),
+    /// Create the clean customers in Partner Center, then confirm their agreements.
+    ///
+    /// Reads OUT_DIR/clean/ (written by `run`): line N of customers.jsonl is sent as
+    /// POST /v1/customers, then line N of agreements.jsonl (unless null) as
+    /// POST /v1/customers/{id}/agreements. Without --yes it is a dry run: it prints every request
+    /// it would send and sends nothing.
+    ///
+    /// Every event goes to OUT_DIR/push/journal.csv as it happens; running the same command again
+    /// skips what is done and resends what is in doubt with the same MS-RequestId, so a customer
+    /// is never created twice. OUT_DIR/push/results.csv maps every clean line to its customer ID
+    /// or its error; errors.csv lists the lines to fix, with Partner Center's code, the rule it
+    /// matches and the fix.
+    ///
+    /// Credentials come from the environment (PC_ONBOARD_APP_ID, PC_ONBOARD_TENANT,
+    /// PC_ONBOARD_APP_SECRET, PC_ONBOARD_REFRESH_TOKEN) or the secrets file the profile names,
+    /// never from the command line. Exit codes: 0 every line done, 1 some refused or still to
+    /// send, 2 usage or credentials missing, 3 the clean folder or journal unreadable, 5 Partner
+    /// Center or the token endpoint refused or could not be reached (rerun to resume).
+    Push(PushArgs),
+    /// Download the current Partner Center customers as JSON lines for `run --existing`.
+    ///
+    /// Pages through GET /v1/customers and writes one Customer resource per line; with
+    /// --billing-profiles each carries its billingProfile (one more request per customer, within
+    /// the same 500-a-minute pace). The file appears only when complete. Credentials as for push.
+    /// Exit codes: 0 done, 1 some billing profiles missing, 2 usage, 5 refused or unreachable.
+    Pull(PullArgs),
 }
 
 /// Options of `run` and `check`.
@@ -123,6 +149,73 @@ pub struct RunArgs {
     /// Needs a build with the `parquet` feature (cargo build --release --features parquet).
     #[arg(long)]
     pub parquet: bool,
+}
+
+/// Options of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The output folder of `pc-onboard run` (its clean/ holds what to send; push/ is written
+    /// next to it).
+    #[arg(value_name = "OUT_DIR")]
+    pub out_dir: PathBuf,
+    /// Send for real. Without it, push only prints what it would send.
+    #[arg(long)]
+    pub yes: bool,
+    /// Also send again the requests Partner Center refused in an earlier run (after fixing
+    /// permissions, say); by default a refused request stays refused until its row changes.
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// The partner profile (TOML) with the [partner_center] settings (API and token URLs,
+    /// tenant, app ID, secrets file, pace).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Options of `pull`.
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// The file to write (JSON lines of Customer resources; give it to `run --existing`).
+    #[arg(short, long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Fetch each customer's billing profile (address, contact) into its line.
+    #[arg(long)]
+    pub billing_profiles: bool,
+    /// The partner profile (TOML) with the [partner_center] settings.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl PushArgs {
+    /// Resolves the options of `push` into a [`Config`].
+    pub fn into_config(self, common: &Common) -> Result<Config> {
+        let mut cfg = api_config(self.config.as_deref(), common)?;
+        cfg.out_dir = self.out_dir;
+        cfg.api.send = self.yes;
+        cfg.api.retry_failed = self.retry_failed;
+        Ok(cfg)
+    }
+}
+
+impl PullArgs {
+    /// Resolves the options of `pull` into a [`Config`].
+    pub fn into_config(self, common: &Common) -> Result<Config> {
+        let mut cfg = api_config(self.config.as_deref(), common)?;
+        cfg.api.pull_out = self.out;
+        cfg.api.billing_profiles = self.billing_profiles;
+        Ok(cfg)
+    }
+}
+
+/// The configuration `push` and `pull` share: the profile and the console options.
+fn api_config(profile: Option<&std::path::Path>, common: &Common) -> Result<Config> {
+    let mut cfg = Config::new(Vec::new());
+    if let Some(path) = profile {
+        cfg.profile = Profile::load(path)?;
+    }
+    cfg.progress = !common.no_progress && !common.quiet;
+    cfg.quiet = common.quiet;
+    cfg.verbose = common.verbose;
+    Ok(cfg)
 }
 
 /// Options of `rules`.

@@ -3,6 +3,7 @@
 //! Nothing past this module sees clap types; the rest of the code reads [`Config`].
 
 use crate::error::{Error, Result};
+use crate::partner_center::{ApiRun, ApiSettings};
 use crate::rules::catalogue::{RuleId, Severity, RULES};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -46,6 +47,8 @@ struct ProfileFile {
     run: RunSection,
     #[serde(default)]
     report: ReportSection,
+    #[serde(default)]
+    partner_center: crate::partner_center::settings::Section,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -147,6 +150,8 @@ pub struct Profile {
     pub html_max_rows: usize,
     /// Data rows per sheet of report.xlsx at most (the sheet says so when there are more).
     pub xlsx_max_rows: usize,
+    /// `push` and `pull`: the API, the token endpoint, the app, the pace.
+    pub partner_center: ApiSettings,
 }
 
 impl Profile {
@@ -191,6 +196,7 @@ impl Profile {
             gdap_default: true,
             html_max_rows: 10_000,
             xlsx_max_rows: 100_000,
+            partner_center: ApiSettings::public_cloud(),
         });
         let mut p = Profile {
             partner_type: file.partner.kind.unwrap_or(base.partner_type),
@@ -231,6 +237,8 @@ impl Profile {
             gdap_default: file.run.gdap_default.unwrap_or(base.gdap_default),
             html_max_rows: file.report.html_max_rows.unwrap_or(base.html_max_rows),
             xlsx_max_rows: file.report.xlsx_max_rows.unwrap_or(base.xlsx_max_rows),
+            partner_center: ApiSettings::apply(base.partner_center, file.partner_center, path)
+                .map_err(cfg_err)?,
         };
         if p.agreement_missing_is_error {
             p.severities[RuleId::AgreementMissing as usize] = Severity::Error;
@@ -349,6 +357,8 @@ pub struct Config {
     pub redact: bool,
     /// Also write customers.parquet and findings.parquet.
     pub parquet: bool,
+    /// `push` and `pull`: what to send or fetch (`out_dir` is push's folder).
+    pub api: ApiRun,
 }
 
 impl Config {
@@ -391,6 +401,7 @@ impl Config {
             baseline: None,
             redact: false,
             parquet: false,
+            api: ApiRun::default(),
         }
     }
 }

@@ -15,6 +15,12 @@ pub mod exit {
     /// The outputs could not be written (disk full, no permission, another run holds the
     /// folder); the output folder keeps its previous set.
     pub const OUTPUT: u8 = 4;
+    /// `push` or `pull` finished, but some lines were refused or are still to send
+    /// (`push/results.csv` says which), or some billing profiles could not be had.
+    pub const INCOMPLETE: u8 = 1;
+    /// `push` or `pull`: the token endpoint or Partner Center refused the credentials, or could
+    /// not be reached. What was done is in the journal; running the command again resumes.
+    pub const API: u8 = 5;
 }
 
 /// Where in an input something went wrong. Every part but the file is optional.
@@ -68,6 +74,9 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// `push` or `pull` cannot go on: credentials, the service or the network.
+    #[error(transparent)]
+    PartnerCenter(#[from] crate::partner_center::ApiError),
     /// An output could not be written.
     #[error("cannot write {path}: {source}")]
     Output {
@@ -102,6 +111,7 @@ impl Error {
             Error::Input { .. } => exit::INPUT,
             Error::Output { .. } | Error::Busy { .. } => exit::OUTPUT,
             Error::Unchanged { cause, .. } => cause.exit_code(),
+            Error::PartnerCenter(e) => e.exit_code(),
         }
     }
 

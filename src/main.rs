@@ -46,6 +46,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             pc_onboard::commands::mapping(&args, &cli.common)?;
             Ok(exit::OK)
         }
+        Command::Push(args) => {
+            let cfg = args.into_config(&cli.common)?;
+            Ok(pc_onboard::partner_center::push(&cfg)?.exit_code)
+        }
+        Command::Pull(args) => {
+            let cfg = args.into_config(&cli.common)?;
+            Ok(pc_onboard::partner_center::pull(&cfg)?.exit_code)
+        }
         Command::Generate(args) => {
             let report = pc_onboard::generate::generate(&args.into_options())?;
             if !cli.common.quiet {

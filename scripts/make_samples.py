@@ -12,7 +12,9 @@ Files written (all under samples/):
   legacy_crm_export.csv      Salesforce account export as Excel on Windows saves it (cp1252, CRLF)
   legacy_customers.xlsx      two sheets: "EMEA" (Dynamics 365 headers, header on row 3) and
                              "APAC & Americas" (HubSpot headers)
-  partner_center_export.csv  a Partner Center customer export (UTF-8), for --existing
+  partner_center_export.csv  the Partner Center customers, UI export joined with billing profiles (UTF-8)
+  partner_center_ui_export.csv  the same customers as Partner Center's UI exports them (Customers ->
+                             Export customers: UTF-8 with BOM, five columns), for --existing
   expected.csv               one line per input data row: intended outcome, rule codes, a note
   README.md                  what the files are, and the deliberate faults by rule family
 
@@ -66,6 +68,7 @@ FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 CSV_FILE = "legacy/legacy_crm_export.csv"
 XLSX_FILE = "legacy/legacy_customers.xlsx"
 PC_FILE = "partner_center_export.csv"
+PC_UI_FILE = "partner_center_ui_export.csv"
 SHEET_EMEA = "EMEA"
 SHEET_APAC = "APAC & Americas"
 # files are read in the order of their names, sheets in workbook order
@@ -124,6 +127,8 @@ APAC_FIELDS = [
     "id", "company", "line1", "line2", "city", "state", "postal", "country", "phone", "first",
     "last", "email", "regid", "domain", "segment", "mca", "mca_date", "lifecycle",
 ]
+# Partner Center's Customers -> Export customers writes exactly these columns.
+PC_UI_HEADER = ["Microsoft ID", "Company name", "Primary domain name", "Relationship", "Tags"]
 PC_HEADER = [
     "Customer ID", "Company Name", "Primary Domain Name", "Country/Region", "Address Line 1", "City",
     "State", "Postal Code", "Registration ID", "Contact Email",
@@ -1132,8 +1137,15 @@ def add(where, cc, want=(), note="", unsure="", native=None, ci=None, **over) ->
     return r
 
 
+def tenant_id(key: str) -> str:
+    """A customer's Microsoft ID: fixed per customer, shaped like the random (version 4) GUIDs of
+    real tenants."""
+    u = uuid.uuid5(uuid.NAMESPACE_URL, f"pc-onboard-sample/{key}")
+    return str(uuid.UUID(bytes=u.bytes, version=4))
+
+
 def pc_add(key, company, domain, cc, line1, city, state, postal, regid="", email="") -> dict:
-    p = {"key": key, "guid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"pc-onboard-sample/{key}")), "company": company,
+    p = {"key": key, "guid": tenant_id(key), "company": company,
          "domain": f"{domain}.onmicrosoft.com", "cc": cc, "line1": line1, "city": city, "state": state,
          "postal": postal, "regid": regid, "email": email}
     PC.append(p)
@@ -1505,18 +1517,24 @@ def plant_existing() -> None:
             company="Litware, Inc.", ci=5, domain="litware.onmicrosoft.com", email="helpdesk@litwareinc.com")
     existing(r, "pc_litware", "domain prefix", "", company="Litware, Inc.", domain="litware")
     # --- by contact e-mail domain ---
-    r = add("csv", "US", [], "", company="Coho Vineyard & Winery", ci=5, domain="cohovineyard", email="olivia.brown@cohowinery.com")
-    existing(r, "pc_coho", "contact e-mail domain (cohowinery.com)", "different name, desired prefix differs from PC's",
-             company="Coho Winery", domain="cohowinery", line1="600 Silverado Trail", city="Napa", postal="94558",
-             email="accounts@cohowinery.com")
+    # The same e-mail domain, but another name, prefix, street and town: the match weight says
+    # two sites or two entities of one group, so it is created (not a relationship request).
+    add("csv", "US", [], "look-alike: shares the e-mail domain cohowinery.com with PC 'Coho Winery' in another town; "
+        "not the same customer", company="Coho Vineyard & Winery", ci=5, domain="cohovineyard",
+        email="olivia.brown@cohowinery.com")
+    pc_add("pc_coho", "Coho Winery", "cohowinery", "US", "600 Silverado Trail", "Napa", "CA", "94558",
+           email="accounts@cohowinery.com")
     r = add("emea", "IE", [], "", company="Trey Research Limited", ci=0, domain="treyresearch", email="ciara.byrne@treyresearch.ie",
             country="Ireland")
     existing(r, "pc_trey", "contact e-mail domain (treyresearch.ie); also name + city", "'Limited' vs 'Ltd'",
              company="Trey Research Ltd", domain="treyresearchltd", email="it@treyresearch.ie")
-    r = add("apac", "CA", [], "", company="Woodgrove Financial Services Inc.", ci=0, domain="woodgrovefs",
+    # A group's two entities share the e-mail domain and the town: only the brand word of the name
+    # agrees, so the pair goes to review/possible_matches.csv and the row is created.
+    r = add("apac", "CA", [], "look-alike: same e-mail domain and town as PC 'Woodgrove Bank', another entity of the "
+            "group; listed for review", company="Woodgrove Financial Services Inc.", ci=0, domain="woodgrovefs",
             email="m.tremblay@woodgrovebank.ca")
-    existing(r, "pc_woodgrove", "contact e-mail domain (woodgrovebank.ca)", "different name", company="Woodgrove Bank",
-             domain="woodgrovebank", line1="100 King Street West", email="admin@woodgrovebank.ca")
+    pc_add("pc_woodgrove", "Woodgrove Bank", "woodgrovebank", "CA", "100 King Street West", r["city"], r["state"],
+           str(r["postal"]), email="admin@woodgrovebank.ca")
     # --- by name + country + city ---
     r = add("csv", "AT", [], "", company="Alpine Ski House GmbH", ci=1, line1="Maria-Theresien-Straße 18", domain="",
             email="office@alpineskihouse.at")
@@ -2110,7 +2128,9 @@ def check_no_accidental_matches() -> None:
         if norm(r["regid"]) and (r["iso"], compact_id(r["regid"])) in pc_ids:
             hits.add(pc_ids[(r["iso"], compact_id(r["regid"]))])
         e = norm(r["email"])
-        if e.count("@") == 1 and e.split("@")[1].lower() in pc_mail:
+        # A shared company e-mail domain is weighed with the rest (README, Matching): rows planted
+        # as look-alikes of a customer of the same domain are not matches.
+        if e.count("@") == 1 and e.split("@")[1].lower() in pc_mail and "look-alike" not in r["note"]:
             hits.add(pc_mail[e.split("@")[1].lower()])
         dp = domain_prefix(r["domain"])
         if dp in pc_dom and "domain.taken" not in r["rules"]:
@@ -2262,6 +2282,22 @@ def write_pc() -> None:
         wr.writerow([p["guid"], p["company"], p["domain"], p["cc"], p["line1"], p["city"], p["state"], p["postal"],
                      p["regid"], p["email"]])
     (OUT / PC_FILE).write_text(buf.getvalue(), encoding="utf-8", newline="")
+    write_pc_ui(rows)
+
+
+# Partner-defined tags on a few customers (the UI export carries them; pc-onboard does not read them).
+PC_UI_TAGS = {"pc_bellows": "Education", "pc_woodgrove": "Key account", "pc_relecloud": "Key account"}
+
+
+def write_pc_ui(rows: list) -> None:
+    """The same customers, in the same order, as the Partner Center UI exports them: UTF-8 with a
+    byte-order mark, the five columns of PC_UI_HEADER, no country, address or e-mail."""
+    buf = io.StringIO()
+    wr = csv.writer(buf, lineterminator="\r\n")
+    wr.writerow(PC_UI_HEADER)
+    for p in rows:
+        wr.writerow([p["guid"], p["company"], p["domain"], "Reseller", PC_UI_TAGS.get(p["key"], "")])
+    (OUT / PC_UI_FILE).write_text("\ufeff" + buf.getvalue(), encoding="utf-8", newline="")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -2309,6 +2345,10 @@ def verify() -> dict:
     pc = list(csv.reader(open(OUT / PC_FILE, encoding="utf-8", newline="")))
     assert pc[0] == PC_HEADER
     stats["pc"] = len(pc) - 1
+    ui_bytes = (OUT / PC_UI_FILE).read_bytes()
+    assert ui_bytes.startswith(b"\xef\xbb\xbf")
+    ui = list(csv.reader(io.StringIO(ui_bytes.decode("utf-8-sig"), newline="")))
+    assert ui[0] == PC_UI_HEADER and [u[:3] for u in ui[1:]] == [x[:3] for x in pc[1:]], "the UI export has the same customers"
     exp = list(csv.DictReader(open(OUT / "expected.csv", encoding="utf-8", newline="")))
     assert len(exp) == sum(TARGET.values())
     seen = Counter(c for x in exp for c in x["rules"].split(";") if c)
@@ -2340,7 +2380,8 @@ def write_readme(stats) -> None:
     out("|---|---|---|")
     out(f"| `{CSV_FILE}` | Salesforce account export as Excel on Windows saves it: Windows-1252, CRLF, comma, quoted where needed; one quoted field holds a line break; the unknown column `Account Owner` must be carried through; two malformed records (24 and 10 fields) | {stats['csv'][0]} data records ({stats['csv'][1]} physical lines incl. header) |")
     out(f"| `{XLSX_FILE}` | sheet `{SHEET_EMEA}`: Dynamics 365 headers, a title row and an empty row above the header (header = row 3, data from row 4); sheet `{SHEET_APAC}`: HubSpot headers (header = row 1), unknown column `Lifecycle Stage`. Real cell types: numeric phones, registration IDs and record IDs, text postcodes with leading zeros, date cells and text dates, boolean cells and Yes/No text | {TARGET['emea']} + {TARGET['apac']} |")
-    out(f"| `{PC_FILE}` | a Partner Center customer export (UTF-8) for `--existing` | {stats['pc']} |")
+    out(f"| `{PC_FILE}` | the Partner Center customers for `--existing`, as the UI export joined with each customer's profiles would give them (`GET /v1/customers/{{id}}`: billing address and contact e-mail; the registration ID where the company profile has one): customer ID, name, domain, country, address, registration ID, contact e-mail (UTF-8). No Partner Center tool writes this shape by itself; `pc-onboard` reads it as any richer table | {stats['pc']} |")
+    out(f"| `{PC_UI_FILE}` | the same customers, in the same order and with the same IDs, as Partner Center's UI exports them (Customers → Export customers): UTF-8 with BOM, exactly `Microsoft ID, Company name, Primary domain name, Relationship, Tags`; no country, address or e-mail. `Relationship` and `Tags` values are illustrative (pc-onboard does not read them) | {stats['pc']} |")
     out("| `expected.csv` | one line per input data row: `source_file,source_sheet,source_row,outcome,rules,note` | " + str(sum(TARGET.values())) + " |")
     out("")
     out("`partner.toml` (the partner profile: direct-bill, own domains `contoso-partner.com` and `cpartner.onmicrosoft.com`) is")

@@ -5,6 +5,12 @@ use crate::error::{Error, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The exit codes, as `--help` shows them (the README lists the same).
+pub const EXIT_CODES: &str = "Exit codes: 0 the run completed (rejected rows are data, not failure); \
+1 --fail-over was exceeded; 2 usage or configuration error; 3 an input could not be read; \
+4 the outputs could not be written (disk full, no permission, another run on the same --out): \
+the output folder keeps its previous set.";
+
 /// Make a CSP partner's legacy customer lists ready for Microsoft Partner Center.
 ///
 /// pc-onboard reads customer lists (CSV, TSV, Excel, OpenDocument), validates every row against
@@ -13,7 +19,7 @@ use std::path::PathBuf;
 ///
 /// Start with:  pc-onboard run samples/legacy --existing samples/partner_center_export.csv --config samples/partner.toml
 #[derive(Debug, Parser)]
-#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100)]
+#[command(name = "pc-onboard", version, about, long_about, max_term_width = 100, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,8 +48,11 @@ pub enum Command {
     ///
     /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
     /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
-    /// Run the same checks but write only summary.json (for schedulers).
+    /// Run the same checks but write only summary.json (for schedulers); like `run`, it
+    /// replaces the folder's previous set as a whole.
+    #[command(after_help = EXIT_CODES)]
     Check(RunArgs),
     /// Print the rule catalogue: code, severity, field, message and fix.
     Rules(RulesArgs),
@@ -58,6 +67,32 @@ pub enum Command {
     /// the listed customers already exist; --truth-out says, per row, what was planted. The same
     /// --seed and --rows give byte-identical files.
     Generate(GenerateArgs),
+    /// Create the clean customers in Partner Center, then confirm their agreements.
+    ///
+    /// Reads OUT_DIR/clean/ (written by `run`): line N of customers.jsonl is sent as
+    /// POST /v1/customers, then line N of agreements.jsonl (unless null) as
+    /// POST /v1/customers/{id}/agreements. Without --yes it is a dry run: it prints every request
+    /// it would send and sends nothing.
+    ///
+    /// Every event goes to OUT_DIR/push/journal.csv as it happens; running the same command again
+    /// skips what is done and resends what is in doubt with the same MS-RequestId, so a customer
+    /// is never created twice. OUT_DIR/push/results.csv maps every clean line to its customer ID
+    /// or its error; errors.csv lists the lines to fix, with Partner Center's code, the rule it
+    /// matches and the fix.
+    ///
+    /// Credentials come from the environment (PC_ONBOARD_APP_ID, PC_ONBOARD_TENANT,
+    /// PC_ONBOARD_APP_SECRET, PC_ONBOARD_REFRESH_TOKEN) or the secrets file the profile names,
+    /// never from the command line. Exit codes: 0 every line done, 1 some refused or still to
+    /// send, 2 usage or credentials missing, 3 the clean folder or journal unreadable, 5 Partner
+    /// Center or the token endpoint refused or could not be reached (rerun to resume).
+    Push(PushArgs),
+    /// Download the current Partner Center customers as JSON lines for `run --existing`.
+    ///
+    /// Pages through GET /v1/customers and writes one Customer resource per line; with
+    /// --billing-profiles each carries its billingProfile (one more request per customer, within
+    /// the same 500-a-minute pace). The file appears only when complete. Credentials as for push.
+    /// Exit codes: 0 done, 1 some billing profiles missing, 2 usage, 5 refused or unreachable.
+    Pull(PullArgs),
 }
 
 /// Options of `run` and `check`.
@@ -67,8 +102,13 @@ pub struct RunArgs {
     /// and .ods file inside it, in name order).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// A Partner Center customer export (CSV or XLSX); rows matching one of its customers are
-    /// routed to relationship requests instead of being created. Repeatable.
+    /// Partner Center's customers; rows that are one of them are routed to relationship requests
+    /// instead of being created. Repeatable. Read without a mapping file, told by their content:
+    /// the UI export (Customers → Export customers, CSV), PowerShell's `Get-PartnerCustomer |
+    /// Export-Csv`, the REST API's Customer resources as JSON (a GET /v1/customers page, an array
+    /// or JSON lines, with billing profiles where present), or any CSV/XLSX with a company-name and
+    /// a domain column (and customer ID, country, address, registration ID, e-mail where present).
+    /// What each brings: docs/existing-customers.md.
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values
@@ -79,7 +119,9 @@ pub struct RunArgs {
     /// built-in column aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
-    /// The output folder; created if missing. Existing outputs in it are replaced.
+    /// The output folder; created if missing. The run writes its whole set beside it and swaps
+    /// it in when complete, so the folder always holds one complete set (the previous one until
+    /// then); files in it that pc-onboard did not write are kept.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
     /// Worker threads for validation (default: one per core). Outputs are identical whatever
@@ -109,6 +151,73 @@ pub struct RunArgs {
     pub parquet: bool,
 }
 
+/// Options of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The output folder of `pc-onboard run` (its clean/ holds what to send; push/ is written
+    /// next to it).
+    #[arg(value_name = "OUT_DIR")]
+    pub out_dir: PathBuf,
+    /// Send for real. Without it, push only prints what it would send.
+    #[arg(long)]
+    pub yes: bool,
+    /// Also send again the requests Partner Center refused in an earlier run (after fixing
+    /// permissions, say); by default a refused request stays refused until its row changes.
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// The partner profile (TOML) with the [partner_center] settings (API and token URLs,
+    /// tenant, app ID, secrets file, pace).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Options of `pull`.
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// The file to write (JSON lines of Customer resources; give it to `run --existing`).
+    #[arg(short, long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Fetch each customer's billing profile (address, contact) into its line.
+    #[arg(long)]
+    pub billing_profiles: bool,
+    /// The partner profile (TOML) with the [partner_center] settings.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl PushArgs {
+    /// Resolves the options of `push` into a [`Config`].
+    pub fn into_config(self, common: &Common) -> Result<Config> {
+        let mut cfg = api_config(self.config.as_deref(), common)?;
+        cfg.out_dir = self.out_dir;
+        cfg.api.send = self.yes;
+        cfg.api.retry_failed = self.retry_failed;
+        Ok(cfg)
+    }
+}
+
+impl PullArgs {
+    /// Resolves the options of `pull` into a [`Config`].
+    pub fn into_config(self, common: &Common) -> Result<Config> {
+        let mut cfg = api_config(self.config.as_deref(), common)?;
+        cfg.api.pull_out = self.out;
+        cfg.api.billing_profiles = self.billing_profiles;
+        Ok(cfg)
+    }
+}
+
+/// The configuration `push` and `pull` share: the profile and the console options.
+fn api_config(profile: Option<&std::path::Path>, common: &Common) -> Result<Config> {
+    let mut cfg = Config::new(Vec::new());
+    if let Some(path) = profile {
+        cfg.profile = Profile::load(path)?;
+    }
+    cfg.progress = !common.no_progress && !common.quiet;
+    cfg.quiet = common.quiet;
+    cfg.verbose = common.verbose;
+    Ok(cfg)
+}
+
 /// Options of `rules`.
 #[derive(Debug, Args)]
 pub struct RulesArgs {
@@ -132,6 +241,9 @@ pub struct MappingArgs {
     /// Start from an existing mapping file instead of the built-in aliases.
     #[arg(short, long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+    /// Overwrite --out when it exists (it is refused otherwise: it may hold your edits).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `generate`.

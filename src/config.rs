@@ -3,6 +3,7 @@
 //! Nothing past this module sees clap types; the rest of the code reads [`Config`].
 
 use crate::error::{Error, Result};
+use crate::partner_center::{ApiRun, ApiSettings};
 use crate::rules::catalogue::{RuleId, Severity, RULES};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -46,6 +47,8 @@ struct ProfileFile {
     run: RunSection,
     #[serde(default)]
     report: ReportSection,
+    #[serde(default)]
+    partner_center: crate::partner_center::settings::Section,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -73,7 +76,10 @@ struct CultureSection {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MatchingSection {
+    /// Replaced by `match_threshold`; named here only to say so.
     name_threshold: Option<f64>,
+    match_threshold: Option<f64>,
+    review_threshold: Option<f64>,
     max_block_size: Option<usize>,
 }
 
@@ -122,8 +128,10 @@ pub struct Profile {
     pub cultures: Vec<String>,
     /// The severity of each rule, indexed by `RuleId as usize`.
     pub severities: Vec<Severity>,
-    /// Similarity (0..1) above which two names count as the same company.
-    pub name_threshold: f64,
+    /// Match probability (0..1) at or above which two records are the same customer.
+    pub match_threshold: f64,
+    /// Match probability at or above which a pair below `match_threshold` is listed for review.
+    pub review_threshold: f64,
     /// Blocks larger than this are capped (and reported) during duplicate matching.
     pub max_block_size: usize,
     /// Countries (alpha-2) where a missing state is an error.
@@ -142,6 +150,8 @@ pub struct Profile {
     pub html_max_rows: usize,
     /// Data rows per sheet of report.xlsx at most (the sheet says so when there are more).
     pub xlsx_max_rows: usize,
+    /// `push` and `pull`: the API, the token endpoint, the app, the pace.
+    pub partner_center: ApiSettings,
 }
 
 impl Profile {
@@ -175,7 +185,8 @@ impl Profile {
             agreement_template_id: String::new(),
             cultures: Vec::new(),
             severities: RULES.iter().map(|r| r.severity).collect(),
-            name_threshold: 0.9,
+            match_threshold: 0.9,
+            review_threshold: 0.5,
             max_block_size: 50,
             state_required: Vec::new(),
             sheets: Vec::new(),
@@ -185,6 +196,7 @@ impl Profile {
             gdap_default: true,
             html_max_rows: 10_000,
             xlsx_max_rows: 100_000,
+            partner_center: ApiSettings::public_cloud(),
         });
         let mut p = Profile {
             partner_type: file.partner.kind.unwrap_or(base.partner_type),
@@ -210,7 +222,8 @@ impl Profile {
             },
             cultures: file.culture.preferred.unwrap_or(base.cultures),
             severities: base.severities,
-            name_threshold: file.matching.name_threshold.unwrap_or(base.name_threshold),
+            match_threshold: file.matching.match_threshold.unwrap_or(base.match_threshold),
+            review_threshold: file.matching.review_threshold.unwrap_or(base.review_threshold),
             max_block_size: file.matching.max_block_size.unwrap_or(base.max_block_size),
             state_required: file
                 .address
@@ -224,6 +237,8 @@ impl Profile {
             gdap_default: file.run.gdap_default.unwrap_or(base.gdap_default),
             html_max_rows: file.report.html_max_rows.unwrap_or(base.html_max_rows),
             xlsx_max_rows: file.report.xlsx_max_rows.unwrap_or(base.xlsx_max_rows),
+            partner_center: ApiSettings::apply(base.partner_center, file.partner_center, path)
+                .map_err(cfg_err)?,
         };
         if p.agreement_missing_is_error {
             p.severities[RuleId::AgreementMissing as usize] = Severity::Error;
@@ -234,8 +249,20 @@ impl Profile {
             })?;
             p.severities[id as usize] = *sev;
         }
-        if !(0.0..=1.0).contains(&p.name_threshold) {
-            return Err(cfg_err("[matching] name_threshold must be between 0 and 1".into()));
+        if file.matching.name_threshold.is_some() {
+            return Err(cfg_err(
+                "[matching] name_threshold is no longer used: matching now gives each pair a match \
+                 probability; set match_threshold (default 0.9) instead"
+                    .into(),
+            ));
+        }
+        for (key, v) in [("match_threshold", p.match_threshold), ("review_threshold", p.review_threshold)] {
+            if !(v > 0.0 && v <= 1.0) {
+                return Err(cfg_err(format!("[matching] {key} must be a probability above 0 and at most 1")));
+            }
+        }
+        if p.review_threshold > p.match_threshold {
+            return Err(cfg_err("[matching] review_threshold must not be above match_threshold".into()));
         }
         if p.associated_partner_id.is_some() && p.partner_type != PartnerType::IndirectProvider {
             return Err(cfg_err(
@@ -248,6 +275,13 @@ impl Profile {
         }
         if let Some(pct) = p.fail_over {
             check_percent(pct).map_err(cfg_err)?;
+        }
+        if p.max_field_bytes < MIN_FIELD_BYTES {
+            return Err(cfg_err(format!(
+                "[input] max_field_bytes is {}, below the least the readers accept ({MIN_FIELD_BYTES}); \
+                 give {MIN_FIELD_BYTES} or more",
+                p.max_field_bytes
+            )));
         }
         Ok(p)
     }
@@ -264,6 +298,12 @@ fn is_culture_tag(s: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
+
+/// The smallest `input.max_field_bytes`: a header cell or an ordinary address must fit.
+pub const MIN_FIELD_BYTES: usize = 1024;
+
+/// The dates `--today` may name: report.xlsx cannot hold a date before 1900 (Excel's epoch).
+pub const TODAY_RANGE: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// Checks a `--fail-over` percentage.
 pub fn check_percent(pct: f64) -> std::result::Result<(), String> {
@@ -317,9 +357,32 @@ pub struct Config {
     pub redact: bool,
     /// Also write customers.parquet and findings.parquet.
     pub parquet: bool,
+    /// `push` and `pull`: what to send or fetch (`out_dir` is push's folder).
+    pub api: ApiRun,
 }
 
 impl Config {
+    /// Checks the options that nothing else checks before the run starts writing, so that a
+    /// wrong one is refused before any work (library callers build a `Config` by hand).
+    pub fn check(&self) -> Result<()> {
+        use chrono::Datelike;
+        if !TODAY_RANGE.contains(&self.today.year()) {
+            return Err(Error::Usage(format!(
+                "--today {}: give a date from {}-01-01 to {}-12-31 (report.xlsx cannot hold earlier dates)",
+                self.today,
+                TODAY_RANGE.start(),
+                TODAY_RANGE.end()
+            )));
+        }
+        if let Some(pct) = self.fail_over {
+            check_percent(pct).map_err(Error::Usage)?;
+        }
+        if self.inputs.is_empty() {
+            return Err(Error::Usage("no input given; name the files or folders to read".into()));
+        }
+        Ok(())
+    }
+
     /// A configuration with defaults for everything but the inputs (used by tests and tools).
     pub fn new(inputs: Vec<PathBuf>) -> Config {
         Config {
@@ -338,6 +401,7 @@ impl Config {
             baseline: None,
             redact: false,
             parquet: false,
+            api: ApiRun::default(),
         }
     }
 }

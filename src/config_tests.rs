@@ -24,8 +24,23 @@ fn overrides_apply_and_unknown_codes_fail() {
         Profile::from_toml("[severity]\n\"no.such\" = \"error\"\n", Path::new("x.toml"), Some(base.clone()))
             .unwrap_err();
     assert!(err.to_string().contains("no.such"), "{err}");
-    let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base)).unwrap_err();
+    let err = Profile::from_toml("[partnr]\n", Path::new("x.toml"), Some(base.clone())).unwrap_err();
     assert!(err.to_string().contains("x.toml"), "{err}");
+    let err =
+        Profile::from_toml("[input]\nmax_field_bytes = 100\n", Path::new("x.toml"), Some(base)).unwrap_err();
+    assert!(err.to_string().contains("max_field_bytes is 100"), "{err}");
+}
+
+#[test]
+fn options_are_checked_before_the_run() {
+    let mut cfg = Config::new(vec![PathBuf::from("in.csv")]);
+    assert!(cfg.check().is_ok());
+    for (date, ok) in [((1899, 12, 31), false), ((1900, 1, 1), true), ((2026, 11, 26), true)] {
+        cfg.today = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+        assert_eq!(cfg.check().is_ok(), ok, "{date:?}");
+    }
+    cfg.fail_over = Some(101.0);
+    assert!(cfg.check().unwrap_err().to_string().contains("101"));
 }
 
 #[test]

@@ -12,6 +12,15 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// An input could not be read at all.
     pub const INPUT: u8 = 3;
+    /// The outputs could not be written (disk full, no permission, another run holds the
+    /// folder); the output folder keeps its previous set.
+    pub const OUTPUT: u8 = 4;
+    /// `push` or `pull` finished, but some lines were refused or are still to send
+    /// (`push/results.csv` says which), or some billing profiles could not be had.
+    pub const INCOMPLETE: u8 = 1;
+    /// `push` or `pull`: the token endpoint or Partner Center refused the credentials, or could
+    /// not be reached. What was done is in the journal; running the command again resumes.
+    pub const API: u8 = 5;
 }
 
 /// Where in an input something went wrong. Every part but the file is optional.
@@ -65,6 +74,9 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// `push` or `pull` cannot go on: credentials, the service or the network.
+    #[error(transparent)]
+    PartnerCenter(#[from] crate::partner_center::ApiError),
     /// An output could not be written.
     #[error("cannot write {path}: {source}")]
     Output {
@@ -73,20 +85,44 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// Another run holds the output folder.
+    #[error("{out}: {message}")]
+    Busy {
+        /// The output folder.
+        out: PathBuf,
+        /// Which run holds it and what to do.
+        message: String,
+    },
+    /// The run stopped after it began writing its outputs: the output folder was not touched.
+    #[error("{cause} (nothing in the output folder {} was changed)", out.display())]
+    Unchanged {
+        /// The output folder.
+        out: PathBuf,
+        /// What stopped the run.
+        cause: Box<Error>,
+    },
 }
 
 impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::Config { .. } | Error::Output { .. } => exit::USAGE,
+            Error::Usage(_) | Error::Config { .. } => exit::USAGE,
             Error::Input { .. } => exit::INPUT,
+            Error::Output { .. } | Error::Busy { .. } => exit::OUTPUT,
+            Error::Unchanged { cause, .. } => cause.exit_code(),
+            Error::PartnerCenter(e) => e.exit_code(),
         }
     }
 
     /// An input error at a file (and optionally sheet/row/column).
     pub fn input(pos: Position, message: impl Into<String>) -> Error {
         Error::Input { pos, message: message.into() }
+    }
+
+    /// An output error at `path`.
+    pub fn output(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Output { path: path.into(), source }
     }
 
     /// An input error about a whole file.

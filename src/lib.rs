@@ -6,7 +6,8 @@
 //! matched rows with Partner Center, and [`write`] the outputs; [`report`] holds what the
 //! reports for people and schedulers say beyond the rows. [`pipeline`] strings the stages
 //! together; [`run`] is the entry point. [`generate`] writes synthetic lists with planted
-//! faults, duplicates and existing customers.
+//! faults, duplicates and existing customers. [`partner_center`] talks to Partner Center's API:
+//! `push` creates the clean customers, `pull` downloads the current ones.
 
 pub mod cli;
 pub mod commands;
@@ -16,12 +17,14 @@ pub mod generate;
 pub mod matching;
 pub mod model;
 pub mod normalize;
+pub mod partner_center;
 pub mod pipeline;
 pub mod read;
 pub mod reconcile;
 pub mod report;
 pub mod route;
 pub mod rules;
+pub mod say;
 pub mod write;
 
 pub use config::Config;

@@ -16,7 +16,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("pc-onboard: error: {err:#}");
+            // The library's errors already carry their cause in their text; anyhow's `{:#}`
+            // would print an OS error a second time.
+            match err.downcast_ref::<Error>() {
+                Some(e) => pc_onboard::say!("pc-onboard: error: {e}"),
+                None => pc_onboard::say!("pc-onboard: error: {err:#}"),
+            }
             let code = err.downcast_ref::<Error>().map(Error::exit_code).unwrap_or(exit::INPUT);
             ExitCode::from(code)
         }
@@ -40,6 +45,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Mapping(args) => {
             pc_onboard::commands::mapping(&args, &cli.common)?;
             Ok(exit::OK)
+        }
+        Command::Push(args) => {
+            let cfg = args.into_config(&cli.common)?;
+            Ok(pc_onboard::partner_center::push(&cfg)?.exit_code)
+        }
+        Command::Pull(args) => {
+            let cfg = args.into_config(&cli.common)?;
+            Ok(pc_onboard::partner_center::pull(&cfg)?.exit_code)
         }
         Command::Generate(args) => {
             let report = pc_onboard::generate::generate(&args.into_options())?;

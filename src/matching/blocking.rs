@@ -21,8 +21,16 @@ const NAME_NEIGHBOURS: usize = 3;
 pub const NAME_WORDS_PER_RECORD: usize = 2;
 
 /// The blocking keys, in the order the summary lists them.
-pub const KEY_NAMES: [&str; 7] =
-    ["registration_id", "domain", "name_word", "name_sorted", "postal_code", "email_domain", "phone"];
+pub const KEY_NAMES: [&str; 8] = [
+    "registration_id",
+    "domain",
+    "name_word",
+    "name_sorted",
+    "postal_code",
+    "street",
+    "email_domain",
+    "phone",
+];
 
 /// What one blocking key produced, for the summary.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -60,8 +68,17 @@ pub fn record_keys(kind: &str, k: &Keys, v: &Vocab, out: &mut Vec<u64>) {
         "domain" => push("", k.domain),
         "email_domain" => push("", k.email_domain),
         "phone" => push("", k.phone),
-        "postal_code" if !cc.is_empty() => push(cc, k.postal),
-        "name_word" if !cc.is_empty() => {
+        "postal_code" if !cc.is_empty() && !k.postal().is_empty() => out.push(key_hash(kind, cc, k.postal())),
+        // The house numbers and the street's first letters: typos later in the street, and a
+        // wrong postcode or a misspelt name, still meet here.
+        "street" if !cc.is_empty() => {
+            if let Some(numbers) = k.street_numbers {
+                let head: String = k.street().chars().filter(|c| *c != ' ').take(3).collect();
+                out.push(key_hash(kind, cc, (numbers.get(), head)));
+            }
+        }
+        // Scoped by country; records without one share the empty scope.
+        "name_word" => {
             for t in rarest_words(k, v) {
                 out.push(key_hash(kind, cc, v.word(t)));
             }
@@ -82,7 +99,7 @@ pub fn rarest_words(k: &Keys, v: &Vocab) -> Vec<u32> {
 /// Record indexes ordered by (country, name key, index): the order blocks list their members in.
 pub fn name_order(keys: &[Option<Keys>]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&i| keys[i as usize].is_some()).collect();
-    let key = |i: u32| keys[i as usize].as_ref().map(|k| (k.country, &*k.name));
+    let key = |i: u32| keys[i as usize].as_ref().map(|k| (k.country, k.name()));
     order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
     order
 }
@@ -172,12 +189,10 @@ mod tests {
         let keys = names
             .iter()
             .map(|(name, postal)| {
-                (!name.is_empty()).then(|| Keys {
-                    country: Some("DE"),
-                    name: (*name).into(),
-                    tokens: v.add_record(name).into(),
-                    postal: crate::matching::keys::hashed(postal),
-                    ..Keys::default()
+                (!name.is_empty()).then(|| {
+                    let mut k = Keys::test("DE", name, "", "", postal);
+                    k.tokens = v.add_record(k.name()).into();
+                    k
                 })
             })
             .collect();

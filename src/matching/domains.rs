@@ -1,8 +1,11 @@
 //! The batch-wide domain rules: a prefix used twice in the batch (`domain.duplicate`), taken by
 //! another Partner Center customer (`domain.taken`), or suggested where none was given
-//! (`domain.suggested`). Rows are visited in source order, so results do not depend on threads.
+//! (`domain.suggested`). A prefix held by a Partner Center customer whose name agrees is not
+//! taken: the row is that customer (an existing match by `domain`). Rows are visited in source
+//! order, so results do not depend on threads.
 
-use super::existing::PcIndex;
+use super::existing::{ExistingMatch, PcIndex};
+use super::same_name::same_name;
 use super::Matches;
 use crate::model::{Field, Finding};
 use crate::pipeline::store::{Patch, RowStore};
@@ -13,9 +16,10 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// The batch-wide domain rules: what they add to rows (findings, suggested prefixes), by row.
+/// Rows that hold an existing customer's prefix under its name are linked to it in `matches`.
 pub fn apply(
     rows: &RowStore,
-    matches: &Matches,
+    matches: &mut Matches,
     pc: &PcIndex,
     sources: &[SourceInfo],
 ) -> Vec<(usize, Patch)> {
@@ -26,6 +30,8 @@ pub fn apply(
     let mut patches: Vec<(usize, Patch)> = Vec::new();
     // Rows without a prefix: (index, company name, website, row number), for suggestions.
     let mut unnamed: Vec<(usize, String, String, u64)> = Vec::new();
+    // Rows linked to a Partner Center customer by their prefix and name.
+    let mut linked: Vec<usize> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if row.is_malformed() {
             continue;
@@ -45,14 +51,33 @@ pub fn apply(
         used.insert(prefix.clone());
         let raw = prefix.clone();
         if let Some(owner) = pc.domain_owner(&prefix) {
-            let same = matches.existing[i].as_ref().is_some_and(|m| m.pc == owner);
-            if !same {
-                let c = &pc.customers[owner];
-                found.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
-                    "{prefix}.onmicrosoft.com belongs to '{}' ({})",
-                    c.customer.get(Field::CompanyName),
-                    c.id
-                )));
+            let c = &pc.customers[owner];
+            let matched = matches.existing[i].as_ref().map(|m| m.pc);
+            match held(
+                matched,
+                owner,
+                row.customer.get(Field::CompanyName),
+                c.customer.get(Field::CompanyName),
+            ) {
+                Held::Same => {}
+                Held::Link(score) => {
+                    // The prefix names one tenant and the names agree: as sure as a link gets.
+                    matches.existing[i] = Some(Box::new(ExistingMatch {
+                        pc: owner,
+                        rule: "domain",
+                        score,
+                        probability: 1.0,
+                        fields: vec!["company_name", "domain"],
+                    }));
+                    linked.push(i);
+                }
+                Held::Taken => {
+                    found.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
+                        "{prefix}.onmicrosoft.com belongs to '{}' ({})",
+                        c.customer.get(Field::CompanyName),
+                        c.id
+                    )))
+                }
             }
         }
         match first_user.get(&prefix) {
@@ -92,7 +117,48 @@ pub fn apply(
         let finding = Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'"));
         patches.push((i, Patch { findings: vec![finding], domain: Some(prefix) }));
     }
+    link_survivors(matches, &linked, pc, &mut patches);
     patches
+}
+
+/// What a prefix held by Partner Center customer `owner` means for a row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Held {
+    /// The row was already matched to the owner.
+    Same,
+    /// The row is the owner: the names agree (how alike, 0 to 1).
+    Link(f64),
+    /// Another company holds the prefix (`domain.taken`).
+    Taken,
+}
+
+/// Decides [`Held`] for a row matched to `matched` (if any), named `name`, asking for a prefix
+/// that `owner`, named `owner_name`, holds. A row that matching tied to another customer keeps
+/// that match (its evidence decided it), and the prefix is then taken.
+fn held(matched: Option<usize>, owner: usize, name: &str, owner_name: &str) -> Held {
+    match matched {
+        Some(m) if m == owner => Held::Same,
+        Some(_) => Held::Taken,
+        None => same_name(name, owner_name).map_or(Held::Taken, Held::Link),
+    }
+}
+
+/// A duplicate linked by its prefix makes its cluster's survivor, the row that would otherwise
+/// be created, that customer too (rule `linked`), unless matching tied the survivor to one
+/// already. A `domain.taken` the survivor got for the same customer's prefix no longer holds.
+fn link_survivors(matches: &mut Matches, linked: &[usize], pc: &PcIndex, patches: &mut [(usize, Patch)]) {
+    for &i in linked {
+        let Some(survivor) = matches.duplicate[i].as_ref().map(|d| d.survivor) else { continue };
+        let Some(m) = matches.existing[i].as_deref().cloned() else { continue };
+        if matches.existing[survivor].is_some() {
+            continue;
+        }
+        for (_, p) in patches.iter_mut().filter(|(k, _)| *k == survivor) {
+            p.findings
+                .retain(|f| !(f.rule == RuleId::DomainTaken && pc.domain_owner(&f.value) == Some(m.pc)));
+        }
+        matches.existing[survivor] = Some(Box::new(ExistingMatch { rule: "linked", ..m }));
+    }
 }
 
 /// `base`, or `base2`, `base3`, … (cut to fit 27 characters) if taken.
@@ -122,5 +188,21 @@ mod tests {
         let long = "a".repeat(27);
         let used: HashSet<String> = [long.clone()].into_iter().collect();
         assert_eq!(unique(&long, &used), format!("{}2", "a".repeat(26)));
+    }
+
+    #[test]
+    fn a_held_prefix_is_the_owner_only_under_its_name() {
+        let cases = [
+            // (matched to, name, owner's name) → held
+            (Some(7), "Fabrikam Logistics Ltd", "Fabrikam Ltd", Held::Same),
+            (None, "Fabrikam Limited", "Fabrikam Ltd", Held::Link(1.0)),
+            (None, "NOWAK LOGISTYKA SP Z O O", "Nowak Logistyka Sp. z o.o.", Held::Link(1.0)),
+            (None, "Fabrikam Logistics Ltd", "Fabrikam Ltd", Held::Taken),
+            (None, "Nova Polska Sp. z o.o.", "Nova Scotia Seafoods Inc.", Held::Taken),
+            (Some(3), "Fabrikam Ltd", "Fabrikam Ltd", Held::Taken),
+        ];
+        for (matched, name, owner_name, want) in cases {
+            assert_eq!(held(matched, 7, name, owner_name), want, "{name} / {owner_name}");
+        }
     }
 }

@@ -3,10 +3,9 @@
 
 use super::blocking::{key_hash, name_order, record_keys, KEY_NAMES, WINDOW};
 use super::keys::Keys;
-use super::score::{decide, Thresholds};
 use super::vocab::Vocab;
 use crate::config::Profile;
-use crate::model::{Customer, Field, RowPos};
+use crate::model::{Customer, Field, FieldSet, RowPos};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -27,6 +26,9 @@ pub struct PcCustomer {
     pub country: Option<&'static str>,
     /// Where it is in the export.
     pub pos: RowPos,
+    /// The fields its record carries: a column the export lacks, or a billing profile the
+    /// answer did not include, is unknown (no evidence, no drift), not empty.
+    pub known: FieldSet,
 }
 
 /// How a row matched a Partner Center customer.
@@ -34,11 +36,15 @@ pub struct PcCustomer {
 pub struct ExistingMatch {
     /// Index into the export.
     pub pc: usize,
-    /// What decided it: `registration_id`, `domain`, `name_country_postal`, `fuzzy_name`,
-    /// `contact_email_domain`.
+    /// What decided it: `registration_id` (the same checked ID), `domain` (the same prefix and
+    /// an agreeing name) or `probabilistic`.
     pub rule: &'static str,
-    /// Name similarity, 0 to 1 (1 for exact keys).
+    /// Name similarity, 0 to 1.
     pub score: f64,
+    /// Match probability, 0 to 1.
+    pub probability: f64,
+    /// The fields that agree.
+    pub fields: Vec<&'static str>,
 }
 
 /// The export, indexed by its keys.
@@ -59,6 +65,10 @@ pub struct PcIndex {
     /// Each customer's place in `order` (block lists follow it, so a row's place in any list
     /// is found by comparing integers once its place in `order` is known).
     rank: Vec<u32>,
+    /// Customers in name order whatever their country, for rows or exports without one.
+    by_name: Vec<u32>,
+    /// Customers whose country is not known.
+    without_country: usize,
     by_domain: HashMap<String, usize>,
 }
 
@@ -67,10 +77,10 @@ impl PcIndex {
     /// a row's words are rarest is known only once the input is read.
     pub fn new(customers: Vec<PcCustomer>, profile: &Profile) -> PcIndex {
         let mut keys: Vec<Option<Keys>> =
-            customers.par_iter().map(|c| Some(Keys::of(&c.customer, c.country, profile))).collect();
+            customers.par_iter().map(|c| Some(Keys::of_export(&c.customer, c.country, profile))).collect();
         let mut vocab = Vocab::default();
         for k in keys.iter_mut().flatten() {
-            k.tokens = vocab.add_record(&k.name).into();
+            k.tokens = vocab.add_record(k.name()).into();
         }
         vocab.finish();
         let order = name_order(&keys);
@@ -81,18 +91,18 @@ impl PcIndex {
             hashes.clear();
             for kind in KEY_NAMES {
                 if kind == "name_word" {
+                    // Customers without a country (the UI export has none) are indexed under
+                    // no country, where every row also looks.
                     let cc = k.country.unwrap_or("");
-                    if !cc.is_empty() {
-                        let mut words = k.tokens.to_vec();
-                        words.sort_unstable();
-                        words.dedup();
-                        hashes.extend(
-                            words
-                                .into_iter()
-                                .filter(|&t| vocab.chars_in(t) >= 2)
-                                .map(|t| key_hash("name_word", cc, vocab.word(t))),
-                        );
-                    }
+                    let mut words = k.tokens.to_vec();
+                    words.sort_unstable();
+                    words.dedup();
+                    hashes.extend(
+                        words
+                            .into_iter()
+                            .filter(|&t| vocab.chars_in(t) >= 2)
+                            .map(|t| key_hash("name_word", cc, vocab.word(t))),
+                    );
                 } else {
                     record_keys(kind, k, &vocab, &mut hashes);
                 }
@@ -114,7 +124,22 @@ impl PcIndex {
         for (at, &i) in order.iter().enumerate() {
             rank[i as usize] = at as u32;
         }
-        PcIndex { customers, sources: Vec::new(), keys, vocab, blocks, order, rank, by_domain }
+        let mut by_name: Vec<u32> = order.clone();
+        let name = |i: u32| keys[i as usize].as_ref().map_or("", |k| k.name());
+        by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
+        let without_country = keys.iter().flatten().filter(|k| k.country.is_none()).count();
+        PcIndex {
+            customers,
+            sources: Vec::new(),
+            keys,
+            vocab,
+            blocks,
+            order,
+            rank,
+            by_name,
+            without_country,
+            by_domain,
+        }
     }
 
     /// The export's name vocabulary, to be extended with the input's words.
@@ -127,48 +152,59 @@ impl PcIndex {
         self.by_domain.get(prefix).copied()
     }
 
-    /// The Partner Center customer a row already is, if any: the strongest rule wins, then the
-    /// highest score, then the first customer of the export. `v` is the run's vocabulary
-    /// (the export's words first).
-    pub fn find(&self, k: &Keys, v: &Vocab, t: Thresholds) -> Option<ExistingMatch> {
+    /// The export customers worth comparing with a row: those sharing a blocking key (the
+    /// nearest in name order when a key is common) and the row's neighbours in the export's
+    /// (country, name) order. Sorted, without repeats. `v` is the run's vocabulary (the
+    /// export's words first).
+    pub fn candidates(&self, k: &Keys, v: &Vocab, out: &mut Vec<u32>) {
+        out.clear();
         if self.customers.is_empty() {
-            return None;
+            return;
         }
-        let mut cands: Vec<u32> = Vec::new();
         let mut hashes = Vec::new();
         for kind in KEY_NAMES {
             record_keys(kind, k, v, &mut hashes);
         }
+        if self.without_country > 0 && k.country.is_some() {
+            let mut anywhere = k.clone();
+            anywhere.country = None;
+            record_keys("name_word", &anywhere, v, &mut hashes);
+        }
         // The row's place in the export's (country, name) order: one search of strings.
         let at = self.order.partition_point(|&c| {
-            self.keys[c as usize].as_ref().map(|p| (p.country, &*p.name)) < Some((k.country, &*k.name))
+            self.keys[c as usize].as_ref().map(|p| (p.country, p.name())) < Some((k.country, k.name()))
         });
         for h in hashes {
             if let Some(list) = self.blocks.get(&h) {
-                cands.extend(self.near_in_name_order(list, at, WINDOW));
+                out.extend(self.near_in_name_order(list, at, WINDOW));
             }
         }
-        cands.extend(self.near_in_name_order(&self.order, at, NAME_NEIGHBOURS));
-        cands.sort_unstable();
-        cands.dedup();
-        let mut best: Option<(u8, f64, u32, &'static str)> = None;
-        for c in cands {
-            let Some(pk) = &self.keys[c as usize] else { continue };
-            let found = decide(k, pk, v, t).map(|m| (m.rule, m.score)).or_else(|| by_email_domain(k, pk, v));
-            if let Some((rule, score)) = found {
-                let cand = (strength(rule), score, c, rule);
-                let better = match &best {
-                    None => true,
-                    Some(b) => {
-                        (cand.0, cand.1) > (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && cand.2 < b.2)
-                    }
-                };
-                if better {
-                    best = Some(cand);
-                }
-            }
+        out.extend(self.near_in_name_order(&self.order, at, NAME_NEIGHBOURS));
+        // A row whose country is not known is also compared with its neighbours by name alone
+        // in every country, and so is every row when the export lacks countries.
+        if k.country.is_none() || self.without_country > 0 {
+            let at = self.by_name.partition_point(|&c| self.name_of(c) < k.name());
+            out.extend(
+                &self.by_name
+                    [at.saturating_sub(NAME_NEIGHBOURS)..(at + NAME_NEIGHBOURS).min(self.by_name.len())],
+            );
         }
-        best.map(|(_, score, pc, rule)| ExistingMatch { pc: pc as usize, rule, score })
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The keys of export customer `i` (None for a customer that could not be keyed).
+    pub fn keys(&self, i: usize) -> Option<&Keys> {
+        self.keys.get(i).and_then(Option::as_ref)
+    }
+
+    /// Every customer's keys, in export order.
+    pub fn all_keys(&self) -> impl Iterator<Item = &Keys> {
+        self.keys.iter().flatten()
+    }
+
+    fn name_of(&self, c: u32) -> &str {
+        self.keys[c as usize].as_ref().map_or("", |k| k.name())
     }
 
     /// A block's members nearest to the row in (country, name) order: all of a small block, the
@@ -183,42 +219,16 @@ impl PcIndex {
     }
 }
 
-/// The contact e-mail's company domain is the Partner Center customer's, in the same country,
-/// and the names or cities agree at least loosely (companies of one group share domains).
-fn by_email_domain(a: &Keys, b: &Keys, w: &Vocab) -> Option<(&'static str, f64)> {
-    let same = a.email_domain.is_some()
-        && a.email_domain == b.email_domain
-        && a.country.is_some()
-        && a.country == b.country;
-    if !same {
-        return None;
-    }
-    let same_city = a.city.is_some() && a.city == b.city;
-    // The score is reported, so it is exact whenever the pair can match.
-    let floor = if same_city { 0.0 } else { 0.5 };
-    let name = super::similarity::similarity_at_least(&a.tokens, &b.tokens, w, floor);
-    (name >= 0.5 || same_city).then_some(("contact_email_domain", (name * 1000.0).round() / 1000.0))
-}
-
-fn strength(rule: &str) -> u8 {
-    match rule {
-        "registration_id" => 5,
-        "domain" => 4,
-        "name_country_postal" => 3,
-        "contact_email_domain" => 2,
-        _ => 1,
-    }
-}
-
 /// A postal code for comparison (kept here for callers of the old path).
 pub fn postal_key(p: &str) -> String {
     super::keys::postal_key(p)
 }
 
-/// The Partner Center customer's domain as a full name, or "" if it has none.
+/// The Partner Center customer's domain as a full name: its `onmicrosoft.com` domain, else its
+/// custom primary domain, else "".
 pub fn full_domain(c: &PcCustomer) -> String {
     match c.customer.get(Field::Domain) {
-        "" => String::new(),
+        "" => c.customer.get(Field::Website).to_string(),
         d => format!("{d}.onmicrosoft.com"),
     }
 }

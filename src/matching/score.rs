@@ -1,181 +1,225 @@
-//! Scoring a candidate pair: per-field agreement, a rarity-weighted name similarity, and the
-//! decision (with the rule that decided it and the fields that agreed).
+//! Scoring a candidate pair: the facts that are certain first (two countries, two checked
+//! registration IDs), then the Fellegi–Sunter match weight of its comparison vector, adjusted
+//! for how common a shared name or city is, and its match probability.
+//!
+//! Most candidate pairs are plainly different companies, so the cheap fields are compared
+//! first and a pair stops as soon as even the best levels of the fields left could not lift
+//! its weight to the floor asked for: the result is the same as comparing everything.
 
-use super::keys::{Hashed, Keys};
-use super::similarity::similarity_at_least;
+use super::compare::{self, Cmp, Compared, Gamma, NULL, WEAK};
+use super::freq::Freq;
+use super::keys::Keys;
+use super::model::{probability, Model};
 use super::vocab::Vocab;
 
-/// A confirmed match between two records.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PairMatch {
-    /// What decided it: `registration_id`, `name_country_postal`, `domain`, `fuzzy_name`,
-    /// `email_domain`.
-    pub rule: &'static str,
-    /// Name similarity, 0 to 1 (1 for exact keys).
-    pub score: f64,
-    /// Fields that agreed.
-    pub fields: Vec<&'static str>,
+/// The highest match weight of a pair that agrees only on places (a probability just under
+/// one half): never a match, at most a pair for review.
+const NOT_IDENTIFIED: f64 = -0.1;
+
+/// What a scored pair needs: the model, the name words and the value frequencies.
+#[derive(Clone, Copy)]
+pub struct Scorer<'a> {
+    /// The fitted model.
+    pub model: &'a Model,
+    /// The run's name words.
+    pub vocab: &'a Vocab,
+    /// How common names and cities are.
+    pub freq: &'a Freq,
 }
 
-/// Thresholds of the decision.
+/// A scored pair.
 #[derive(Clone, Copy, Debug)]
-pub struct Thresholds {
-    /// Name similarity needed, with one more agreeing field, to call two records the same.
-    pub name: f64,
+pub struct Scored {
+    /// The comparison.
+    pub compared: Compared,
+    /// Match weight (log2 odds); infinite when certain.
+    pub weight: f64,
+    /// Match probability, 0 to 1.
+    pub probability: f64,
+    /// What decided it: `registration_id` (the same checked ID: certain), `domain` (the same
+    /// `.onmicrosoft.com` prefix and an agreeing name), or `probabilistic`.
+    pub rule: &'static str,
 }
 
-/// Decides whether two records are the same customer. The cheap vetoes (country, two
-/// registration IDs, two places) run before the name is compared, since most candidate pairs
-/// fail one of them.
-pub fn decide(a: &Keys, b: &Keys, v: &Vocab, t: Thresholds) -> Option<PairMatch> {
-    if a.country.is_none() || a.country != b.country {
+/// Whether a certain fact says two records are different companies: two countries both given
+/// and different, or two registration IDs that both pass their check digits.
+pub fn certainly_different(a: &Keys, b: &Keys) -> bool {
+    (a.country.is_some() && b.country.is_some() && a.country != b.country)
+        || (a.reg_certain && b.reg_certain && a.reg != b.reg)
+}
+
+/// The comparison vector of a pair as the model sees it (None when certainly different).
+pub fn gamma(a: &Keys, b: &Keys, v: &Vocab) -> Option<Compared> {
+    if certainly_different(a, b) {
         return None;
     }
-    let same_reg = eq(&a.reg, &b.reg);
-    // Two different registration IDs are two legal entities, whatever else agrees.
-    if !same_reg && differ(&a.reg, &b.reg) {
+    let mut c = compare::compare(a, b, v);
+    discount_prefix(&mut c.gamma);
+    Some(c)
+}
+
+/// A prefix is one tenant: the same prefix under a name that agrees at most in its brand word
+/// (`Proseware Inc` / `Proseware Labs Ltd`), with nothing else that identifies the company
+/// agreeing (registration ID, e-mail, phone), is another company asking for a taken prefix
+/// (`domain.taken`), not evidence that the two are one.
+fn discount_prefix(g: &mut Gamma) {
+    let other_identity = g.get(Cmp::Reg) == 2 || g.get(Cmp::Email) >= 3 || g.get(Cmp::Phone) == 2;
+    let name = g.get(Cmp::Name);
+    if g.get(Cmp::Domain) == 2 && name != NULL && name <= WEAK && !other_identity {
+        g.set(Cmp::Domain, NULL);
+    }
+}
+
+/// Scores a pair whose weight can reach `floor` (None when it cannot, or when a certain fact
+/// says the two are different companies).
+pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
+    if certainly_different(a, b) {
         return None;
     }
-    let same_name_key = a.name == b.name && !a.name.is_empty();
-    let same_postal = eq(&a.postal, &b.postal);
-    let same_domain = eq(&a.domain, &b.domain);
-    let same_email = eq(&a.email_domain, &b.email_domain);
-    let same_phone = eq(&a.phone, &b.phone);
-    let same_city = eq(&a.city, &b.city);
-    let name = |floor: f64| {
-        if same_name_key {
-            1.0
-        } else {
-            similarity_at_least(&a.tokens, &b.tokens, v, floor)
-        }
-    };
-    let rule = if same_reg {
-        "registration_id"
-    } else if same_name_key && same_postal {
-        "name_country_postal"
-    } else {
-        // Same name in two places (branches): different city and different postal code.
-        let elsewhere = differ(&a.city, &b.city)
-            && (differ(&a.postal, &b.postal) || a.postal.is_none() || b.postal.is_none());
-        if elsewhere {
-            return None;
-        }
-        let place = same_postal || (same_city && !differ(&a.postal, &b.postal));
-        let contact = same_phone || same_email;
-        let streets = a.street.is_some() && b.street.is_some();
-        if !same_domain && !place && !contact && !streets {
-            return None;
-        }
-        let sim = name(if same_domain { t.name.min(0.75) } else { t.name });
-        if same_domain && (sim >= 0.75 || contact) {
-            "domain"
-        } else if sim >= t.name && (place || contact || street_agrees(a, b)) {
-            "fuzzy_name"
-        } else {
-            return None;
-        }
-    };
-    // A match: say which fields agreed.
-    let sim = name(0.0);
-    let mut fields: Vec<&'static str> = Vec::with_capacity(8);
-    for (cond, f) in [
-        (sim >= t.name, "company_name"),
-        (same_reg, "registration_id"),
-        (same_domain, "domain"),
-        (true, "country"),
-        (same_city, "city"),
-        (same_postal, "postal_code"),
-        (street_agrees(a, b), "address_line1"),
-        (same_email, "contact_email"),
-        (same_phone, "contact_phone"),
+    if a.reg_certain && b.reg_certain {
+        let compared = compare::compare(a, b, s.vocab);
+        return Some(Scored { compared, weight: f64::INFINITY, probability: 1.0, rule: "registration_id" });
+    }
+    let m = s.model;
+    let mut g = Gamma::default();
+    let mut w = m.prior_weight();
+    // The fields compared for equality cost nothing; the prefix's weight waits for the name.
+    let locality = compare::locality_level(a, b);
+    let state = if locality == NULL { compare::hashed_level(a.state, b.state) } else { NULL };
+    for (f, level) in [
+        (Cmp::Locality, locality),
+        (Cmp::State, state),
+        (Cmp::Reg, compare::hashed_level(a.reg, b.reg)),
+        (Cmp::Email, compare::email_level(a, b)),
+        (Cmp::Phone, compare::hashed_level(a.phone, b.phone)),
+        (Cmp::Domain, compare::hashed_level(a.domain, b.domain)),
     ] {
-        if cond {
-            fields.push(f);
+        g.set(f, level);
+        if f != Cmp::Domain {
+            w += m.field_weight(f as usize, level);
         }
     }
-    let score = match rule {
-        "registration_id" | "name_country_postal" => 1.0,
-        _ => (sim * 1000.0).round() / 1000.0,
-    };
-    Some(PairMatch { rule, score, fields })
-}
-
-fn eq(x: &Hashed, y: &Hashed) -> bool {
-    x.is_some() && x == y
-}
-
-fn differ(x: &Hashed, y: &Hashed) -> bool {
-    x.is_some() && y.is_some() && x != y
-}
-
-fn street_agrees(a: &Keys, b: &Keys) -> bool {
-    match (&a.street, &b.street) {
-        (Some(x), Some(y)) => same_street(x, y),
-        _ => false,
+    if locality == compare::LOCALITY_CITY_ONLY && a.city() == b.city() {
+        w -= s.freq.city_penalty(a.city());
     }
-}
-
-/// Two folded street lines name the same place: the same house numbers, and the words alike
-/// ("hauptstrasse 5" = "hauptstr 5"; "hauptstrasse 2" ≠ "hauptstrasse 10").
-fn same_street<'a>(a: &'a str, b: &'a str) -> bool {
-    if a == b {
-        return true;
+    let domain = m.field_weight(Cmp::Domain as usize, g.get(Cmp::Domain));
+    let mut rest =
+        domain.max(0.0) + [Cmp::Line2, Cmp::Street, Cmp::Name].map(|f| m.best(f)).iter().sum::<f64>();
+    for (f, level) in
+        [(Cmp::Line2, compare::text_level(a.line2(), b.line2())), (Cmp::Street, compare::street_level(a, b))]
+    {
+        if w + rest < floor {
+            return None;
+        }
+        g.set(f, level);
+        w += m.field_weight(f as usize, level);
+        rest -= m.best(f);
     }
-    let numbers = |s: &'a str| s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit()));
-    numbers(a).eq(numbers(b)) && strsim::jaro_winkler(a, b) >= 0.93
+    if w + rest < floor {
+        return None;
+    }
+    let (name, name_sim) = compare::name_level(a, b, s.vocab);
+    g.set(Cmp::Name, name);
+    w += m.field_weight(Cmp::Name as usize, name);
+    if name == 5 {
+        w -= s.freq.name_penalty(a.name());
+    }
+    discount_prefix(&mut g);
+    w += m.field_weight(Cmp::Domain as usize, g.get(Cmp::Domain));
+    if w < floor {
+        return None;
+    }
+    if !g.identifies() {
+        // Evidence of place only: reported with its weight, but never a match.
+        w = w.min(NOT_IDENTIFIED);
+        if w < floor {
+            return None;
+        }
+    }
+    let rule = if g.get(Cmp::Domain) == 2 { "domain" } else { "probabilistic" };
+    Some(Scored { compared: Compared { gamma: g, name_sim }, weight: w, probability: probability(w), rule })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::model::Model;
 
-    fn keys(v: &mut Vocab, name: &str, city: &str, postal: &str, reg: &str) -> Keys {
-        let opt = crate::matching::keys::hashed;
-        Keys {
-            country: Some("AU"),
-            name: name.into(),
-            tokens: v.add_record(name).into(),
-            reg: opt(reg),
-            postal: opt(postal),
-            city: opt(city),
-            ..Keys::default()
+    fn keys(v: &mut Vocab, name: &str, street: &str, city: &str, postal: &str) -> Keys {
+        let mut k = Keys::test("AU", name, street, city, postal);
+        k.tokens = v.add_record(k.name()).into();
+        k
+    }
+
+    #[test]
+    fn certain_facts_come_first() {
+        let mut v = Vocab::default();
+        let mut a = keys(&mut v, "Contoso", "1 High St", "Perth", "6000");
+        let mut b = keys(&mut v, "Contoso", "1 High St", "Perth", "6000");
+        v.finish();
+        let model = Model::prior(1e-4);
+        let freq = Freq::of([&a, &b].into_iter());
+        let s = Scorer { model: &model, vocab: &v, freq: &freq };
+        let any = f64::NEG_INFINITY;
+        assert!(score(&a, &b, s, any).unwrap().probability > 0.99, "everything agrees");
+        b.country = Some("NZ");
+        assert!(score(&a, &b, s, any).is_none(), "two countries");
+        b.country = None;
+        assert!(score(&a, &b, s, any).is_some(), "a blank country is no evidence");
+        a.reg = crate::matching::keys::hashed("1");
+        b.reg = crate::matching::keys::hashed("2");
+        a.reg_certain = true;
+        b.reg_certain = true;
+        assert!(score(&a, &b, s, any).is_none(), "two checked registration IDs");
+        b.reg = a.reg;
+        assert_eq!(score(&a, &b, s, any).unwrap().rule, "registration_id");
+    }
+
+    #[test]
+    fn a_prefix_needs_an_agreeing_name() {
+        let mut v = Vocab::default();
+        let mut a = keys(&mut v, "Contoso", "", "", "");
+        let mut b = keys(&mut v, "Northwind Traders", "", "", "");
+        let mut c = keys(&mut v, "Contoso Limited", "", "", "");
+        v.finish();
+        for k in [&mut a, &mut b, &mut c] {
+            k.domain = crate::matching::keys::hashed("contoso");
         }
+        let model = Model::prior(1e-3);
+        let freq = Freq::default();
+        let s = Scorer { model: &model, vocab: &v, freq: &freq };
+        let any = f64::NEG_INFINITY;
+        assert!(score(&a, &b, s, any).unwrap().probability < 0.01);
+        let same = score(&a, &c, s, any).unwrap();
+        assert_eq!(same.rule, "domain");
+        assert!(same.probability > 0.99);
     }
 
     #[test]
-    fn streets_agree_only_with_the_same_numbers() {
-        assert!(same_street("hauptstrasse 5", "hauptstrase 5"));
-        assert!(!same_street("hauptstrasse 2", "hauptstrasse 10"));
-        assert!(!same_street("12 high street", "14 high street"));
-        assert!(same_street("12 high street", "12 high st"));
-    }
-
-    #[test]
-    fn pairs_are_decided() {
-        let mut w = Vocab::default();
-        let all = [
-            keys(&mut w, "lamna healthcare", "brisbane", "4000", ""),
-            keys(&mut w, "lamna helthcare", "brisbane", "4000", ""),
-            keys(&mut w, "fourth coffee", "sydney", "2000", ""),
-            keys(&mut w, "fourth coffee", "sydney", "", ""),
-            keys(&mut w, "alfa distribuidora", "sao paulo", "01310", "111"),
-            keys(&mut w, "alfa distribuidora", "curitiba", "80010", "222"),
-            keys(&mut w, "contoso services", "perth", "6000", ""),
-            keys(&mut w, "fabrikam services", "perth", "6000", ""),
+    fn the_floor_only_saves_work() {
+        let mut v = Vocab::default();
+        let rows = [
+            keys(&mut v, "Kiri Dalton Pty Ltd", "23 Harbord St", "Glen Ira", "3146"),
+            keys(&mut v, "Kiry Dalton Pty Ltd", "23 Harbrod Street", "Glen I ra", "3164"),
+            keys(&mut v, "Mara Quill", "23 Harbord St", "Glen Ira", "3146"),
+            keys(&mut v, "Fabrikam", "1 Kent Rd", "Perth", "6000"),
+            keys(&mut v, "Fabrikam Logistics", "", "Perth", ""),
         ];
-        w.finish();
-        let t = Thresholds { name: 0.9 };
-        let d = |i: usize, j: usize| decide(&all[i], &all[j], &w, t).map(|m| m.rule);
-        assert_eq!(d(0, 1), Some("fuzzy_name"), "a typo at the same address");
-        assert_eq!(d(2, 3), Some("fuzzy_name"), "same name and city, postcode missing on one side");
-        assert_eq!(d(4, 5), None, "branches with their own IDs in two cities");
-        assert_eq!(d(6, 7), None, "only the common word agrees");
-        let mut reg_a = all[4].clone();
-        reg_a.reg = crate::matching::keys::hashed("999");
-        let mut reg_b = all[6].clone();
-        reg_b.reg = crate::matching::keys::hashed("999");
-        assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), Some("registration_id"));
-        reg_b.country = Some("NZ");
-        assert_eq!(decide(&reg_a, &reg_b, &w, t).map(|m| m.rule), None, "different countries never match");
+        v.finish();
+        let model = Model::prior(1e-3);
+        let freq = Freq::of(rows.iter());
+        let s = Scorer { model: &model, vocab: &v, freq: &freq };
+        for a in &rows {
+            for b in &rows {
+                let full = score(a, b, s, f64::NEG_INFINITY).unwrap();
+                assert_eq!(gamma(a, b, &v).unwrap().gamma, full.compared.gamma);
+                for floor in [-20.0, -5.0, 0.0, 3.0, 10.0] {
+                    match score(a, b, s, floor) {
+                        Some(x) => assert_eq!(x.weight, full.weight),
+                        None => assert!(full.weight < floor, "{} < {floor}", full.weight),
+                    }
+                }
+            }
+        }
     }
 }

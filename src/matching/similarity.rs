@@ -10,18 +10,54 @@ const STOPWORDS: &[&str] = &[
     "die", "das", "del", "della", "di", "da", "do", "dos", "du", "des", "van", "von", "het",
 ];
 
+/// Generic words of company names written short or in another number, with the one form both
+/// are compared in (`Intl` = `International`, `Grp` = `Group`, `Technologies` = `Tech`).
+#[rustfmt::skip]
+const WORD_FORMS: &[(&str, &str)] = &[
+    ("intl", "international"), ("intnl", "international"), ("internat", "international"),
+    ("grp", "group"), ("mfg", "manufacturing"), ("mfr", "manufacturing"), ("svcs", "services"),
+    ("svc", "services"), ("service", "services"), ("tech", "technology"), ("techs", "technology"),
+    ("technologies", "technology"), ("sys", "systems"), ("system", "systems"), ("sol", "solutions"),
+    ("solns", "solutions"), ("solution", "solutions"), ("eng", "engineering"), ("engg", "engineering"),
+    ("dist", "distribution"), ("distr", "distribution"), ("assoc", "associates"), ("assocs", "associates"),
+    ("bros", "brothers"), ("mgmt", "management"), ("mgt", "management"), ("mktg", "marketing"),
+    ("natl", "national"), ("univ", "university"), ("inst", "institute"), ("hldgs", "holdings"),
+    ("hldg", "holdings"), ("holding", "holdings"), ("inds", "industries"), ("industry", "industries"),
+    ("ctr", "center"), ("centre", "center"), ("assn", "association"), ("dept", "department"),
+    ("enterprise", "enterprises"), ("ent", "enterprises"), ("labs", "laboratories"),
+    ("lab", "laboratories"), ("pharm", "pharmaceuticals"), ("pharma", "pharmaceuticals"),
+    ("comms", "communications"), ("comm", "communications"),
+    ("constr", "construction"), ("cnstr", "construction"), ("trdg", "trading"), ("ins", "insurance"),
+];
+
+fn full_word(w: &str) -> &str {
+    WORD_FORMS.iter().find(|(short, _)| *short == w).map_or(w, |(_, full)| full)
+}
+
 /// The comparable core of a company name: folded words without legal forms
 /// ("Contoso Ltd." and "CONTOSO LIMITED" both give "contoso"; "Fabrikam S.A." and
 /// "Fabrikam SA" both give "fabrikam").
 pub fn name_key(name: &str) -> String {
-    let folded = fold_words(&deunicode::deunicode(name));
+    name_key_or(name, true)
+}
+
+/// [`name_key`] for matching: a name made only of legal forms and joining words (`Pty Ltd`)
+/// gives an empty key, since it says nothing about which company it is.
+pub fn match_name_key(name: &str) -> String {
+    name_key_or(name, false)
+}
+
+fn name_key_or(name: &str, keep_bare_forms: bool) -> String {
+    // An apostrophe joins (`Int'l` = `Intl`, `O'Brien` = `OBrien`) rather than splits.
+    let joined: String = name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}' | '`')).collect();
+    let folded = fold_words(&deunicode::deunicode(&joined));
     let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
     let core: Vec<&str> = words
         .iter()
         .filter(|(w, lead)| (*lead || !LEGAL_FORMS.contains(&w.as_ref())) && !STOPWORDS.contains(&w.as_ref()))
-        .map(|(w, _)| w.as_ref())
+        .map(|(w, _)| full_word(w))
         .collect();
-    if core.is_empty() {
+    if core.is_empty() && keep_bare_forms {
         words.iter().map(|(w, _)| w.as_ref()).collect::<Vec<_>>().join(" ")
     } else {
         core.join(" ")
@@ -161,6 +197,10 @@ mod tests {
         assert_eq!(name_key("A.B. Dick Company"), "ab dick", "leading initials are not a legal form");
         assert_eq!(name_key("J. Smith Plumbing"), "j smith plumbing");
         assert_eq!(name_key("Boulangerie Dupont et Fils"), name_key("Boulangerie Dupont & Fils SARL"));
+        assert_eq!(name_key("TRAPP INTL AG"), name_key("Trapp International AG"));
+        assert_eq!(name_key("Trapp Int'l AG"), name_key("Trapp International AG"));
+        assert_eq!(name_key("Barnett Grp PLC"), name_key("Barnett Group PLC"));
+        assert_eq!(name_key("Contoso Tech Ltd"), name_key("Contoso Technologies Limited"));
     }
 
     #[test]

@@ -58,11 +58,12 @@ impl Vocab {
         id
     }
 
-    /// Computes the weights once every record has been added: ln(records / records with the
-    /// word), so "services" or "group" count for little and a rare word for much.
+    /// Computes the weights once every record has been added: ln(1 + records / records with
+    /// the word), so "services" or "group" count for little and a rare word for much. The 1 +
+    /// keeps a short list sensible: among three records a word all three share still counts.
     pub fn finish(&mut self) {
         let total = self.total.max(2) as f64;
-        self.weight = self.df.iter().map(|&df| (total / df.max(1) as f64).ln().max(0.1) as f32).collect();
+        self.weight = self.df.iter().map(|&df| (1.0 + total / df.max(1) as f64).ln() as f32).collect();
     }
 
     /// The weight of a word (after [`Vocab::finish`]).

@@ -29,22 +29,18 @@ impl Cells {
         Cells { text: text.into_boxed_str(), ends: ends.into_boxed_slice() }
     }
 
-    /// Cells from their text and where each ends (as [`Cells::ends`] gave them).
-    ///
-    /// # Panics
-    /// When an end is out of order, past the text or not on a character boundary.
-    pub fn from_parts(text: Box<str>, ends: Box<[u32]>) -> Cells {
+    /// Cells from their text and where each ends, or None when an end is out of order, past
+    /// the text or not on a character boundary (bytes read back from disk that went bad).
+    pub fn try_from_parts(text: Box<str>, ends: Box<[u32]>) -> Option<Cells> {
         let mut start = 0usize;
         for &e in ends.iter() {
             let e = e as usize;
-            assert!(
-                e >= start && text.is_char_boundary(e),
-                "cell ends {e} after {start} in {} bytes",
-                text.len()
-            );
+            if e < start || !text.is_char_boundary(e) {
+                return None;
+            }
             start = e;
         }
-        Cells { text, ends }
+        Some(Cells { text, ends })
     }
 
     /// Where each cell ends in [`Cells::as_str`].

@@ -2,8 +2,10 @@
 
 mod cells;
 mod field;
+mod field_set;
 mod record;
 
 pub use cells::Cells;
 pub use field::Field;
+pub use field_set::FieldSet;
 pub use record::{Customer, Finding, Outcome, RawRow, RowPos};

@@ -6,6 +6,7 @@ pub mod country;
 pub mod culture;
 pub mod dates;
 pub mod email;
+pub mod forms;
 pub mod markets;
 pub mod phone;
 pub mod postal;

@@ -32,7 +32,25 @@ impl Console {
     pub fn stage(&self, what: &str) {
         match &self.bar {
             Some(b) => b.set_message(what.to_string()),
-            None if !self.quiet => eprintln!("pc-onboard: {what}"),
+            None if !self.quiet => crate::say!("pc-onboard: {what}"),
+            None => {}
+        }
+    }
+
+    /// Something the user should know (a repaired folder, skipped files).
+    pub fn note(&self, what: &str) {
+        self.line(&format!("note: {what}"));
+    }
+
+    /// Something the user should probably act on.
+    pub fn warn(&self, what: &str) {
+        self.line(&format!("warning: {what}"));
+    }
+
+    fn line(&self, l: &str) {
+        match &self.bar {
+            Some(b) => b.println(l),
+            None if !self.quiet => crate::say!("{l}"),
             None => {}
         }
     }
@@ -73,7 +91,7 @@ impl Console {
         for l in lines {
             match &self.bar {
                 Some(b) => b.println(l),
-                None => eprintln!("{l}"),
+                None => crate::say!("{l}"),
             }
         }
     }
@@ -86,14 +104,14 @@ impl Console {
         if self.quiet {
             return;
         }
-        eprintln!("pc-onboard: read {} rows from {} source(s):", s.rows_in, s.inputs.len());
+        crate::say!("pc-onboard: read {} rows from {} source(s):", s.rows_in, s.inputs.len());
         for i in &s.inputs {
             let sheet = i.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default();
             let enc = i.encoding.as_ref().map(|e| format!(", {e}")).unwrap_or_default();
-            eprintln!("  {}{sheet}: {} rows{enc}", i.file, i.rows);
+            crate::say!("  {}{sheet}: {} rows{enc}", i.file, i.rows);
         }
         let o = |k: &str| s.outcomes.get(k).copied().unwrap_or(0);
-        eprintln!(
+        crate::say!(
             "outcomes: {} clean, {} education, {} rejected, {} existing, {} duplicate (rows in {} = rows out {}{})",
             o("clean"),
             o("education"),
@@ -107,7 +125,7 @@ impl Console {
         let r = &s.reconciliation;
         if !cfg.existing.is_empty() {
             let kind = |k: &str| r.by_kind.get(k).copied().unwrap_or(0);
-            eprintln!(
+            crate::say!(
                 "reconciliation: {} row(s) matched Partner Center, {} with drift ({} material, {} cosmetic \
                  line(s)); {} Partner Center customer(s) matched no row",
                 r.matched_rows,
@@ -118,17 +136,17 @@ impl Console {
             );
         }
         if let Some(b) = &r.baseline {
-            eprintln!("since {}: {} new drift line(s), {} fixed", b.dir, b.new, b.fixed);
+            crate::say!("since {}: {} new drift line(s), {} fixed", b.dir, b.new, b.fixed);
         }
         let mut top: Vec<_> = s.rules.iter().filter(|r| r.severity == "error").collect();
         top.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.code.cmp(b.code)));
         if !top.is_empty() {
             let shown: Vec<String> = top.iter().take(5).map(|r| format!("{} ({})", r.code, r.rows)).collect();
-            eprintln!("top errors: {}", shown.join(", "));
+            crate::say!("top errors: {}", shown.join(", "));
         }
-        eprintln!("wrote {} file(s) to {}", s.outputs.len(), cfg.out_dir.display());
+        crate::say!("wrote {} file(s) to {}", s.outputs.len(), cfg.out_dir.display());
         if s.failed_over() {
-            eprintln!(
+            crate::say!(
                 "pc-onboard: {:.2}% of rows were rejected, more than --fail-over {}%",
                 s.rejected_percent,
                 cfg.fail_over.unwrap_or(0.0)

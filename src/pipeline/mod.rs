@@ -1,7 +1,9 @@
-//! The pipeline: read → normalise → validate (parallel) → match → route → reconcile → write.
+//! The pipeline: check and take the output folder (`preflight`) → read → normalise →
+//! validate (parallel) → match → route → reconcile → write into a staging folder → swap it in.
 
 mod console;
 pub mod existing;
+mod preflight;
 pub mod process;
 pub mod store;
 
@@ -12,9 +14,10 @@ use crate::matching::{self, domains};
 use crate::model::Outcome;
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
-use crate::report::{baseline::Baseline, stats::Stats, Insights};
+use crate::report::{stats::Stats, Insights};
 use crate::route::route;
 use crate::rules::has_error;
+use crate::write::output_set::SUMMARY_FILE;
 use crate::write::summary::{peak_memory_mb, StageMemory, Summary, Timings};
 use crate::write::{self, RunData};
 use console::Console;
@@ -47,45 +50,49 @@ pub fn run(cfg: &Config) -> Result<RunReport> {
 fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let started = chrono::Local::now();
     let console = Console::new(cfg);
-    // Read before anything is written: the baseline may be the output folder itself. Drift is
-    // compared only where the earlier run wrote it (a `check` folder has none).
-    let baseline = cfg.baseline.as_deref().map(Baseline::load).transpose()?;
-    let drift_baseline = cfg
-        .baseline
-        .as_deref()
-        .filter(|d| d.join("reconciliation/drift.csv").is_file())
-        .map(reconcile::baseline::load)
-        .transpose()?;
-    write::prepare_out_dir(&cfg.out_dir)?;
-    let overrides = match &cfg.mapping {
-        Some(p) => read::mapping::load(p)?,
-        None => Default::default(),
-    };
-    let opts = ReadOptions {
-        overrides,
-        sheets: cfg.profile.sheets.clone(),
-        max_field_bytes: cfg.profile.max_field_bytes,
-        max_sheet_cells: cfg.profile.max_sheet_cells,
-    };
-    let files = read::discover(&cfg.inputs, &cfg.existing)?;
+    let prepared = preflight::prepare(cfg, &console)?;
+    let out = prepared.staging.out().to_path_buf();
+    // From here on the outputs go to the staging folder: whatever stops the run, the output
+    // folder keeps the set it had.
+    work(cfg, &console, started, prepared).map_err(|cause| Error::Unchanged { out, cause: Box::new(cause) })
+}
+
+fn work(
+    cfg: &Config,
+    console: &Console,
+    started: chrono::DateTime<chrono::Local>,
+    prepared: preflight::Prepared,
+) -> Result<RunReport> {
+    let preflight::Prepared { staging, baseline, drift_baseline, opts, files, mut warnings } = prepared;
     // Wall time per stage, for summary.json (benchmarks read it).
     let mut timings = Timings::default();
     let clock = Instant::now();
-    let pc = existing::load(&cfg.existing, &opts, &cfg.profile, &console)?;
+    let pc = existing::load(&cfg.existing, &opts, &cfg.profile, console)?;
     timings.existing = seconds(clock);
     let mem_existing = peak_memory_mb();
 
     let clock = Instant::now();
-    let mut rows = RowStore::new(&cfg.out_dir)?;
-    let (sources, keys, mut facts) = read_and_validate(&files, &opts, cfg, &console, &mut rows)?;
+    let mut rows = RowStore::new(staging.dir())?;
+    let (sources, keys, mut facts) = read_and_validate(&files, &opts, cfg, console, &mut rows)?;
     timings.read_validate = seconds(clock);
     let mem_read = peak_memory_mb();
+    if let Some(mapping) = &cfg.mapping {
+        for column in read::mapping::unused(&opts.overrides, &sources) {
+            let w = format!(
+                "{}: column '{column}' is in no input, so this entry maps nothing; check its spelling \
+                 against the columns listed under inputs in summary.json",
+                mapping.display()
+            );
+            console.warn(&w);
+            warnings.push(w);
+        }
+    }
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
-    let matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
+    let mut matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
     timings.matching = seconds(clock);
     let clock = Instant::now();
-    let patches = domains::apply(&rows, &matches, &pc, &sources);
+    let patches = domains::apply(&rows, &mut matches, &pc, &sources);
     for (i, p) in &patches {
         facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
     }
@@ -115,9 +122,9 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     let clock = Instant::now();
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");
-        let written = write::write_all(&data, &cfg.out_dir)?;
-        for p in written.iter().chain(&reconcile::write(&data, &recon, &cfg.out_dir)?) {
-            outputs.push(relative(p, &cfg.out_dir));
+        let written = write::write_all(&data, staging.dir())?;
+        for p in written.iter().chain(&reconcile::write(&data, &recon, staging.dir())?) {
+            outputs.push(relative(p, staging.dir()));
         }
     }
     timings.write = seconds(clock);
@@ -127,13 +134,19 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
         }
         _ => None,
     };
-    outputs.push("summary.json".to_string());
+    outputs.push(SUMMARY_FILE.to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
     let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());
+    // Every pass over the rows is done: if one could not be read back, nothing may be kept.
+    rows.check()?;
     let mut summary = Summary::build(&data, command, started, outputs);
     summary.reconciliation = reconciliation;
     summary.timings = timings;
-    summary.write(&cfg.out_dir.join("summary.json"))?;
+    summary.warnings = warnings;
+    console.stage("putting the new outputs in place");
+    for note in staging.commit(|path| summary.write(path))? {
+        console.warn(&note);
+    }
     console.report(&summary, cfg);
     let exit_code = if summary.failed_over() { exit::FAIL_OVER } else { exit::OK };
     Ok(RunReport { summary, exit_code })

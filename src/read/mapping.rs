@@ -38,6 +38,20 @@ pub fn load(path: &Path) -> Result<HashMap<String, Option<Field>>> {
     Ok(out)
 }
 
+/// The mapping entries that name a column no source has (a typo, or a column renamed since the
+/// file was written), sorted. An entry matches a header as [`super::ColumnMap::build`] looks
+/// it up: the header's trimmed text or its folded form.
+pub fn unused(overrides: &HashMap<String, Option<Field>>, sources: &[SourceInfo]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    for h in sources.iter().flat_map(|s| &s.columns.headers) {
+        seen.insert(h.trim().to_string());
+        seen.insert(super::headers::fold(h));
+    }
+    let mut out: Vec<String> = overrides.keys().filter(|k| !seen.contains(*k)).cloned().collect();
+    out.sort();
+    out
+}
+
 /// A mapping file for the given sources, listing every column (unmapped ones as "").
 pub fn render(sources: &[SourceInfo]) -> String {
     let mut s = String::from(
@@ -85,6 +99,21 @@ mod tests {
         let m = load(&p).unwrap();
         assert_eq!(m.get("Kunde"), Some(&Some(Field::CompanyName)));
         assert_eq!(m.get("Owner"), Some(&None));
+        let src = crate::read::read_text_bytes(
+            Path::new("in.csv"),
+            b"Kunde,Owner,Country\nContoso GmbH,x,DE\n".to_vec(),
+            &crate::read::ReadOptions {
+                overrides: m.clone(),
+                max_field_bytes: 1 << 20,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .0;
+        assert!(unused(&m, std::slice::from_ref(&src)).is_empty());
+        let mut typo = m.clone();
+        typo.insert("Kudne".to_string(), Some(Field::CompanyName));
+        assert_eq!(unused(&typo, &[src]), ["Kudne"]);
         std::fs::write(&p, "[columns]\n\"Kunde\" = \"firma\"\n").unwrap();
         let err = load(&p).unwrap_err().to_string();
         assert!(err.contains("'firma'") && err.contains("company_name"), "{err}");

@@ -2,14 +2,17 @@
 //! sheet of a workbook) that yield [`RawRow`]s in chunks, with their header map and position.
 
 mod csv;
+mod discover;
 pub mod headers;
 mod lines;
 pub mod mapping;
+pub mod pc;
 mod sheet;
 mod sniff;
 
 use crate::error::{Error, Result};
 use crate::model::{Field, RawRow};
+pub use discover::{discover, Discovered, STDIN};
 pub use headers::ColumnMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -72,60 +75,36 @@ pub struct ReadOptions {
     pub max_sheet_cells: u64,
 }
 
-/// Expands folders into the supported files inside them (sorted by name), leaving out `exclude`.
-pub fn discover(inputs: &[PathBuf], exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    };
-    let mut files = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| Error::input_file(input, format!("cannot list the folder: {e}")))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && is_supported(p))
-                .filter(|p| {
-                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    !name.starts_with('.') && !name.starts_with("~$")
-                })
-                .filter(|p| !exclude.iter().any(|x| same(p, x)))
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                return Err(Error::input_file(
-                    input,
-                    format!(
-                        "the folder holds no supported file (.{} or .{})",
-                        TEXT_EXTENSIONS.join(", ."),
-                        SHEET_EXTENSIONS.join(", .")
-                    ),
-                ));
-            }
-            files.extend(found);
-        } else if input.is_file() {
-            files.push(input.clone());
-        } else {
-            return Err(Error::input_file(input, "no such file or folder"));
-        }
-    }
-    Ok(files)
-}
-
-fn extension(path: &Path) -> String {
+pub(crate) fn extension(path: &Path) -> String {
     path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
-fn is_supported(path: &Path) -> bool {
+pub(crate) fn is_supported(path: &Path) -> bool {
     let ext = extension(path);
     TEXT_EXTENSIONS.contains(&ext.as_str()) || SHEET_EXTENSIONS.contains(&ext.as_str())
 }
 
-/// Opens a file as row sources; `first_index` is the source index of the first one.
+/// Opens a file as row sources; `first_index` is the source index of the first one. [`STDIN`]
+/// reads delimited text from standard input; a FIFO or device is read as a stream (a workbook
+/// from one is read into memory first: spreadsheets need to seek).
 pub fn open(path: &Path, first_index: u32, opts: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>> {
+    if path == Path::new(STDIN) {
+        let stdin: Box<dyn std::io::Read + Send> = Box::new(std::io::stdin());
+        return Ok(vec![Box::new(csv::CsvSource::from_reader(path, stdin, first_index, opts)?)]);
+    }
     let ext = extension(path);
-    if SHEET_EXTENSIONS.contains(&ext.as_str()) {
+    let meta = std::fs::metadata(path);
+    if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::input_file(path, "is a folder, not a file"));
+    }
+    let stream = meta.is_ok_and(|m| !m.is_file());
+    if SHEET_EXTENSIONS.contains(&ext.as_str()) && stream {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+            .map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
+        sheet::open_reader(path, std::io::Cursor::new(bytes), first_index, opts)
+    } else if SHEET_EXTENSIONS.contains(&ext.as_str()) {
         sheet::open(path, first_index, opts)
     } else {
         Ok(vec![Box::new(csv::CsvSource::open(path, first_index, opts)?)])

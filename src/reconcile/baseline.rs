@@ -49,8 +49,10 @@ pub fn load(dir: &Path) -> Result<Baseline> {
             dir.display()
         ))
     };
-    if !dir.is_dir() {
-        return Err(fail("no such folder".into()));
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(fail("is a file, not a folder".into())),
+        Err(_) => return Err(fail("no such folder".into())),
     }
     let path = dir.join(DRIFT_FILE);
     if !path.is_file() {
@@ -169,5 +171,9 @@ mod tests {
         assert!(err.to_string().contains("nope"), "{err}");
         let err = load(dir.path()).unwrap_err();
         assert!(err.to_string().contains(DRIFT_FILE), "{err}");
+        let file = dir.path().join("summary.json");
+        std::fs::write(&file, "{}").unwrap();
+        let err = load(&file).unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
     }
 }

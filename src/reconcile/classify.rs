@@ -6,6 +6,7 @@
 use crate::matching::keys::postal_key;
 use crate::matching::similarity::name_key;
 use crate::model::Field;
+use crate::normalize::forms::{city_form, street_form};
 use crate::normalize::{country, domain_prefix, text::fold_words};
 
 /// Two long names or streets this alike after folding (1 − edits / length) are spelling or
@@ -153,45 +154,6 @@ fn name_form(name: &str) -> String {
     } else {
         words.concat()
     }
-}
-
-/// Street-name abbreviations and their full words (folded, transliterated).
-#[rustfmt::skip]
-const STREET_WORDS: &[(&str, &str)] = &[
-    ("st", "street"), ("str", "strasse"), ("rd", "road"), ("ave", "avenue"), ("av", "avenue"),
-    ("avda", "avenida"), ("blvd", "boulevard"), ("bd", "boulevard"), ("bvd", "boulevard"), ("dr", "drive"),
-    ("ln", "lane"), ("ct", "court"), ("pl", "place"), ("sq", "square"), ("hwy", "highway"),
-    ("pkwy", "parkway"), ("cres", "crescent"), ("tce", "terrace"), ("ste", "suite"), ("fl", "floor"),
-    ("apt", "apartment"), ("bldg", "building"), ("n", "north"), ("s", "south"), ("e", "east"),
-    ("w", "west"), ("ul", "ulica"), ("al", "aleja"), ("cad", "caddesi"), ("sok", "sokak"),
-    ("mah", "mahallesi"), ("pr", "prospekt"), ("prosp", "prospekt"), ("nr", "no"),
-];
-
-/// A street line with abbreviations written out and German `…str.` compounds expanded
-/// (`Hauptstr.` = `Hauptstraße` = `Haupt Strasse`), then compacted.
-fn street_form(s: &str) -> String {
-    let folded = fold_words(&deunicode::deunicode(s));
-    folded
-        .split(' ')
-        .map(|w| {
-            if let Some((_, full)) = STREET_WORDS.iter().find(|(abbr, _)| *abbr == w) {
-                (*full).to_string()
-            } else if w.len() > 3 && w.ends_with("str") && !w.ends_with("strasse") {
-                format!("{w}asse")
-            } else {
-                w.to_string()
-            }
-        })
-        .collect()
-}
-
-/// City-name abbreviations (Saint, Fort, Mount).
-const CITY_WORDS: &[(&str, &str)] =
-    &[("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"), ("sankt", "saint")];
-
-fn city_form(s: &str) -> String {
-    let folded = fold_words(&deunicode::deunicode(s));
-    folded.split(' ').map(|w| CITY_WORDS.iter().find(|(a, _)| *a == w).map_or(w, |(_, full)| full)).collect()
 }
 
 /// The same digits, or the same subscriber number once a country code or trunk zero is left

@@ -50,18 +50,18 @@ pub fn compute(data: &RunData) -> Vec<DriftLine> {
     per_row.into_iter().flatten().collect()
 }
 
-/// The drift of one matched pair. A field is compared only when both the row's source and the
-/// Partner Center export have a column for it: a column one side never had is not drift.
+/// The drift of one matched pair. A field is compared only when the row's source has a column
+/// for it and the Partner Center customer's record carries it: a column one side never had, or
+/// a billing profile the export did not include, is not drift.
 fn row_drift(data: &RunData, i: usize, pc: usize) -> Vec<DriftLine> {
     let row = data.rows.get(i);
     let ours = &data.sources[row.raw.pos.source as usize].columns;
     let theirs = &data.pc.customers[pc];
-    let theirs_cols = data.pc.sources.get(theirs.pos.source as usize).map(|s| &s.columns);
     // A suggested prefix is the tool's proposal, not something the list says.
     let suggested = row.findings.iter().any(|f| f.rule == RuleId::DomainSuggested);
     let mut out = Vec::new();
     for field in COMPARED {
-        if ours.column(field).is_none() || theirs_cols.is_some_and(|c| c.column(field).is_none()) {
+        if ours.column(field).is_none() || !theirs.known.contains(field) {
             continue;
         }
         let legacy = if field == Field::Domain && suggested { "" } else { row.customer.get(field) };

@@ -91,51 +91,66 @@ pub struct Baseline {
     pub(super) labels: Vec<(String, String)>,
     places: Interner,
     pub(super) rules: Interner,
+    /// The files the earlier run wrote.
+    outputs: Vec<String>,
 }
+
+/// The findings file inside an output folder.
+const FINDINGS_FILE: &str = "rejections/findings.csv";
 
 impl Baseline {
     /// Reads an earlier run's output folder; anything missing or unreadable is a usage error
-    /// that names the folder.
+    /// that names the folder, and the field or file at fault.
     pub fn load(folder: &Path) -> Result<Baseline> {
-        let err = |what: String| Error::Usage(format!("--baseline {}: {what}", folder.display()));
-        if !folder.is_dir() {
-            return Err(err("no such folder; give the output folder of an earlier run".into()));
+        let err = |what: String| {
+            Error::Usage(format!(
+                "--baseline {}: {what}; give the output folder (--out) of an earlier pc-onboard run",
+                folder.display()
+            ))
+        };
+        match std::fs::metadata(folder) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(err("is a file, not a folder".into())),
+            Err(_) => return Err(err("no such folder".into())),
         }
         let summary_path = folder.join("summary.json");
-        let text = std::fs::read_to_string(&summary_path).map_err(|e| {
-            err(format!("cannot read summary.json ({e}); give the output folder of an earlier run"))
+        let text = std::fs::read_to_string(&summary_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => err("the folder has no summary.json".into()),
+            _ => err(format!("cannot read summary.json: {e}")),
         })?;
-        let summary: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| err(format!("summary.json is not valid JSON: {e}")))?;
-        let count = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
+        let summary = super::earlier::parse(&text).map_err(err)?;
         let mut b = Baseline {
             folder: folder.to_path_buf(),
-            started_at: summary["started_at"].as_str().map(str::to_string),
-            rows_in: count(&summary["rows_in"]),
-            outcomes: summary["outcomes"]
-                .as_object()
-                .map(|m| m.iter().map(|(k, v)| (k.clone(), count(v))).collect())
-                .unwrap_or_default(),
-            rule_findings: summary["rules"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|r| Some((r["code"].as_str()?.to_string(), count(&r["findings"]))))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            started_at: Some(summary.started_at.clone()),
+            rows_in: summary.rows_in,
+            outcomes: summary.outcomes.clone(),
+            rule_findings: summary.rule_findings.clone(),
             findings: None,
             labels: Vec::new(),
             places: Interner::default(),
             rules: Interner::default(),
+            outputs: summary.outputs,
         };
-        // A `check` run writes only summary.json; a findings.csv beside it is from an older
-        // run and would be compared against the wrong counts.
-        let findings_path = folder.join("rejections").join("findings.csv");
-        if summary["command"] != "check" && findings_path.is_file() {
-            b.read_findings(&findings_path).map_err(|e| err(format!("rejections/findings.csv: {e}")))?;
+        // A `check` run writes only summary.json: then only counts are compared. A run that
+        // wrote findings.csv must still have it, or the comparison would call every finding new.
+        if b.lists(FINDINGS_FILE) {
+            let findings_path = folder.join(FINDINGS_FILE);
+            if !findings_path.is_file() {
+                return Err(err(format!("its summary lists {FINDINGS_FILE}, which is missing")));
+            }
+            b.read_findings(&findings_path).map_err(|e| err(format!("{FINDINGS_FILE}: {e}")))?;
         }
         Ok(b)
+    }
+
+    /// Whether the earlier run wrote `rel` (its summary lists it).
+    pub fn lists(&self, rel: &str) -> bool {
+        self.outputs.iter().any(|o| o == rel)
+    }
+
+    /// The folder, as given.
+    pub fn folder(&self) -> &Path {
+        &self.folder
     }
 
     fn read_findings(&mut self, path: &Path) -> std::result::Result<(), String> {

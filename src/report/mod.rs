@@ -5,6 +5,7 @@
 
 pub mod baseline;
 pub mod changes;
+pub mod earlier;
 pub mod redact;
 pub mod stats;
 

@@ -352,7 +352,8 @@ fn is_allowed_char(c: char) -> bool {
         || c == '\u{200D}'
 }
 
-fn is_test_name(name: &str) -> bool {
+/// A test or placeholder name (`Test`, `Demo Company`, `n/a`, `asdf`).
+pub fn is_test_name(name: &str) -> bool {
     let folded = fold_words(name);
     let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
     if PLACEHOLDER_NAMES.contains(&compact.as_str()) || name.trim().eq_ignore_ascii_case("n/a") {

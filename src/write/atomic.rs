@@ -24,6 +24,9 @@ impl AtomicFile {
     /// Flushes and renames the file into place.
     pub fn commit(self) -> Result<()> {
         let path = self.path;
+        if super::fault::points_at_commit(&path) {
+            return Err(Error::Output { path, source: super::fault::error() });
+        }
         let tmp = self
             .inner
             .into_inner()

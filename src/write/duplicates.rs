@@ -1,6 +1,6 @@
 //! `duplicates.csv`: one line per duplicate row, with its cluster, its survivor and why.
 
-use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
+use super::{csv_err, csv_writer, finish, human, probability, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::model::{Field, Outcome};
 use std::path::Path;
@@ -20,6 +20,7 @@ pub fn header() -> Vec<&'static str> {
             "survivor_company_name",
             "match_rule",
             "match_score",
+            "match_probability",
             "matched_fields",
         ])
         .collect()
@@ -38,6 +39,7 @@ pub fn line(data: &RunData, i: usize) -> Option<Vec<String>> {
             survivor.customer.get(Field::CompanyName).to_string(),
             d.rule.to_string(),
             format!("{:.3}", d.score),
+            probability(d.probability),
             d.fields.join(";"),
         ])
         .map(|c| human::field(data, None, &c))

@@ -1,19 +1,26 @@
 //! Writers: one function per output file, each the single writer of its file, all reading the
-//! run's results in source order. Every file is written atomically.
+//! run's results in source order. The whole set is written into a staging folder and swapped
+//! in for the output folder when complete ([`staging`]), under a lock ([`lock`]).
 
 mod agreements;
 mod atomic;
 mod clean;
 mod duplicates;
+pub mod fault;
 pub mod guard;
 mod html;
 pub mod human;
 mod jsonl;
+pub mod lock;
+pub mod output_set;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rejections;
 mod relationships;
+mod review;
+pub mod staging;
 pub mod summary;
+mod swap;
 mod xlsx;
 
 pub use atomic::{temp_beside, AtomicFile};
@@ -71,7 +78,9 @@ impl RunData<'_> {
     }
 }
 
-/// The output files, relative to the output folder.
+/// The output files, relative to the output folder: the table every part of the tool that
+/// needs to know the set reads (the summary's list, the staging folder's subfolders, what a
+/// folder input skips and the swap replaces). A new output is one more line here.
 pub const OUTPUT_FILES: &[&str] = &[
     "clean/customers.csv",
     "clean/customers.jsonl",
@@ -79,6 +88,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "education.csv",
     "relationship_requests.csv",
     "duplicates.csv",
+    "review/possible_matches.csv",
     "rejections/findings.csv",
     "rejections/rejected_rows.csv",
     "reconciliation/drift.csv",
@@ -89,15 +99,6 @@ pub const OUTPUT_FILES: &[&str] = &[
 
 /// The Parquet outputs, written with `--parquet`.
 pub const PARQUET_FILES: &[&str] = &["customers.parquet", "findings.parquet"];
-
-/// Makes sure the output folder (and its subfolders) can be written, before any work starts.
-pub fn prepare_out_dir(dir: &Path) -> Result<()> {
-    for sub in [dir.to_path_buf(), dir.join("clean"), dir.join("rejections"), dir.join("reconciliation")] {
-        std::fs::create_dir_all(&sub).map_err(|source| Error::Output { path: sub.clone(), source })?;
-    }
-    // Probe: a folder that exists but cannot be written fails here, not after the work.
-    AtomicFile::create(&dir.join(".write-test")).map(drop)
-}
 
 /// Writes every output file except the summary; returns their paths.
 pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
@@ -113,6 +114,7 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
         ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
         ("relationship_requests.csv", relationships::write),
         ("duplicates.csv", duplicates::write),
+        ("review/possible_matches.csv", review::write),
         ("rejections/findings.csv", rejections::write_findings),
         ("rejections/rejected_rows.csv", rejections::write_rejected_rows),
     ];
@@ -130,6 +132,12 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
     let mut names: Vec<&str> = jobs.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| OUTPUT_FILES.iter().chain(PARQUET_FILES).position(|o| o == n));
     Ok(names.into_iter().map(|n| dir.join(n)).collect())
+}
+
+/// A match probability as the outputs write it: four decimals, never rounded up to a certainty
+/// it is not (0.99996 is 0.9999, not 1.0000).
+pub fn probability(p: f64) -> String {
+    format!("{:.4}", (p * 10_000.0).floor() / 10_000.0)
 }
 
 /// A CSV writer over an atomic file.

@@ -73,18 +73,31 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
     finish(wtr, path)
 }
 
-/// The columns of `rejected_rows.csv`: the union of the rejected rows' source columns. Columns
-/// of different files that feed the same canonical field share one column (the first header
-/// seen), so the file reads back with every value in its field.
+/// The columns of `rejected_rows.csv`: every column of every rejected row's source, by
+/// position, so that the file fed back reads the same cells. Columns of different files that
+/// feed the same canonical field share one column (the first header seen); other columns are
+/// told apart by header text *and* by which occurrence of that text they are in their source,
+/// so blank or repeated headers each keep their own column. Cells right of a source's header
+/// (a malformed row's extra fields) go to blank-headed columns at the end.
 pub struct UnionColumns {
     /// The header of each union column.
     pub headers: Vec<String>,
-    by_field: HashMap<Field, usize>,
-    by_header: HashMap<String, usize>,
+    by_key: HashMap<Slot, usize>,
     /// For each source: the union column of each of its columns.
     placement: HashMap<u32, Vec<usize>>,
     /// For each source: extra (column, union column) copies (the contact as signatory).
     extra: HashMap<u32, Vec<(usize, usize)>>,
+}
+
+/// What a union column stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Slot {
+    /// The column feeding a canonical field.
+    Field(Field),
+    /// The `n`-th column (from 0) with this header text in its source.
+    Named(String, usize),
+    /// The `n`-th cell past the end of the header.
+    Beyond(usize),
 }
 
 impl UnionColumns {
@@ -92,65 +105,82 @@ impl UnionColumns {
     pub fn build(data: &RunData, rows: &[usize]) -> UnionColumns {
         let mut u = UnionColumns {
             headers: Vec::new(),
-            by_field: HashMap::new(),
-            by_header: HashMap::new(),
+            by_key: HashMap::new(),
             placement: HashMap::new(),
             extra: HashMap::new(),
         };
-        let mut placement: HashMap<u32, Vec<usize>> = HashMap::new();
+        // Sources in order of first appearance, each with the widest of its rows.
+        let mut order: Vec<u32> = Vec::new();
+        let mut width: HashMap<u32, usize> = HashMap::new();
         for &i in rows {
-            let s = data.rows.get(i).raw.pos.source;
-            if placement.contains_key(&s) {
-                continue;
-            }
+            let row = data.rows.get(i);
+            let s = row.raw.pos.source;
+            let w = width.entry(s).or_insert_with(|| {
+                order.push(s);
+                0
+            });
+            *w = (*w).max(row.raw.cells.len());
+        }
+        for s in order {
             let cols = &data.sources[s as usize].columns;
+            let mut seen: HashMap<&str, usize> = HashMap::new();
             let mut place = Vec::with_capacity(cols.headers.len());
             for (c, h) in cols.headers.iter().enumerate() {
-                let slot = match &cols.uses[c] {
-                    ColumnUse::Field(f) => *u.by_field.entry(*f).or_insert_with(|| {
-                        u.headers.push(h.clone());
-                        u.headers.len() - 1
-                    }),
-                    _ => *u.by_header.entry(h.clone()).or_insert_with(|| {
-                        u.headers.push(h.clone());
-                        u.headers.len() - 1
-                    }),
+                let key = match &cols.uses[c] {
+                    ColumnUse::Field(f) => Slot::Field(*f),
+                    _ => {
+                        let n = seen.entry(h.as_str()).or_default();
+                        *n += 1;
+                        Slot::Named(h.clone(), *n - 1)
+                    }
                 };
-                place.push(slot);
+                place.push(u.slot_for(key, h));
             }
-            placement.insert(s, place);
+            for n in 0..width[&s].saturating_sub(cols.headers.len()) {
+                place.push(u.slot_for(Slot::Beyond(n), ""));
+            }
+            u.placement.insert(s, place);
         }
         // A source without signatory columns takes the contact as signatory; where the union has
         // signatory columns (from another file), fill them with the contact so that the row reads
         // back the same.
         let mut extra: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-        for (&s, _) in placement.iter() {
+        for &s in u.placement.keys() {
             let cols = &data.sources[s as usize].columns;
             for (sig, contact) in crate::normalize::SIGNATORY_FALLBACK {
                 if let (None, Some(c), Some(&slot)) =
-                    (cols.column(sig), cols.column(contact), u.by_field.get(&sig))
+                    (cols.column(sig), cols.column(contact), u.by_key.get(&Slot::Field(sig)))
                 {
                     extra.entry(s).or_default().push((c, slot));
                 }
             }
         }
-        u.placement = placement;
         u.extra = extra;
         u
+    }
+
+    /// The union column for `key`, added with `header` the first time.
+    fn slot_for(&mut self, key: Slot, header: &str) -> usize {
+        *self.by_key.entry(key).or_insert_with(|| {
+            self.headers.push(header.to_string());
+            self.headers.len() - 1
+        })
     }
 
     /// The field each union column feeds, if any.
     pub fn fields(&self) -> Vec<Option<Field>> {
         let mut out = vec![None; self.headers.len()];
-        for (f, &slot) in &self.by_field {
-            out[slot] = Some(*f);
+        for (key, &slot) in &self.by_key {
+            if let Slot::Field(f) = key {
+                out[slot] = Some(*f);
+            }
         }
         out
     }
 
     /// The union column that shows `field` for rows of `source`, if the source has it.
     pub fn slot(&self, source: u32, field: Field) -> Option<usize> {
-        let slot = *self.by_field.get(&field)?;
+        let slot = *self.by_key.get(&Slot::Field(field))?;
         // A source's own column for the field sits in the field's slot; so does the contact
         // column copied in as signatory.
         let own = self.placement.get(&source)?.contains(&slot);
@@ -163,7 +193,7 @@ impl UnionColumns {
         let row = data.rows.get(i);
         cells.clear();
         cells.resize(self.headers.len(), String::new());
-        let place = &self.placement[&row.raw.pos.source];
+        let Some(place) = self.placement.get(&row.raw.pos.source) else { return };
         for (c, v) in row.raw.cells.iter().enumerate() {
             if let Some(&slot) = place.get(c) {
                 cells[slot].push_str(v);

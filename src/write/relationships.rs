@@ -1,7 +1,7 @@
 //! `relationship_requests.csv`: rows that are already Partner Center customers (or, for an
 //! indirect reseller, every row that is not a duplicate): request a relationship instead.
 
-use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
+use super::{csv_err, csv_writer, finish, human, probability, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::model::{Field, Outcome};
 use std::path::Path;
@@ -15,7 +15,15 @@ pub fn header() -> Vec<&'static str> {
         .iter()
         .copied()
         .chain(KEY_FIELDS.iter().map(|f| f.name()))
-        .chain(["pc_customer_id", "pc_company_name", "pc_domain", "match_rule", "match_score"])
+        .chain([
+            "pc_customer_id",
+            "pc_company_name",
+            "pc_domain",
+            "match_rule",
+            "match_score",
+            "match_probability",
+            "matched_fields",
+        ])
         .collect()
 }
 
@@ -35,11 +43,13 @@ pub fn line(data: &RunData, i: usize) -> Vec<String> {
             line.push(plain(&crate::matching::existing::full_domain(pc)));
             line.push(m.rule.to_string());
             line.push(format!("{:.3}", m.score));
+            line.push(probability(m.probability));
+            line.push(m.fields.join(";"));
         }
         None => {
             line.extend([String::new(), String::new(), String::new()]);
             line.push("partner.cannot_create".to_string());
-            line.push(String::new());
+            line.extend([String::new(), String::new(), String::new()]);
         }
     }
     line

@@ -64,6 +64,10 @@ pub struct Summary {
     pub fail_over: Option<FailOver>,
     /// The files written (relative to the output folder).
     pub outputs: Vec<String>,
+    /// What the user should know about the run that is not about one source: mapping entries
+    /// naming no column, a folder's earlier outputs that were not read (filled in by the
+    /// pipeline).
+    pub warnings: Vec<String>,
     /// What changed since `--baseline` (absent without it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangesSummary>,
@@ -185,6 +189,9 @@ pub fn peak_memory_mb() -> Option<u64> {
 pub struct ExistingSummary {
     /// The export files.
     pub files: Vec<String>,
+    /// What each source of them was read as (one per file, or per sheet of a workbook):
+    /// `ui_export`, `powershell_csv`, `rest_json` or `table`.
+    pub formats: Vec<String>,
     /// Customers read from them.
     pub customers: u64,
     /// Customers matched by at least one row.
@@ -202,6 +209,14 @@ pub struct MatchingSummary {
     pub matched_pairs: u64,
     /// Per blocking key: blocks, candidate pairs, capped blocks.
     pub blocking: Vec<BlockStat>,
+    /// Match probability at or above which two records are the same customer.
+    pub match_threshold: f64,
+    /// Match probability from which pairs under the threshold are listed for review.
+    pub review_threshold: f64,
+    /// Pairs listed in review/possible_matches.csv.
+    pub review_pairs: u64,
+    /// The fitted Fellegi–Sunter models: λ and m/u per field and level.
+    pub model: crate::matching::Models,
 }
 
 /// The fail-over check.
@@ -249,6 +264,7 @@ impl Summary {
             inputs: data.sources.iter().map(input_summary).collect(),
             existing: ExistingSummary {
                 files: data.cfg.existing.iter().map(|p| p.display().to_string()).collect(),
+                formats: data.pc.sources.iter().map(|s| s.format.clone()).collect(),
                 customers: data.pc.customers.len() as u64,
                 matched: matched_pc,
             },
@@ -266,6 +282,10 @@ impl Summary {
                 candidate_pairs: data.matches.candidate_pairs,
                 matched_pairs: data.matches.matched_pairs,
                 blocking: data.matches.blocks.clone(),
+                match_threshold: profile.match_threshold,
+                review_threshold: profile.review_threshold,
+                review_pairs: data.matches.review.len() as u64,
+                model: data.matches.models.clone(),
             },
             reconciliation: Default::default(),
             fail_over: data
@@ -273,6 +293,7 @@ impl Summary {
                 .fail_over
                 .map(|t| FailOver { threshold_percent: t, exceeded: rejected_percent > t }),
             outputs,
+            warnings: Vec::new(),
             changes: data.insights.changes.as_ref().map(|ch| ChangesSummary::of(ch, data)),
         }
     }

@@ -59,7 +59,16 @@ fn recon_sample_drift_lines_and_kinds() {
         "Trey Research Ltd",
         "cosmetic",
     );
-    expect(&lines, (CSV, "", "79"), "company_name", "Coho Vineyard & Winery", "Coho Winery", "material");
+    let song_hong = (XLSX, "APAC & Americas", "52");
+    expect(
+        &lines,
+        song_hong,
+        "company_name",
+        "Công ty TNHH Phần mềm Sông Hồng",
+        "Song Hong Software Co., Ltd",
+        "material",
+    );
+    assert!(drift_line(&lines, (CSV, "", "79"), "company_name").is_none(), "Coho is not matched: no drift");
     // Street only cosmetically different, ZIP materially: both reported, each with its kind.
     let adventure = (XLSX, "APAC & Americas", "35");
     expect(&lines, adventure, "address_line1", "1020 Bike Lane", "1020 Bike Ln", "cosmetic");
@@ -82,7 +91,7 @@ fn recon_sample_drift_lines_and_kinds() {
     assert!(rel.is_subset(&rows), "every existing row of the samples has planted drift");
 
     let r = &summary(&out)["reconciliation"];
-    assert_eq!(r["matched_rows"], 18);
+    assert_eq!(r["matched_rows"], 16);
     assert_eq!(r["rows_with_drift"], rows.len());
     assert_eq!(r["drift_lines"], lines.len());
     let count =
@@ -91,7 +100,7 @@ fn recon_sample_drift_lines_and_kinds() {
     assert_eq!(r["by_field"]["address_line1"]["cosmetic"], count("address_line1", "cosmetic"));
     let kinds = r["by_kind"]["material"].as_u64().unwrap() + r["by_kind"]["cosmetic"].as_u64().unwrap();
     assert_eq!(kinds, lines.len() as u64);
-    assert_eq!(r["pc_only"], 25);
+    assert_eq!(r["pc_only"], 27);
     assert_eq!(r["list_only"], summary(&out)["outcomes"]["clean"]);
     assert!(r.get("baseline").is_none(), "no baseline given");
 }
@@ -103,9 +112,9 @@ fn recon_pc_only_lists_unmatched_customers() {
     run_samples(&w, "out", &[]);
     let out = w.path("out");
     let only = read_csv(&out.join("reconciliation/pc_only.csv"));
-    assert_eq!(only.len(), 25);
+    assert_eq!(only.len(), 27);
     let nova = only.iter().find(|c| c["company_name"] == "Nova Scotia Seafoods Inc.").expect("Nova Scotia");
-    assert_eq!(nova["pc_customer_id"], "40f794fa-dce4-5ccf-b702-18ecf5ce9393");
+    assert_eq!(nova["pc_customer_id"], "40f794fa-dce4-4ccf-b702-18ecf5ce9393");
     assert_eq!(nova["source_id"], nova["pc_customer_id"]);
     assert_eq!(nova["domain"], "nova.onmicrosoft.com");
     assert_eq!(

@@ -90,8 +90,8 @@ fn request_bodies_follow_the_api_shape() {
     }
 }
 
-/// Specific matches: a typo duplicate, an exact-ID duplicate across files, an existing customer
-/// by e-mail domain, and two branches of one company that must stay apart.
+/// Specific matches: a typo duplicate, an exact-ID duplicate across files, a group's other entity
+/// listed for review, and two branches of one company that must stay apart.
 #[test]
 fn specific_duplicates_and_existing_matches() {
     let w = Work::new();
@@ -102,15 +102,28 @@ fn specific_duplicates_and_existing_matches() {
     };
     let lamna = find("Lamna Helthcare Company");
     assert_eq!(lamna["survivor_company_name"], "Lamna Healthcare Company");
-    assert_eq!(lamna["match_rule"], "fuzzy_name");
+    assert_eq!(lamna["match_rule"], "probabilistic");
+    let p: f64 = lamna["match_probability"].parse().unwrap();
+    assert!((0.9..=1.0).contains(&p), "match_probability {p}");
     let gulf = find("Gulf Horizon Trading LLC");
     assert_eq!(gulf["match_rule"], "registration_id");
 
     let rel = read_csv(&w.path("out/relationship_requests.csv"));
-    let woodgrove =
-        rel.iter().find(|r| r["company_name"].starts_with("Woodgrove")).expect("Woodgrove is existing");
-    assert_eq!(woodgrove["pc_company_name"], "Woodgrove Bank");
-    assert_eq!(woodgrove["match_rule"], "contact_email_domain");
+    // Another entity of a group (same e-mail domain and town, only the brand word in common):
+    // not linked, but listed for a person to decide.
+    assert!(!rel.iter().any(|r| r["company_name"].starts_with("Woodgrove")));
+    let review = read_csv(&w.path("out/review/possible_matches.csv"));
+    let woodgrove = review
+        .iter()
+        .find(|r| r["company_name"].starts_with("Woodgrove"))
+        .expect("Woodgrove is listed for review");
+    assert_eq!(
+        (woodgrove["kind"].as_str(), woodgrove["other_company_name"].as_str()),
+        ("existing", "Woodgrove Bank")
+    );
+    let p: f64 = woodgrove["match_probability"].parse().unwrap();
+    assert!((0.5..0.9).contains(&p), "{p}");
+    assert!(woodgrove["matched_fields"].contains("contact_email"), "{:?}", woodgrove["matched_fields"]);
     assert!(rel.iter().any(|r| r["match_rule"] == "registration_id"));
 
     let alfa: Vec<_> = read_csv(&w.path("out/clean/customers.csv"))

@@ -29,22 +29,27 @@ pub fn encode(row: &Row, out: &mut Vec<u8>) {
 }
 
 /// Reads one row from the front of `bytes`, advancing it. The bytes were written by
-/// [`encode`] in this run, so a short or malformed buffer is a bug and panics.
-pub fn decode(bytes: &mut &[u8]) -> Row {
-    let source = read_u32(bytes);
-    let row_no = u64::from_le_bytes(take(bytes, 8).try_into().expect("8 bytes"));
-    let raw_cells = read_cells(bytes);
-    let malformed = read_opt_str(bytes).map(str::to_string);
-    let customer = Customer::from_cells(read_cells(bytes));
-    let country = read_opt_str(bytes).and_then(static_country);
-    let n = read_u32(bytes) as usize;
-    let mut findings = Vec::with_capacity(n);
+/// [`encode`] in this run; bytes that do not decode (the file was changed under the run, or
+/// the disk returned garbage) give None, which the store reports as an error.
+pub fn decode(bytes: &mut &[u8]) -> Option<Row> {
+    let source = read_u32(bytes)?;
+    let row_no = u64::from_le_bytes(take(bytes, 8)?.try_into().ok()?);
+    let raw_cells = read_cells(bytes)?;
+    let malformed = read_opt_str(bytes)?.map(str::to_string);
+    let values = read_cells(bytes)?;
+    if values.len() != crate::model::Field::COUNT {
+        return None;
+    }
+    let customer = Customer::from_cells(values);
+    let country = read_opt_str(bytes)?.and_then(static_country);
+    let n = read_u32(bytes)? as usize;
+    let mut findings = Vec::with_capacity(n.min(64));
     for _ in 0..n {
-        let id = u16::from_le_bytes(take(bytes, 2).try_into().expect("2 bytes")) as usize;
-        let rule: RuleId = RULES[id].id;
-        let value = read_str(bytes).to_string();
-        let detail = read_opt_str(bytes).map(str::to_string);
-        let severity = match take(bytes, 1)[0] {
+        let id = u16::from_le_bytes(take(bytes, 2)?.try_into().ok()?) as usize;
+        let rule: RuleId = RULES.get(id)?.id;
+        let value = read_str(bytes)?.to_string();
+        let detail = read_opt_str(bytes)?.map(str::to_string);
+        let severity = match take(bytes, 1)?[0] {
             1 => Some(Severity::Error),
             2 => Some(Severity::Warning),
             3 => Some(Severity::Off),
@@ -52,14 +57,14 @@ pub fn decode(bytes: &mut &[u8]) -> Row {
         };
         findings.push(Finding { rule, value, detail, severity });
     }
-    let education = take(bytes, 1)[0] == 1;
-    Row {
+    let education = take(bytes, 1)?[0] == 1;
+    Some(Row {
         raw: RawRow { pos: RowPos { source, row: row_no }, cells: raw_cells, malformed },
         customer,
         country,
         findings,
         education,
-    }
+    })
 }
 
 /// The table's own `&'static str` for a country code read back.
@@ -95,33 +100,36 @@ fn cells(out: &mut Vec<u8>, c: &Cells) {
     str_(out, c.as_str());
 }
 
-fn take<'a>(bytes: &mut &'a [u8], n: usize) -> &'a [u8] {
-    let (head, rest) = bytes.split_at(n);
+fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    let (head, rest) = bytes.split_at_checked(n)?;
     *bytes = rest;
-    head
+    Some(head)
 }
 
-fn read_u32(bytes: &mut &[u8]) -> u32 {
-    u32::from_le_bytes(take(bytes, 4).try_into().expect("4 bytes"))
+fn read_u32(bytes: &mut &[u8]) -> Option<u32> {
+    Some(u32::from_le_bytes(take(bytes, 4)?.try_into().ok()?))
 }
 
-fn read_str<'a>(bytes: &mut &'a [u8]) -> &'a str {
-    let n = read_u32(bytes) as usize;
-    std::str::from_utf8(take(bytes, n)).expect("the spill file holds the UTF-8 it was given")
+fn read_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
+    let n = read_u32(bytes)? as usize;
+    std::str::from_utf8(take(bytes, n)?).ok()
 }
 
-fn read_opt_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
-    match take(bytes, 1)[0] {
-        0 => None,
-        _ => Some(read_str(bytes)),
+/// An optional string: Some(None) when absent, None when the bytes do not decode.
+fn read_opt_str<'a>(bytes: &mut &'a [u8]) -> Option<Option<&'a str>> {
+    match take(bytes, 1)?[0] {
+        0 => Some(None),
+        _ => read_str(bytes).map(Some),
     }
 }
 
-fn read_cells(bytes: &mut &[u8]) -> Cells {
-    let n = read_u32(bytes) as usize;
-    let ends: Box<[u32]> =
-        take(bytes, 4 * n).chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-    Cells::from_parts(read_str(bytes).into(), ends)
+fn read_cells(bytes: &mut &[u8]) -> Option<Cells> {
+    let n = read_u32(bytes)? as usize;
+    let ends: Box<[u32]> = take(bytes, n.checked_mul(4)?)?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    Cells::try_from_parts(read_str(bytes)?.into(), ends)
 }
 
 #[cfg(test)]
@@ -151,7 +159,7 @@ mod tests {
         encode(&row, &mut bytes);
         encode(&Row { country: None, findings: Vec::new(), education: false, ..row.clone() }, &mut bytes);
         let mut at = bytes.as_slice();
-        let back = decode(&mut at);
+        let back = decode(&mut at).unwrap();
         assert_eq!(back.raw.pos, row.raw.pos);
         assert_eq!(back.raw.cells, row.raw.cells);
         assert_eq!(back.raw.malformed, row.raw.malformed);
@@ -159,8 +167,15 @@ mod tests {
         assert_eq!(back.country, Some("DE"));
         assert_eq!(back.findings, row.findings);
         assert!(back.education);
-        let second = decode(&mut at);
+        let second = decode(&mut at).unwrap();
         assert_eq!((second.country, second.findings.len(), second.education), (None, 0, false));
         assert!(at.is_empty());
+        // Cut anywhere, or with a cell end past the text, the bytes do not decode: no panic.
+        for cut in 0..bytes.len() / 2 {
+            assert!(decode(&mut &bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        bad[16] = 0xff;
+        assert!(decode(&mut bad.as_slice()).is_none(), "a cell end past the text");
     }
 }

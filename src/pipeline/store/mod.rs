@@ -1,17 +1,25 @@
 //! The validated rows between validation and writing. They are spilled, chunk by chunk, to an
-//! unnamed temporary file in the output folder (removed by the operating system when the run
-//! ends), so memory holds only what matching needs however long the input is. Readers decode a
-//! chunk at a time; a row is reached with [`RowStore::get`] (random access, cached per thread)
+//! unnamed temporary file in the run's staging folder (removed by the operating system when the
+//! run ends), so memory holds only what matching needs however long the input is. Readers decode
+//! a chunk at a time; a row is reached with [`RowStore::get`] (random access, cached per thread)
 //! or [`RowStore::iter`] (in order).
 //!
 //! The batch-wide domain rules change rows after they are spilled; their changes are kept as
 //! patches beside the file and applied as rows are read back.
+//!
+//! A chunk that cannot be read back (the disk failed, the file was cut short) cannot be
+//! answered, but the dozen passes that read rows have no way to stop early: the store records
+//! the first failure, hands out empty rows of the same source so each pass can finish, and
+//! [`RowStore::check`] turns the failure into an [`Error`] before any output is kept. The run
+//! then fails and the output folder is left as it was.
 
+mod chunk;
 mod codec;
 
 use super::process::Row;
 use crate::error::{Error, Result};
-use crate::model::{Field, Finding};
+pub use chunk::Patch;
+use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -25,53 +33,6 @@ const CACHED_CHUNKS: usize = 2;
 /// A chunk is closed once its bytes reach this (a row's cells are capped by
 /// `input.max_field_bytes`, so one row stays far below 4 GiB, the reach of a row's start).
 pub const MAX_CHUNK_BYTES: usize = 64 << 20;
-
-/// A change to a spilled row: findings to add, and a domain prefix to fill in.
-#[derive(Clone, Debug, Default)]
-pub struct Patch {
-    /// Findings added after validation.
-    pub findings: Vec<Finding>,
-    /// The domain prefix to use instead of the row's (a suggestion).
-    pub domain: Option<String>,
-}
-
-struct Chunk {
-    offset: u64,
-    bytes: u64,
-    first: usize,
-    rows: usize,
-    /// Where each row starts within the chunk's bytes.
-    starts: Box<[u32]>,
-}
-
-/// A chunk read back: its bytes, and its rows as they get decoded.
-struct Loaded {
-    bytes: Vec<u8>,
-    starts: Box<[u32]>,
-    rows: Vec<OnceLock<Row>>,
-    /// The store's patches (by row, sorted) and the range of them that falls in this chunk.
-    patches: Arc<Vec<(u32, Patch)>>,
-    patched: std::ops::Range<usize>,
-    first: usize,
-}
-
-impl Loaded {
-    fn row(&self, at: usize) -> &Row {
-        self.rows[at].get_or_init(|| {
-            let mut bytes = &self.bytes[self.starts[at] as usize..];
-            let mut row = codec::decode(&mut bytes);
-            let mine = &self.patches[self.patched.clone()];
-            if let Ok(k) = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i) {
-                let p = &mine[k].1;
-                row.findings.extend(p.findings.iter().cloned());
-                if let Some(d) = &p.domain {
-                    row.customer.set(Field::Domain, d);
-                }
-            }
-            row
-        })
-    }
-}
 
 /// The rows of a run, in source order.
 pub struct RowStore {
@@ -87,6 +48,8 @@ pub struct RowStore {
     generation: usize,
     /// Rows kept in memory for random access (duplicates' survivors).
     pinned: HashMap<u32, RowRef>,
+    /// The first chunk that could not be read back (see the module's notes).
+    failure: Failure,
 }
 
 /// A row read back: it keeps its chunk alive.
@@ -113,7 +76,7 @@ thread_local! {
 }
 
 impl RowStore {
-    /// An empty store spilling into `dir`.
+    /// An empty store spilling into `dir` (the run's staging folder).
     pub fn new(dir: &Path) -> Result<RowStore> {
         let file = tempfile::tempfile_in(dir)
             .map_err(|source| Error::Output { path: dir.join("(temporary row file)"), source })?;
@@ -127,7 +90,17 @@ impl RowStore {
             patches: Arc::default(),
             generation: 0,
             pinned: HashMap::new(),
+            failure: Failure::default(),
         })
+    }
+
+    /// Fails when a row could not be read back since the store was made: every pass that
+    /// read rows since then saw an empty row in its place, so nothing they made may be kept.
+    pub fn check(&self) -> Result<()> {
+        match self.failure.get() {
+            None => Ok(()),
+            Some((kind, what)) => Err(self.io_error(std::io::Error::new(*kind, what.clone()))),
+        }
     }
 
     /// Appends rows in order. They are stored in chunks of at most [`MAX_CHUNK_BYTES`] (or one
@@ -137,20 +110,21 @@ impl RowStore {
         while from < rows.len() {
             let mut bytes = Vec::with_capacity((rows.len() - from).min(8192) * 512);
             let mut starts = Vec::new();
+            let source = rows[from].raw.pos.source;
             for r in &rows[from..] {
-                if !starts.is_empty() && bytes.len() >= MAX_CHUNK_BYTES {
+                if !starts.is_empty() && (bytes.len() >= MAX_CHUNK_BYTES || r.raw.pos.source != source) {
                     break;
                 }
                 starts.push(bytes.len() as u32);
                 codec::encode(r, &mut bytes);
             }
             from += starts.len();
-            self.push_chunk(bytes, starts)?;
+            self.push_chunk(bytes, starts, source)?;
         }
         Ok(())
     }
 
-    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>) -> Result<()> {
+    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>, source: u32) -> Result<()> {
         let rows = starts.len();
         self.file.write_all(&bytes).map_err(|e| self.io_error(e))?;
         self.chunks.push(Chunk {
@@ -158,6 +132,7 @@ impl RowStore {
             bytes: bytes.len() as u64,
             first: self.len,
             rows,
+            source,
             starts: starts.into_boxed_slice(),
         });
         self.end += bytes.len() as u64;
@@ -215,6 +190,8 @@ impl RowStore {
                     patches: Arc::default(),
                     patched: 0..0,
                     first: 0,
+                    source: chunk.source,
+                    failure: self.failure.clone(),
                 };
                 pinned.insert(i as u32, RowRef { chunk: Arc::new(copy), at: 0 });
             }
@@ -266,22 +243,30 @@ impl RowStore {
     fn load(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
-        read_exact_at(&self.file, &mut bytes, chunk.offset).unwrap_or_else(|e| {
-            // The file is ours and was written moments ago; failing to read it back means the
-            // disk or the system failed, and no output can be trusted.
-            panic!("{}", self.io_error(e))
-        });
+        let read = match crate::write::fault::injected("store-read") {
+            true => Err(crate::write::fault::error()),
+            false => read_exact_at(&self.file, &mut bytes, chunk.offset),
+        };
         let (from, to) = (chunk.first as u32, (chunk.first + chunk.rows) as u32);
         let patched =
             self.patches.partition_point(|(i, _)| *i < from)..self.patches.partition_point(|(i, _)| *i < to);
-        Arc::new(Loaded {
+        let mut loaded = Loaded {
             bytes,
             starts: chunk.starts.clone(),
             rows: (0..chunk.rows).map(|_| OnceLock::new()).collect(),
             patches: self.patches.clone(),
             patched,
             first: chunk.first,
-        })
+            source: chunk.source,
+            failure: self.failure.clone(),
+        };
+        if let Err(e) = read {
+            // The file is ours and was written moments ago: the disk or the system failed.
+            let what = format!("cannot read rows {from} to {to} back: {e}");
+            let _ = self.failure.set((e.kind(), what));
+            loaded.rows = (0..chunk.rows).map(|_| OnceLock::from(placeholder(chunk.source))).collect();
+        }
+        Arc::new(loaded)
     }
 
     fn io_error(&self, source: std::io::Error) -> Error {
@@ -289,30 +274,10 @@ impl RowStore {
     }
 }
 
-#[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cells, Customer, RawRow, RowPos};
+    use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
     use crate::rules::catalogue::RuleId;
 
     fn row(n: u64) -> Row {
@@ -372,5 +337,24 @@ mod tests {
         assert_eq!(store.pinned.len(), 2);
         assert_eq!(store.get(6).raw.pos.row, 6);
         assert_eq!(store.get(4).customer.get(Field::Domain), "contoso");
+    }
+
+    #[test]
+    fn a_file_cut_short_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = RowStore::new(dir.path()).unwrap();
+        store.push(&[row(0), row(1)]).unwrap();
+        let mut second = row(2);
+        second.raw.pos.source = 1;
+        store.push(&[second, row(3)]).unwrap();
+        assert_eq!(store.chunks.len(), 3, "a chunk never spans two sources");
+        assert!(store.check().is_ok());
+        // Cut the file inside the last chunk: its rows cannot be read back.
+        store.file.set_len(store.chunks[2].offset + 3).unwrap();
+        let sources: Vec<u32> = store.iter().map(|r| r.raw.pos.source).collect();
+        assert_eq!(sources, [0, 0, 1, 0], "every pass still sees one row per row, of its source");
+        let err = store.check().unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::exit::OUTPUT);
+        assert!(err.to_string().contains("temporary row file"), "{err}");
     }
 }

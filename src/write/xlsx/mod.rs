@@ -7,6 +7,7 @@
 //! formula guard, so it stays inert when a sheet is saved as CSV; counts and row numbers are
 //! number cells. Data sheets stream in constant-memory mode ([`table`]).
 
+mod contain;
 mod rejected;
 mod summary;
 mod table;
@@ -70,8 +71,15 @@ impl Formats {
 /// some 12% larger.
 const ZIP_LEVEL: u8 = 3;
 
-/// Writes report.xlsx.
+/// Writes report.xlsx; a failed write inside rust_xlsxwriter (which panics on one) is an
+/// output error like any other.
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
+    contain::contain(|| write_workbook(data, path)).unwrap_or_else(|why| {
+        Err(Error::Output { path: path.to_owned(), source: std::io::Error::other(why) })
+    })
+}
+
+fn write_workbook(data: &RunData, path: &Path) -> Result<()> {
     let err =
         |e: XlsxError| Error::Output { path: path.to_owned(), source: std::io::Error::other(e.to_string()) };
     let mut wb = Workbook::new();
@@ -156,7 +164,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
     fills.push((
         "Relationship requests",
         Box::new(|ws| {
-            let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13]);
+            let render = |i| cells(relationships::line(data, i), &[SOURCE_ROW, 13, 14]);
             let rows = data.with_outcome(Outcome::Existing);
             let head = headers(relationships::header());
             table::write(ws, fmt, &head, rows, render, "relationship_requests.csv")?;
@@ -168,7 +176,7 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
         "Duplicates",
         Box::new(|ws| {
             let rows = data.with_outcome(Outcome::Duplicate).filter_map(|i| duplicates::line(data, i));
-            let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12]);
+            let render = |l| cells(l, &[SOURCE_ROW, 5, 8, 12, 13]);
             table::write(ws, fmt, &headers(duplicates::header()), rows, render, "duplicates.csv")?;
             Ok(())
         }),

@@ -1,0 +1,71 @@
+//! Duplicates inside the input: candidate pairs from blocking, a model fitted to them, every
+//! pair scored, and the pairs at or over the match threshold joined into clusters.
+
+use super::blocking::{self, BlockStat};
+use super::freq::Freq;
+use super::keys::Keys;
+use super::model::{Histogram, Model};
+use super::sample;
+use super::score::{gamma, score, Scored, Scorer};
+use super::vocab::Vocab;
+use rayon::prelude::*;
+
+/// Candidate pairs the m values are estimated from at most (every k-th pair beyond).
+pub const EM_PAIRS: usize = 1_000_000;
+
+/// What duplicate matching found.
+pub struct Found {
+    /// Scored pairs `(i, j)` with `i < j`, at or over the review threshold, sorted.
+    pub pairs: Vec<(u32, u32, Scored)>,
+    /// What each blocking key produced.
+    pub blocks: Vec<BlockStat>,
+    /// Distinct candidate pairs.
+    pub candidate_pairs: u64,
+    /// The fitted model.
+    pub model: Model,
+}
+
+/// The comparison vectors of every `step`-th pair, counted.
+pub fn histogram<'a>(pairs: impl ParallelIterator<Item = (&'a Keys, &'a Keys)>, v: &Vocab) -> Histogram {
+    pairs
+        .fold(Histogram::new, |mut h, (a, b)| {
+            if let Some(c) = gamma(a, b, v) {
+                *h.entry(c.gamma).or_default() += 1;
+            }
+            h
+        })
+        .reduce(Histogram::new, |mut a, b| {
+            for (g, n) in b {
+                *a.entry(g).or_default() += n;
+            }
+            a
+        })
+}
+
+/// Finds the pairs of input rows that are the same customer, with match probabilities.
+pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, review: f64) -> Found {
+    let (pairs, blocks) = blocking::candidate_pairs(keys, v, max_block);
+    let present: Vec<&Keys> = keys.iter().flatten().collect();
+    let key = |i: u32| keys[i as usize].as_ref().expect("blocked records have keys");
+    let step = pairs.len().div_ceil(EM_PAIRS).max(1);
+    let hist = histogram(pairs.par_iter().step_by(step).map(|&(i, j)| (key(i), key(j))), v);
+    let random = sample::random_levels(&present, &present, true, v);
+    let total = sample::total_pairs(&present, &present, true);
+    // Every step-th pair was compared: the expected matches scale by the same factor.
+    let sampled = pairs.len().div_ceil(step).max(1);
+    let model = Model::fit(&hist, pairs.len() as f64 / sampled as f64, &random, total);
+    let s = Scorer { model: &model, vocab: v, freq };
+    let floor = weight_of(review);
+    let scored: Vec<(u32, u32, Scored)> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| score(key(i), key(j), s, floor).map(|m| (i, j, m)))
+        .filter(|(.., m)| m.probability >= review)
+        .collect();
+    Found { candidate_pairs: pairs.len() as u64, pairs: scored, blocks, model }
+}
+
+/// The match weight of a probability (log2 odds).
+pub fn weight_of(p: f64) -> f64 {
+    let p = p.clamp(1e-12, 1.0 - 1e-12);
+    (p / (1.0 - p)).log2()
+}

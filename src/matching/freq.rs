@@ -1,0 +1,95 @@
+//! How common each company name and city is (term frequencies): two records agreeing on a name
+//! half the list shares ("Global Services") prove less than two agreeing on a rare one.
+
+use super::keys::Keys;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Counts of name keys and cities.
+#[derive(Clone, Debug, Default)]
+pub struct Freq {
+    names: Counts,
+    cities: Counts,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Counts {
+    by_value: HashMap<u64, u32>,
+    /// Records counted (with a value).
+    total: f64,
+    /// Σ p², the chance that two records drawn at random share a value.
+    agree: f64,
+}
+
+impl Counts {
+    fn add(&mut self, v: &str) {
+        if !v.is_empty() {
+            *self.by_value.entry(hash(v)).or_default() += 1;
+        }
+    }
+
+    fn finish(&mut self) {
+        self.total = self.by_value.values().map(|&c| c as f64).sum();
+        let t = self.total.max(1.0);
+        self.agree = self.by_value.values().map(|&c| (c as f64 / t).powi(2)).sum();
+    }
+
+    /// How many times more often than an average value two records share this one (at least 1).
+    fn ratio(&self, v: &str) -> f64 {
+        if self.total < 2.0 || self.agree <= 0.0 {
+            return 1.0;
+        }
+        let c = self.by_value.get(&hash(v)).copied().unwrap_or(1) as f64;
+        ((c / self.total) / self.agree).max(1.0)
+    }
+}
+
+fn hash(v: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+impl Freq {
+    /// Counts the names and cities of every record given.
+    pub fn of<'a>(keys: impl Iterator<Item = &'a Keys>) -> Freq {
+        let mut f = Freq::default();
+        for k in keys {
+            f.names.add(k.name());
+            f.cities.add(k.city());
+        }
+        f.names.finish();
+        f.cities.finish();
+        f
+    }
+
+    /// log2 of how much more common than average an exactly shared name is (0 for a name no
+    /// more common than most).
+    pub fn name_penalty(&self, name: &str) -> f64 {
+        self.names.ratio(name).log2()
+    }
+
+    /// The same for a shared city.
+    pub fn city_penalty(&self, city: &str) -> f64 {
+        self.cities.ratio(city).log2()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_values_prove_less() {
+        // One name and one city in a hundred records share them; the rest are unique.
+        let mut keys = vec![Keys::test("AU", "Global Services", "", "Sydney", ""); 10];
+        for i in 0..990 {
+            keys.push(Keys::test("AU", &format!("Brand{i}"), "", &format!("Town{i}"), ""));
+        }
+        let f = Freq::of(keys.iter());
+        assert!(f.name_penalty("global services") > 3.0, "{}", f.name_penalty("global services"));
+        assert_eq!(f.name_penalty("brand7"), 0.0);
+        assert!(f.city_penalty("sydney") > 3.0);
+        assert_eq!(f.city_penalty("nowhere"), 0.0);
+    }
+}

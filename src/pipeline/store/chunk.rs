@@ -1,0 +1,103 @@
+//! The spill file's chunks: where each lies, and a chunk read back, its rows decoded on first
+//! use with the store's patches applied. A row that does not decode is recorded as the store's
+//! failure and handed out empty (see the store's notes).
+
+use super::codec;
+use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
+use crate::pipeline::process::Row;
+use std::fs::File;
+use std::sync::{Arc, OnceLock};
+
+/// A change to a spilled row: findings to add, and a domain prefix to fill in.
+#[derive(Clone, Debug, Default)]
+pub struct Patch {
+    /// Findings added after validation.
+    pub findings: Vec<Finding>,
+    /// The domain prefix to use instead of the row's (a suggestion).
+    pub domain: Option<String>,
+}
+
+/// Where a chunk of rows lies in the file.
+pub(super) struct Chunk {
+    pub(super) offset: u64,
+    pub(super) bytes: u64,
+    pub(super) first: usize,
+    pub(super) rows: usize,
+    /// The source of every row in the chunk (a chunk never spans two).
+    pub(super) source: u32,
+    /// Where each row starts within the chunk's bytes.
+    pub(super) starts: Box<[u32]>,
+}
+
+/// A chunk read back: its bytes, and its rows as they get decoded.
+pub(super) struct Loaded {
+    pub(super) bytes: Vec<u8>,
+    pub(super) starts: Box<[u32]>,
+    pub(super) rows: Vec<OnceLock<Row>>,
+    /// The store's patches (by row, sorted) and the range of them that falls in this chunk.
+    pub(super) patches: Arc<Vec<(u32, Patch)>>,
+    pub(super) patched: std::ops::Range<usize>,
+    pub(super) first: usize,
+    pub(super) source: u32,
+    pub(super) failure: Failure,
+}
+
+/// The first read-back failure of a store, shared with its loaded chunks.
+pub(super) type Failure = Arc<OnceLock<(std::io::ErrorKind, String)>>;
+
+/// The row handed out in place of one that could not be read back.
+pub(super) fn placeholder(source: u32) -> Row {
+    Row {
+        raw: RawRow { pos: RowPos { source, row: 0 }, cells: Cells::default(), malformed: None },
+        customer: Customer::from_values(Field::ALL.iter().map(|_| "")),
+        country: None,
+        findings: Vec::new(),
+        education: false,
+    }
+}
+
+impl Loaded {
+    /// Row `at` of the chunk, decoded on first use (an empty row if it does not decode).
+    pub(super) fn row(&self, at: usize) -> &Row {
+        self.rows[at].get_or_init(|| {
+            let decoded = self.starts.get(at).and_then(|&start| {
+                let mut bytes = self.bytes.get(start as usize..)?;
+                codec::decode(&mut bytes)
+            });
+            let Some(mut row) = decoded else {
+                let what = format!("row {} of the temporary row file does not decode", self.first + at);
+                let _ = self.failure.set((std::io::ErrorKind::InvalidData, what));
+                return placeholder(self.source);
+            };
+            let mine = &self.patches[self.patched.clone()];
+            if let Ok(k) = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i) {
+                let p = &mine[k].1;
+                row.findings.extend(p.findings.iter().cloned());
+                if let Some(d) = &p.domain {
+                    row.customer.set(Field::Domain, d);
+                }
+            }
+            row
+        })
+    }
+}
+
+#[cfg(unix)]
+pub(super) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+pub(super) fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}

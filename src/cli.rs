@@ -47,7 +47,7 @@ pub enum Command {
     /// Validate, match and route every row, and write every output into --out.
     ///
     /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
-    /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    /// or clean. The files written are listed in docs/outputs.md; summary.json proves rows in = rows out.
     #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
     /// Run the same checks but write only summary.json (for schedulers); like `run`, it
@@ -112,7 +112,7 @@ pub struct RunArgs {
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values
-    /// it leaves out keep their defaults (see the README).
+    /// it leaves out keep their defaults (see docs/configuration.md).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// A column-mapping file (TOML) written by `pc-onboard mapping` and edited; it overrides the
@@ -222,8 +222,11 @@ fn api_config(profile: Option<&std::path::Path>, common: &Common) -> Result<Conf
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Print JSON instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print a Markdown table (the one in docs/rules.md).
+    #[arg(long)]
+    pub markdown: bool,
     /// Show severities as the profile sets them.
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,

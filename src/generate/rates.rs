@@ -1,4 +1,4 @@
-//! The generator's planting rates in one place (the README's tables quote them). Fault rates
+//! The generator's planting rates in one place (docs/generate.md quotes them). Fault rates
 //! are in [`super::faults::FAULTS`].
 
 /// Share of new entities that get later duplicate rows (one to three, 1.5 on average); with

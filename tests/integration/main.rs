@@ -5,6 +5,7 @@ mod bodies;
 mod browser;
 mod checked;
 mod cli;
+mod docs;
 mod columns;
 mod common;
 mod conform;

@@ -56,6 +56,8 @@ pub struct Keys {
     /// to Latin (Chinese, Japanese, Korean, Thai, Arabic, …): such a name and a Latin one are
     /// not compared, since their folded forms say nothing about each other.
     pub name_far_script: bool,
+    /// The legal form the name carries: two forms with nothing in common are two entities.
+    pub legal: super::legal::LegalForm,
     /// The numbers of the street line, in order (none when it has no number).
     pub street_numbers: Hashed,
     /// Compact registration ID (placeholders left out).
@@ -126,6 +128,7 @@ impl Keys {
             ends,
             tokens: Box::default(),
             name_far_script: raw_name.chars().any(far_script),
+            legal: super::legal::LegalForm::of(raw_name),
             street_numbers: hashed(&numbers.join(" ")),
             reg,
             reg_certain: reg.is_some() && reg_checked,

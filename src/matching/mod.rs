@@ -15,6 +15,7 @@ pub mod domains;
 pub mod existing;
 pub mod freq;
 pub mod keys;
+pub mod legal;
 pub mod link;
 pub mod model;
 pub mod same_name;

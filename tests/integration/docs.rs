@@ -51,7 +51,10 @@ fn every_link_leads_somewhere() {
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         for target in links(&text) {
-            if target.starts_with("http://") || target.starts_with("https://") || target.starts_with("mailto:") {
+            if target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with("mailto:")
+            {
                 continue;
             }
             checked += 1;

@@ -3,8 +3,8 @@
 //! Nothing past this module sees clap types; the rest of the code reads [`Config`].
 
 use crate::error::{Error, Result};
+use crate::model::catalogue::{RuleId, Severity, RULES};
 use crate::partner_center::{ApiRun, ApiSettings};
-use crate::rules::catalogue::{RuleId, Severity, RULES};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -206,7 +206,7 @@ impl Profile {
                 .map(|d| d.iter().map(|s| s.trim().trim_start_matches('@').to_lowercase()).collect())
                 .unwrap_or(base.email_domains),
             associated_partner_id: match file.partner.associated_partner_id {
-                Some(id) => Some(crate::rules::reseller::tenant_id(&id).ok_or_else(|| {
+                Some(id) => Some(crate::normalize::tenant_id::tenant_id(&id).ok_or_else(|| {
                     cfg_err(format!("[partner] associated_partner_id '{id}' is not a tenant ID (a GUID)"))
                 })?),
                 None => base.associated_partner_id,
@@ -216,7 +216,7 @@ impl Profile {
                 .missing_is_error
                 .unwrap_or(base.agreement_missing_is_error),
             agreement_template_id: match file.agreement.template_id {
-                Some(id) => crate::rules::reseller::tenant_id(&id)
+                Some(id) => crate::normalize::tenant_id::tenant_id(&id)
                     .ok_or_else(|| cfg_err(format!("[agreement] template_id '{id}' is not a GUID")))?,
                 None => base.agreement_template_id,
             },

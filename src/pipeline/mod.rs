@@ -4,27 +4,24 @@
 mod console;
 pub mod existing;
 mod preflight;
-pub mod process;
-pub mod store;
 
 use crate::config::{Config, WriteMode};
 use crate::error::{exit, Error, Result};
 use crate::matching::keys::Keys;
 use crate::matching::{self, domains};
-use crate::model::Outcome;
+use crate::model::{Outcome, RowFacts};
 use crate::read::{self, ReadOptions, RowSource, SourceInfo};
 use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
 use crate::report::{stats::Stats, Insights};
 use crate::route::route;
-use crate::rules::has_error;
+use crate::rules::{has_error, process};
+use crate::store::RowStore;
 use crate::write::output_set::SUMMARY_FILE;
 use crate::write::summary::{peak_memory_mb, StageMemory, Summary, Timings};
 use crate::write::{self, RunData};
 use console::Console;
-use process::RowFacts;
 use rayon::prelude::*;
 use std::time::Instant;
-use store::RowStore;
 
 /// Rows handed to the workers at a time.
 const CHUNK_ROWS: usize = 8192;

@@ -3,8 +3,8 @@
 //! in memory (no second pass over the input); lines come out in row order whatever the threads.
 
 use super::classify::{classify, Difference};
+use crate::model::catalogue::RuleId;
 use crate::model::Field;
-use crate::rules::catalogue::RuleId;
 use crate::write::RunData;
 use rayon::prelude::*;
 use std::path::Path;

@@ -37,25 +37,12 @@ const FLOORS: &[&[&str]] = &[
 
 /// Upward imports known today, each with why it is there and what removes it. Nothing else may
 /// be added here without a reason of the same kind.
-const KNOWN_UPWARD: &[(&str, &str, &str)] = &[
-    (
-        "config",
-        "partner_center",
-        "the profile's [partner_center] section (settings::Section, ApiSettings, ApiRun) is \
-         defined beside the API client; moving partner_center/settings.rs under config removes it",
-    ),
-    (
-        "error",
-        "partner_center",
-        "Error::PartnerCenter wraps ApiError; moving ApiError beside Error removes it",
-    ),
-    (
-        "reconcile",
-        "write",
-        "reconcile/write.rs writes the reconciliation files with write's helpers; issue 16's \
+const KNOWN_UPWARD: &[(&str, &str, &str)] = &[(
+    "reconcile",
+    "write",
+    "reconcile/write.rs writes the reconciliation files with write's helpers; issue 16's \
          'write/ is the only writer' removes it",
-    ),
-];
+)];
 
 /// One `crate::` path: the module that writes it, the module it names, and where.
 struct Edge {
@@ -141,8 +128,8 @@ fn edges(src: &Path) -> Vec<Edge> {
     out
 }
 
-/// The top-level module a file belongs to; `None` for the crate roots. `config_tests.rs` is
-/// `config`'s (included with `#[path]`).
+/// The top-level module a file belongs to; `None` for the crate roots. A top-level `x_tests.rs`
+/// is `x`'s (included with `#[path]`).
 fn top_module(rel: &str) -> Option<String> {
     let first = rel.split('/').next()?;
     let name = first.strip_suffix(".rs").unwrap_or(first);

@@ -2,16 +2,18 @@
 //!
 //! Nothing past this module sees clap types; the rest of the code reads [`Config`].
 
+pub mod api;
+
 use crate::error::{Error, Result};
 use crate::model::catalogue::{RuleId, Severity, RULES};
-use crate::partner_center::{ApiRun, ApiSettings};
+use api::{ApiRun, ApiSettings};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The partner profile that ships with the tool; a `--config` file overrides any part of it.
-pub const DEFAULT_PROFILE: &str = include_str!("default_profile.toml");
+pub const DEFAULT_PROFILE: &str = include_str!("../default_profile.toml");
 
 /// Which kind of CSP partner runs the tool (it decides who can create customers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -48,7 +50,7 @@ struct ProfileFile {
     #[serde(default)]
     report: ReportSection,
     #[serde(default)]
-    partner_center: crate::partner_center::settings::Section,
+    partner_center: api::Section,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -407,5 +409,4 @@ impl Config {
 }
 
 #[cfg(test)]
-#[path = "config_tests.rs"]
 mod tests;

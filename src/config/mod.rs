@@ -1,6 +1,7 @@
 //! The run's configuration: command-line options merged with the TOML partner profile.
 //!
-//! Nothing past this module sees clap types; the rest of the code reads [`Config`].
+//! It knows nothing of clap: `cli` turns the command line into a [`Config`], which the rest of
+//! the code reads.
 
 pub mod api;
 

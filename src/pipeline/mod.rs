@@ -14,7 +14,7 @@ use crate::matching::existing::PcIndex;
 use crate::matching::{self, domains, Matches};
 use crate::model::{Outcome, RowFacts};
 use crate::read::{self, ReadOptions, SourceInfo};
-use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
+use crate::reconcile::{Reconciliation, ReconciliationSummary};
 use crate::report::{stats::Stats, Insights};
 use crate::route::route;
 use crate::rules::has_error;
@@ -87,12 +87,13 @@ fn work(
         cfg,
         insights: &insights,
     };
-    let recon = Reconciliation::compute(&data);
+    let recon = Reconciliation::compute(&data.reconcile_inputs());
     let mut outputs =
         meter.stage(Stage::Write, || write_outputs(cfg, console, &data, &recon, staging.dir()))?;
     outputs.push(SUMMARY_FILE.to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
-    let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());
+    let reconciliation =
+        ReconciliationSummary::build(&data.reconcile_inputs(), &outcomes, &recon, drift_baseline.as_ref());
     // Every pass over the rows is done: if one could not be read back, nothing may be kept.
     rows.check()?;
     let mut summary = Summary::build(&data, command, started, outputs);
@@ -161,7 +162,7 @@ fn write_outputs(
     if cfg.write == WriteMode::All {
         console.stage("writing outputs");
         let written = write::write_all(data, dir)?;
-        for p in written.iter().chain(&reconcile::write(data, recon, dir)?) {
+        for p in written.iter().chain(&write::reconciliation::write(data, recon, dir)?) {
             outputs.push(relative(p, dir));
         }
     }

@@ -17,6 +17,7 @@ pub mod lock;
 pub mod output_set;
 #[cfg(feature = "parquet")]
 mod parquet;
+pub mod reconciliation;
 mod rejections;
 mod relationships;
 mod review;
@@ -30,7 +31,7 @@ pub use atomic::{temp_beside, AtomicFile};
 use crate::error::{Error, Result};
 use crate::matching::existing::PcIndex;
 use crate::matching::Matches;
-use crate::model::{Field, Outcome};
+use crate::model::Outcome;
 use crate::read::SourceInfo;
 use crate::report::Insights;
 use crate::store::RowStore;
@@ -65,13 +66,17 @@ impl RunData<'_> {
 
     /// The four source columns of a row at hand.
     pub fn source_cells_of(&self, row: &crate::model::Row) -> [String; 4] {
-        let src = &self.sources[row.raw.pos.source as usize];
-        [
-            src.file_label().into_owned(),
-            src.sheet.clone().unwrap_or_default(),
-            row.raw.pos.row.to_string(),
-            row.customer.get(Field::SourceId).to_string(),
-        ]
+        self.sources[row.raw.pos.source as usize].source_cells(row)
+    }
+
+    /// What reconciliation reads of the run.
+    pub fn reconcile_inputs(&self) -> crate::reconcile::Inputs<'_> {
+        crate::reconcile::Inputs {
+            sources: self.sources,
+            rows: self.rows,
+            matches: self.matches,
+            pc: self.pc,
+        }
     }
 
     /// Row indexes with the given outcome, in source order.

@@ -1,4 +1,5 @@
-//! The command line (clap derive). `main.rs` turns these options into a [`Config`].
+//! The command line (clap derive), and its translation into a [`Config`] (`into_config`), so
+//! that nothing past this module sees clap types.
 
 use crate::config::{self, Config, Profile, WriteMode};
 use crate::error::{Error, Result};

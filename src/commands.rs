@@ -4,8 +4,8 @@
 use crate::cli::{Common, MappingArgs, RulesArgs};
 use crate::config::Profile;
 use crate::error::{Error, Result};
+use crate::model::catalogue::RULES;
 use crate::read::{self, headers::ColumnUse, ReadOptions};
-use crate::rules::catalogue::RULES;
 use crate::write::AtomicFile;
 use std::io::Write;
 

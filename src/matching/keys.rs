@@ -6,8 +6,8 @@ use super::similarity::{is_placeholder_key, match_name_key};
 use crate::config::Profile;
 use crate::model::{Customer, Field};
 use crate::normalize::forms::{city_form, street_words};
+use crate::registration_id::{self, Verdict};
 use crate::rules::email::is_free_provider;
-use crate::rules::registration_id::{self, Verdict};
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU64;
 

@@ -27,7 +27,7 @@ pub mod vocab;
 pub use blocking::BlockStat;
 
 use crate::config::Profile;
-use crate::pipeline::process::{Row, RowFacts};
+use crate::model::{Row, RowFacts};
 use existing::{ExistingMatch, PcIndex};
 use keys::Keys;
 use model::ModelSummary;

@@ -10,8 +10,8 @@
 pub use super::changes::{ChangedFinding, Changes, CountChange, CountChanges};
 use crate::error::{Error, Result};
 use crate::model::Field;
+use crate::model::Row;
 use crate::normalize::text::strip_formula_guard;
-use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
 use crate::report::stats::Stats;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -5,9 +5,9 @@
 use super::baseline::Baseline;
 use crate::config::Profile;
 use crate::model::Field;
-use crate::pipeline::store::RowStore;
 use crate::read::SourceInfo;
 use crate::rules;
+use crate::store::RowStore;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;

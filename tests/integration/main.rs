@@ -14,6 +14,7 @@ mod faults;
 mod generate;
 mod hostile;
 mod inputs;
+mod layers;
 mod outset;
 mod parquet;
 mod pc_auth;

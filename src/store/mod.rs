@@ -16,8 +16,8 @@
 mod chunk;
 mod codec;
 
-use super::process::Row;
 use crate::error::{Error, Result};
+use crate::model::Row;
 pub use chunk::Patch;
 use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
 use std::cell::RefCell;
@@ -243,8 +243,8 @@ impl RowStore {
     fn load(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
-        let read = match crate::write::fault::injected("store-read") {
-            true => Err(crate::write::fault::error()),
+        let read = match crate::fault::injected("store-read") {
+            true => Err(crate::fault::error()),
             false => read_exact_at(&self.file, &mut bytes, chunk.offset),
         };
         let (from, to) = (chunk.first as u32, (chunk.first + chunk.rows) as u32);
@@ -277,8 +277,8 @@ impl RowStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::catalogue::RuleId;
     use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
-    use crate::rules::catalogue::RuleId;
 
     fn row(n: u64) -> Row {
         Row {

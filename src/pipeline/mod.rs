@@ -87,6 +87,18 @@ fn work(
             warnings.push(w);
         }
     }
+    // `--report-per`: a column no input has is refused before the long stages.
+    let per = match &cfg.report_per {
+        Some(spec) if cfg.write == WriteMode::All => {
+            let (column, notes) = write::partners::Column::resolve(spec, &sources)?;
+            for w in notes {
+                console.warn(&w);
+                warnings.push(w);
+            }
+            Some(column)
+        }
+        _ => None,
+    };
     console.stage(&format!("matching {} rows", rows.len()));
     let clock = Instant::now();
     let mut matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
@@ -107,7 +119,29 @@ fn work(
     console.stage("counting");
     let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
     let changes = baseline.map(|b| b.compare(&sources, rows.iter(), &stats));
-    let insights = Insights { stats, changes };
+    let mut insights = Insights { stats, changes, ..Insights::default() };
+    let mut partner_files = Vec::new();
+    if let Some(column) = &per {
+        console.stage("writing the partners' reports");
+        let clock = Instant::now();
+        let whole = RunData {
+            sources: &sources,
+            rows: &rows,
+            outcomes: &outcomes,
+            matches: &matches,
+            pc: &pc,
+            cfg,
+            insights: &insights,
+        };
+        let done = write::partners::write(&whole, column, staging.dir())?;
+        timings.partners = Some(seconds(clock));
+        for w in done.warnings {
+            console.warn(&w);
+            warnings.push(w);
+        }
+        partner_files = done.files;
+        insights.partners = Some(done.index);
+    }
     let data = RunData {
         sources: &sources,
         rows: &rows,
@@ -134,6 +168,7 @@ fn work(
         }
         _ => None,
     };
+    outputs.extend(partner_files);
     outputs.push(SUMMARY_FILE.to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
     let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());

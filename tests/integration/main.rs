@@ -15,6 +15,7 @@ mod hostile;
 mod inputs;
 mod outset;
 mod parquet;
+mod partners;
 mod pc_auth;
 mod pc_exports;
 mod pc_fixtures;

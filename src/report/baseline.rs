@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 #[path = "baseline_split.rs"]
 mod split;
-pub use split::ChangeSplit;
+pub use split::{ChangeParts, ChangeSplit};
 
 /// How a finding's row is identified across runs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -2,13 +2,17 @@
 //! the partner of its row; a fixed finding to the partner of the row of this run that has the
 //! same identity (file name, sheet, source ID or row number) as the baseline's row. A fixed
 //! finding whose row is no longer in the list belongs to no partner: it shows in the whole-list
-//! reports only.
+//! reports only. A partner's part of the changes is then made of its new and fixed findings
+//! ([`ChangeParts`]): its findings per rule before are this run's less its new findings plus
+//! its fixed ones.
 
-use super::{place_key, row_ref, Changes, RowRef};
+use super::{place_key, row_ref, Changes, CountChange, CountChanges, RowRef};
 use crate::model::Field;
 use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
-use std::collections::HashMap;
+use crate::report::stats::{OutcomeCounts, Stats};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// A row's identity across runs: (place, row).
 type RowKey = (u32, RowRef);
@@ -70,6 +74,67 @@ impl<'a> ChangeSplit<'a> {
     /// The whole list's changes.
     pub fn changes(&self) -> &'a Changes {
         self.ch
+    }
+}
+
+/// What a partner's part of the changes is made of: its new findings as (row of the partner's
+/// reports, finding), the baseline's fixed findings on its rows, and the rule of each.
+#[derive(Debug, Default)]
+pub struct ChangeParts {
+    /// (row index in the partner's rows, finding index in the row).
+    pub new: Vec<(u32, u32)>,
+    /// Rule code of each new finding, counted.
+    pub new_rules: BTreeMap<&'static str, u64>,
+    /// Indexes of the baseline's fixed findings.
+    pub fixed: Vec<u32>,
+    /// Rule code of each fixed finding, counted.
+    pub fixed_rules: BTreeMap<String, u64>,
+}
+
+impl Changes {
+    /// A partner's part of the changes: `stats` are its counts, `earlier` its rows and outcomes
+    /// in the baseline when known (otherwise only findings are compared).
+    pub fn part(&self, parts: ChangeParts, stats: &Stats, earlier: Option<(u64, OutcomeCounts)>) -> Changes {
+        let counts_compared = earlier.is_some();
+        let (rows_before, outcomes_before) =
+            earlier.unwrap_or_else(|| (stats.total_rows(), stats.outcomes.clone()));
+        let outcomes = stats
+            .outcomes
+            .iter()
+            .map(|(o, n)| {
+                (o.to_string(), CountChange::new(outcomes_before.get(*o).copied().unwrap_or(0), *n))
+            })
+            .collect();
+        let mut rules = BTreeMap::new();
+        if self.findings_compared() {
+            let after: BTreeMap<&str, u64> = stats.rules.iter().map(|r| (r.code, r.findings)).collect();
+            let codes: BTreeSet<&str> = after
+                .keys()
+                .copied()
+                .chain(parts.new_rules.keys().copied())
+                .chain(parts.fixed_rules.keys().map(String::as_str))
+                .collect();
+            for code in codes {
+                let now = after.get(code).copied().unwrap_or(0);
+                let new = parts.new_rules.get(code).copied().unwrap_or(0);
+                let fixed = parts.fixed_rules.get(code).copied().unwrap_or(0);
+                let before = (now + fixed).saturating_sub(new);
+                if before != now {
+                    rules.insert(code.to_string(), CountChange::new(before, now));
+                }
+            }
+        }
+        Changes {
+            baseline: Arc::clone(&self.baseline),
+            new: parts.new,
+            fixed: parts.fixed,
+            counts: CountChanges {
+                rows_in: CountChange::new(rows_before, stats.total_rows()),
+                outcomes,
+                rules,
+            },
+            counts_compared,
+        }
     }
 }
 

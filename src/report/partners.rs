@@ -1,18 +1,15 @@
 //! Reports for partners (`run --report-per COLUMN`): who a partner's reports are for, each
 //! partner's line of the index (`partners/index.csv`, and the whole-list report's chart of the
-//! worst partners), and a partner's part of the changes since `--baseline`.
-//!
-//! A partner's counts before the baseline come from the baseline's own `partners/index.csv`
-//! (when it was split by the same column); its findings per rule before are this run's less the
-//! partner's new findings plus its fixed ones.
+//! worst partners), and a partner's counts in the baseline, from the baseline's own
+//! `partners/index.csv` when it was split by the same column (its part of the changes is in
+//! `baseline_split.rs`).
 
-use super::baseline::{Changes, CountChange, CountChanges};
+use super::baseline::Changes;
 use super::stats::{OutcomeCounts, Stats};
 use crate::model::Outcome;
 use crate::normalize::text::strip_formula_guard;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 /// The index, relative to the output folder.
 pub const INDEX_CSV: &str = "partners/index.csv";
@@ -170,67 +167,6 @@ impl EarlierPartners {
             .get(folder)
             .cloned()
             .unwrap_or_else(|| (0, Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect()))
-    }
-}
-
-/// What a partner's part of the changes is made of: its new findings as (row of the partner's
-/// reports, finding), the baseline's fixed findings on its rows, and the rule of each.
-#[derive(Debug, Default)]
-pub struct ChangeParts {
-    /// (row index in the partner's rows, finding index in the row).
-    pub new: Vec<(u32, u32)>,
-    /// Rule code of each new finding, counted.
-    pub new_rules: BTreeMap<&'static str, u64>,
-    /// Indexes of the baseline's fixed findings.
-    pub fixed: Vec<u32>,
-    /// Rule code of each fixed finding, counted.
-    pub fixed_rules: BTreeMap<String, u64>,
-}
-
-impl Changes {
-    /// A partner's part of the changes: `stats` are its counts, `earlier` its rows and outcomes
-    /// in the baseline when known (otherwise only findings are compared).
-    pub fn part(&self, parts: ChangeParts, stats: &Stats, earlier: Option<(u64, OutcomeCounts)>) -> Changes {
-        let counts_compared = earlier.is_some();
-        let (rows_before, outcomes_before) =
-            earlier.unwrap_or_else(|| (stats.total_rows(), stats.outcomes.clone()));
-        let outcomes = stats
-            .outcomes
-            .iter()
-            .map(|(o, n)| {
-                (o.to_string(), CountChange::new(outcomes_before.get(*o).copied().unwrap_or(0), *n))
-            })
-            .collect();
-        let mut rules = BTreeMap::new();
-        if self.findings_compared() {
-            let after: BTreeMap<&str, u64> = stats.rules.iter().map(|r| (r.code, r.findings)).collect();
-            let codes: BTreeSet<&str> = after
-                .keys()
-                .copied()
-                .chain(parts.new_rules.keys().copied())
-                .chain(parts.fixed_rules.keys().map(String::as_str))
-                .collect();
-            for code in codes {
-                let now = after.get(code).copied().unwrap_or(0);
-                let new = parts.new_rules.get(code).copied().unwrap_or(0);
-                let fixed = parts.fixed_rules.get(code).copied().unwrap_or(0);
-                let before = (now + fixed).saturating_sub(new);
-                if before != now {
-                    rules.insert(code.to_string(), CountChange::new(before, now));
-                }
-            }
-        }
-        Changes {
-            baseline: Arc::clone(&self.baseline),
-            new: parts.new,
-            fixed: parts.fixed,
-            counts: CountChanges {
-                rows_in: CountChange::new(rows_before, stats.total_rows()),
-                outcomes,
-                rules,
-            },
-            counts_compared,
-        }
     }
 }
 

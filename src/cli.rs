@@ -146,6 +146,13 @@ pub struct RunArgs {
     /// outside the partner. The clean files, summary.json and Parquet stay exact.
     #[arg(long)]
     pub redact: bool,
+    /// Also write, for each value of COLUMN (a reseller, an owner, a region), a folder under
+    /// partners/ with that value's own report.html, report.xlsx and rejected_rows.csv holding only
+    /// its rows, and partners/index.csv and index.html listing them. COLUMN is a header of the
+    /// input ("Reseller Tenant ID") or a canonical field name (associated_partner_id). `run` only.
+    /// See docs/partners.md.
+    #[arg(long, value_name = "COLUMN")]
+    pub report_per: Option<String>,
     /// Also write customers.parquet (the clean rows) and findings.parquet, for data lakes.
     /// Needs a build with the `parquet` feature (cargo build --release --features parquet).
     #[arg(long)]
@@ -301,6 +308,18 @@ impl RunArgs {
                     .into(),
             ));
         }
+        if let Some(column) = &self.report_per {
+            if write == WriteMode::SummaryOnly {
+                return Err(Error::Usage(
+                    "--report-per: `check` writes only summary.json; per-partner reports need `run`".into(),
+                ));
+            }
+            if column.trim().is_empty() {
+                return Err(Error::Usage(
+                    "--report-per: give the header of the column to split the list by".into(),
+                ));
+            }
+        }
         let fail_over = self.fail_over.or(profile.fail_over);
         if let Some(pct) = fail_over {
             config::check_percent(pct).map_err(Error::Usage)?;
@@ -319,6 +338,7 @@ impl RunArgs {
         cfg.baseline = self.baseline;
         cfg.redact = self.redact;
         cfg.parquet = self.parquet;
+        cfg.report_per = self.report_per;
         cfg.progress = !common.no_progress && !common.quiet;
         cfg.quiet = common.quiet;
         cfg.verbose = common.verbose;

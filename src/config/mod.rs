@@ -360,6 +360,9 @@ pub struct Config {
     pub redact: bool,
     /// Also write customers.parquet and findings.parquet.
     pub parquet: bool,
+    /// `--report-per`: the column (header text or canonical field name) whose values split the
+    /// list into per-partner reports under `partners/`.
+    pub report_per: Option<String>,
     /// `push` and `pull`: what to send or fetch (`out_dir` is push's folder).
     pub api: ApiRun,
 }
@@ -404,6 +407,7 @@ impl Config {
             baseline: None,
             redact: false,
             parquet: false,
+            report_per: None,
             api: ApiRun::default(),
         }
     }

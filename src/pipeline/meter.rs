@@ -12,6 +12,8 @@ pub enum Stage {
     Matching,
     DomainsRoute,
     Write,
+    /// `--report-per`: the partners' reports.
+    Partners,
 }
 
 /// What the timed stages took so far.
@@ -19,7 +21,7 @@ pub enum Stage {
 pub struct Meter {
     timings: Timings,
     /// The peak resident memory after each stage, by `Stage as usize`.
-    memory: [Option<u64>; 5],
+    memory: [Option<u64>; 6],
 }
 
 impl Meter {
@@ -27,15 +29,16 @@ impl Meter {
     pub fn stage<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
         let clock = Instant::now();
         let out = work();
+        let took = seconds(clock);
         let t = &mut self.timings;
-        let slot = match stage {
-            Stage::Existing => &mut t.existing,
-            Stage::ReadValidate => &mut t.read_validate,
-            Stage::Matching => &mut t.matching,
-            Stage::DomainsRoute => &mut t.domains_route,
-            Stage::Write => &mut t.write,
-        };
-        *slot = seconds(clock);
+        match stage {
+            Stage::Existing => t.existing = took,
+            Stage::ReadValidate => t.read_validate = took,
+            Stage::Matching => t.matching = took,
+            Stage::DomainsRoute => t.domains_route = took,
+            Stage::Write => t.write = took,
+            Stage::Partners => t.partners = Some(took),
+        }
         self.memory[stage as usize] = peak_memory_mb();
         out
     }

@@ -68,6 +68,18 @@ fn work(
     let (sources, keys, mut facts) =
         meter.stage(Stage::ReadValidate, || read_and_validate(&files, &opts, cfg, console, &mut rows))?;
     warnings.extend(unused_mapping(cfg, &opts, &sources, console));
+    // `--report-per`: a column no input has is refused before the long stages.
+    let per = match &cfg.report_per {
+        Some(spec) if cfg.write == WriteMode::All => {
+            let (column, notes) = write::partners::Column::resolve(spec, &sources)?;
+            for w in notes {
+                console.warn(&w);
+                warnings.push(w);
+            }
+            Some(column)
+        }
+        _ => None,
+    };
     console.stage(&format!("matching {} rows", rows.len()));
     let mut matches = meter.stage(Stage::Matching, || matching::match_rows(keys, &facts, &pc, &cfg.profile));
     let outcomes = meter.stage(Stage::DomainsRoute, || {
@@ -77,7 +89,27 @@ fn work(
     console.stage("counting");
     let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
     let changes = baseline.map(|b| b.compare(&sources, rows.iter(), &stats));
-    let insights = Insights { stats, changes };
+    let mut insights = Insights { stats, changes, ..Insights::default() };
+    let mut partner_files = Vec::new();
+    if let Some(column) = &per {
+        console.stage("writing the partners' reports");
+        let whole = RunData {
+            sources: &sources,
+            rows: &rows,
+            outcomes: &outcomes,
+            matches: &matches,
+            pc: &pc,
+            cfg,
+            insights: &insights,
+        };
+        let done = meter.stage(Stage::Partners, || write::partners::write(&whole, column, staging.dir()))?;
+        for w in done.warnings {
+            console.warn(&w);
+            warnings.push(w);
+        }
+        partner_files = done.files;
+        insights.partners = Some(done.index);
+    }
     let data = RunData {
         sources: &sources,
         rows: &rows,
@@ -90,6 +122,7 @@ fn work(
     let recon = Reconciliation::compute(&data.reconcile_inputs());
     let mut outputs =
         meter.stage(Stage::Write, || write_outputs(cfg, console, &data, &recon, staging.dir()))?;
+    outputs.extend(partner_files);
     outputs.push(SUMMARY_FILE.to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
     let reconciliation =

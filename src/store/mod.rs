@@ -20,6 +20,8 @@ use crate::error::{Error, Result};
 use crate::model::Row;
 pub use chunk::Patch;
 use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
+/// The spill encoding, for other spills of rows (the rows sorted by partner).
+pub use codec::{decode as decode_row, encode as encode_row};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;

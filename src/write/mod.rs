@@ -17,6 +17,7 @@ pub mod lock;
 pub mod output_set;
 #[cfg(feature = "parquet")]
 mod parquet;
+pub mod partners;
 pub mod reconciliation;
 mod rejections;
 mod relationships;
@@ -26,7 +27,7 @@ pub mod summary;
 mod swap;
 mod xlsx;
 
-pub use atomic::{temp_beside, AtomicFile};
+pub use atomic::{defer_sync_under, temp_beside, AtomicFile, DeferredSync};
 
 use crate::error::{Error, Result};
 use crate::matching::existing::PcIndex;
@@ -76,6 +77,24 @@ impl RunData<'_> {
             rows: self.rows,
             matches: self.matches,
             pc: self.pc,
+        }
+    }
+
+    /// The reports' title: a partner's own reports name the partner (`--report-per`).
+    pub fn title(&self) -> String {
+        match &self.insights.partner {
+            Some(name) => {
+                format!("Partner Center onboarding report: {}", human::field(self, None, &name.label()))
+            }
+            None => "Partner Center onboarding report".to_string(),
+        }
+    }
+
+    /// The rejected rows' CSV file as the reports name it: a partner's folder has its own.
+    pub fn rejected_rows_file(&self) -> &'static str {
+        match self.insights.partner {
+            Some(_) => "rejected_rows.csv",
+            None => "rejections/rejected_rows.csv",
         }
     }
 

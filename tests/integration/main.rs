@@ -17,6 +17,7 @@ mod inputs;
 mod layers;
 mod outset;
 mod parquet;
+mod partners;
 mod pc_auth;
 mod pc_exports;
 mod pc_fixtures;

@@ -1,5 +1,6 @@
 //! The `pc-onboard` binary: parse the command line, run, map the outcome to an exit code.
 
+use anyhow::Context;
 use clap::Parser;
 use pc_onboard::cli::{Cli, Command};
 use pc_onboard::config::WriteMode;
@@ -16,15 +17,25 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            // Every failure is the library's `Error`: its text already names the file, sheet,
-            // row or column and what to do, and its kind decides the exit code.
-            pc_onboard::say!("pc-onboard: error: {err}");
-            ExitCode::from(err.exit_code())
+            // The library's `Error` names the file, sheet, row or column and what to do; its
+            // kind decides the exit code. Context added here says which command failed.
+            // The chain down to the library's error, not its sources: its text already says them.
+            let mut said = Vec::new();
+            for e in err.chain() {
+                said.push(e.to_string());
+                if e.is::<Error>() {
+                    break;
+                }
+            }
+            pc_onboard::say!("pc-onboard: error: {}", said.join(": "));
+            let code =
+                err.chain().find_map(|e| e.downcast_ref::<Error>()).map_or(exit::USAGE, Error::exit_code);
+            ExitCode::from(code)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<u8, Error> {
+fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Run(args) => {
             let cfg = args.into_config(&cli.common, WriteMode::All)?;
@@ -51,7 +62,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(pc_onboard::partner_center::pull(&cfg)?.exit_code)
         }
         Command::Generate(args) => {
-            let report = pc_onboard::generate::generate(&args.into_options())?;
+            let options = args.into_options();
+            let report = pc_onboard::generate::generate(&options)
+                .context("generate stopped; a file it had not finished was not written")?;
             if !cli.common.quiet {
                 pc_onboard::commands::print_generated(&report);
             }

@@ -1,10 +1,12 @@
 //! The pipeline: check and take the output folder (`preflight`) → read → normalise →
 //! validate (parallel) → match → route → reconcile → write into a staging folder → swap it in.
 
+mod closing;
 mod console;
 pub mod existing;
 mod preflight;
 pub mod process;
+mod progress;
 pub mod store;
 
 use crate::config::{Config, WriteMode};
@@ -87,7 +89,7 @@ fn work(
             warnings.push(w);
         }
     }
-    console.stage(&format!("matching {} rows", rows.len()));
+    console.stage(&format!("matching {} rows", crate::report::numbers::count(rows.len() as u64)));
     let clock = Instant::now();
     let mut matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
     timings.matching = seconds(clock);
@@ -102,6 +104,7 @@ fn work(
     let outcomes: Vec<Outcome> =
         facts.iter().enumerate().map(|(i, f)| route(i, f, &matches, &cfg.profile)).collect();
     timings.domains_route = seconds(clock);
+    console.matched(rows.len(), &matches);
     let mem_match = peak_memory_mb();
 
     console.stage("counting");
@@ -121,11 +124,14 @@ fn work(
     let mut outputs = Vec::new();
     let clock = Instant::now();
     if cfg.write == WriteMode::All {
-        console.stage("writing outputs");
-        let written = write::write_all(&data, staging.dir())?;
-        for p in written.iter().chain(&reconcile::write(&data, &recon, staging.dir())?) {
+        console.writing(write::planned(&data) + reconcile::FILES.len());
+        let written = write::write_all(&data, staging.dir(), &|_| console.wrote())?;
+        let reconciled = reconcile::write(&data, &recon, staging.dir())?;
+        reconciled.iter().for_each(|_| console.wrote());
+        for p in written.iter().chain(&reconciled) {
             outputs.push(relative(p, staging.dir()));
         }
+        console.written();
     }
     timings.write = seconds(clock);
     timings.peak_memory_mb = match (mem_existing, mem_read, mem_match, peak_memory_mb()) {
@@ -168,16 +174,18 @@ fn read_and_validate(
     let mut keys: Vec<Option<Keys>> = Vec::new();
     let mut facts: Vec<RowFacts> = Vec::new();
     for file in files {
+        // A workbook is parsed whole before its first row: a spinner says so on a terminal.
+        console.working(&format!("opening {}", file.display()));
         let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
         for mut src in opened {
-            console.start_source(src.info());
+            console.start_source(src.info(), src.extent());
             let map = src.info().columns.clone();
             let mut chunk = Vec::with_capacity(CHUNK_ROWS);
             let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
             // Reading is serial: the next chunk is read while this one is validated, matched
             // up and spilled, so the reader never leaves a core idle.
             while !chunk.is_empty() || more {
-                console.advance(chunk.len() as u64);
+                console.advance(chunk.len() as u64, src.extent());
                 let current = std::mem::take(&mut chunk);
                 let (read, pushed) = rayon::join(
                     || -> Result<bool> {

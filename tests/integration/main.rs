@@ -13,6 +13,7 @@ mod faults;
 mod generate;
 mod hostile;
 mod inputs;
+mod numbers;
 mod outset;
 mod parquet;
 mod pc_auth;

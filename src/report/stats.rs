@@ -116,8 +116,10 @@ impl Stats {
         }
         // By code, as summary.json has always listed them.
         stats.rules.sort_by_key(|r| r.code);
-        stats.severities =
-            by_severity.into_iter().map(|(k, (findings, rows))| (k, SeverityCount { findings, rows })).collect();
+        stats.severities = by_severity
+            .into_iter()
+            .map(|(k, (findings, rows))| (k, SeverityCount { findings, rows }))
+            .collect();
         stats
     }
 

@@ -93,10 +93,7 @@ impl Console {
         self.rows.store(0, Relaxed);
         let what = format!("reading {}", label(info));
         match (&self.live, extent) {
-            (Some(l), Some(Extent::Bytes { total, .. })) => {
-                l.begin(&what, Unit::Bytes, Some(total));
-                l.set_message("0 rows".into());
-            }
+            (Some(l), Some(Extent::Bytes { total, .. })) => l.begin(&what, Unit::Bytes, Some(total)),
             (Some(l), Some(Extent::Rows { total, .. })) => l.begin(&what, Unit::Rows, Some(total)),
             (Some(l), None) => l.begin(&what, Unit::Rows, None),
             (None, _) => self.plain(&format!("pc-onboard: {what}")),

@@ -127,6 +127,10 @@ impl Live {
         let bar = self.multi.add(bar);
         bar.set_style(unit.style(total.is_some()));
         bar.set_prefix(what.to_string());
+        if unit == Unit::Bytes {
+            // A bar of bytes tells the rows read in its message: from the first frame on.
+            bar.set_message("0 rows");
+        }
         if self.tick {
             bar.enable_steady_tick(Duration::from_millis(120));
         } else {

@@ -1,4 +1,5 @@
-//! The command line (clap derive). `main.rs` turns these options into a [`Config`].
+//! The command line (clap derive), and its translation into a [`Config`] (`into_config`), so
+//! that nothing past this module sees clap types.
 
 use crate::config::{self, Config, Profile, WriteMode};
 use crate::error::{Error, Result};
@@ -47,7 +48,7 @@ pub enum Command {
     /// Validate, match and route every row, and write every output into --out.
     ///
     /// Every input row ends up in exactly one outcome: duplicate, existing, rejected, education
-    /// or clean. The files written are listed in the README; summary.json proves rows in = rows out.
+    /// or clean. The files written are listed in docs/outputs.md; summary.json proves rows in = rows out.
     #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
     /// Run the same checks but write only summary.json (for schedulers); like `run`, it
@@ -112,7 +113,7 @@ pub struct RunArgs {
     #[arg(short, long, value_name = "FILE")]
     pub existing: Vec<PathBuf>,
     /// The partner profile (TOML): partner type, own e-mail domains, severity overrides. Values
-    /// it leaves out keep their defaults (see the README).
+    /// it leaves out keep their defaults (see docs/configuration.md).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// A column-mapping file (TOML) written by `pc-onboard mapping` and edited; it overrides the
@@ -145,6 +146,13 @@ pub struct RunArgs {
     /// outside the partner. The clean files, summary.json and Parquet stay exact.
     #[arg(long)]
     pub redact: bool,
+    /// Also write, for each value of COLUMN (a reseller, an owner, a region), a folder under
+    /// partners/ with that value's own report.html, report.xlsx and rejected_rows.csv holding only
+    /// its rows, and partners/index.csv and index.html listing them. COLUMN is a header of the
+    /// input ("Reseller Tenant ID") or a canonical field name (associated_partner_id). `run` only.
+    /// See docs/partners.md.
+    #[arg(long, value_name = "COLUMN")]
+    pub report_per: Option<String>,
     /// Also write customers.parquet (the clean rows) and findings.parquet, for data lakes.
     /// Needs a build with the `parquet` feature (cargo build --release --features parquet).
     #[arg(long)]
@@ -222,8 +230,11 @@ fn api_config(profile: Option<&std::path::Path>, common: &Common) -> Result<Conf
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Print JSON instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print a Markdown table (the one in docs/rules.md).
+    #[arg(long)]
+    pub markdown: bool,
     /// Show severities as the profile sets them.
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -297,6 +308,18 @@ impl RunArgs {
                     .into(),
             ));
         }
+        if let Some(column) = &self.report_per {
+            if write == WriteMode::SummaryOnly {
+                return Err(Error::Usage(
+                    "--report-per: `check` writes only summary.json; per-partner reports need `run`".into(),
+                ));
+            }
+            if column.trim().is_empty() {
+                return Err(Error::Usage(
+                    "--report-per: give the header of the column to split the list by".into(),
+                ));
+            }
+        }
         let fail_over = self.fail_over.or(profile.fail_over);
         if let Some(pct) = fail_over {
             config::check_percent(pct).map_err(Error::Usage)?;
@@ -315,6 +338,7 @@ impl RunArgs {
         cfg.baseline = self.baseline;
         cfg.redact = self.redact;
         cfg.parquet = self.parquet;
+        cfg.report_per = self.report_per;
         cfg.progress = !common.no_progress && !common.quiet;
         cfg.quiet = common.quiet;
         cfg.verbose = common.verbose;

@@ -4,12 +4,12 @@
 use crate::cli::{Common, MappingArgs, RulesArgs};
 use crate::config::Profile;
 use crate::error::{Error, Result};
+use crate::model::catalogue::RULES;
 use crate::read::{self, headers::ColumnUse, ReadOptions};
-use crate::rules::catalogue::RULES;
 use crate::write::AtomicFile;
 use std::io::Write;
 
-/// Prints the rule catalogue as a table or JSON.
+/// Prints the rule catalogue as a table, Markdown or JSON.
 pub fn rules(args: &RulesArgs) -> Result<()> {
     let profile = match &args.config {
         Some(p) => Profile::load(p)?,
@@ -33,6 +33,8 @@ pub fn rules(args: &RulesArgs) -> Result<()> {
         serde_json::to_writer_pretty(&mut out, &list)
             .map_err(std::io::Error::from)
             .and_then(|_| writeln!(out))
+    } else if args.markdown {
+        render_markdown(&profile, &mut out)
     } else {
         render_table(&profile, &mut out)
     };
@@ -56,6 +58,26 @@ fn render_table(profile: &Profile, out: &mut impl Write) -> std::io::Result<()> 
             r.message
         )?;
         writeln!(out, "{:<w$}  {:<8}  {:<fw$}  fix: {}", "", "", "", r.fix)?;
+    }
+    Ok(())
+}
+
+/// The catalogue as a Markdown table: `docs/rules.md` holds this output, and a test keeps the
+/// two in step.
+fn render_markdown(profile: &Profile, out: &mut impl Write) -> std::io::Result<()> {
+    let cell = |s: &str| s.replace('|', "\\|");
+    writeln!(out, "| code | severity | field | message | fix |")?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for r in RULES {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            r.code,
+            profile.severity(r.id).as_str(),
+            r.field,
+            cell(r.message),
+            cell(r.fix)
+        )?;
     }
     Ok(())
 }

@@ -16,19 +16,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            // The library's errors already carry their cause in their text; anyhow's `{:#}`
-            // would print an OS error a second time.
-            match err.downcast_ref::<Error>() {
-                Some(e) => pc_onboard::say!("pc-onboard: error: {e}"),
-                None => pc_onboard::say!("pc-onboard: error: {err:#}"),
-            }
-            let code = err.downcast_ref::<Error>().map(Error::exit_code).unwrap_or(exit::INPUT);
-            ExitCode::from(code)
+            // Every failure is the library's `Error`: its text already names the file, sheet,
+            // row or column and what to do, and its kind decides the exit code.
+            pc_onboard::say!("pc-onboard: error: {err}");
+            ExitCode::from(err.exit_code())
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<u8> {
+fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Run(args) => {
             let cfg = args.into_config(&cli.common, WriteMode::All)?;

@@ -3,8 +3,7 @@
 
 use crate::config::{PartnerType, Profile};
 use crate::matching::Matches;
-use crate::model::Outcome;
-use crate::pipeline::process::RowFacts;
+use crate::model::{Outcome, RowFacts};
 
 /// The outcome of row `i`.
 pub fn route(i: usize, row: &RowFacts, matches: &Matches, profile: &Profile) -> Outcome {

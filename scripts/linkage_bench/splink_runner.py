@@ -23,8 +23,8 @@ from splink_features import features, present
 log = logging.getLogger("linkage_bench")
 
 
-def _comparisons(dfs: list[pd.DataFrame]) -> list:
-    has = lambda f: present(dfs, f)  # noqa: E731
+def _comparisons(dfs: list[pd.DataFrame], skip: frozenset[str] = frozenset()) -> list:
+    has = lambda f: present(dfs, f) and f not in skip  # noqa: E731
     out = []
     if has("name_core"):
         out.append(cl.CustomComparison(
@@ -56,6 +56,11 @@ def _comparisons(dfs: list[pd.DataFrame]) -> list:
         out.append(cl.ExactMatch("phone"))
     if has("email_domain"):
         out.append(cl.ExactMatch("email_domain").configure(term_frequency_adjustments=True))
+    # Identifiers, where every input has them (pc-onboard's generated lists and exports).
+    if has("reg"):
+        out.append(cl.ExactMatch("reg"))
+    if has("domain"):
+        out.append(cl.ExactMatch("domain"))
     return out
 
 
@@ -65,7 +70,7 @@ def _blocking(dfs: list[pd.DataFrame]) -> list:
     if has("name_core"):
         rules += [block_on("name_core"), block_on("name_first"), block_on("name_last"),
                   "l.name_first = r.name_last", "l.name_last = r.name_first"]
-    for f in ("postcode", "addr1", "phone", "email_domain"):
+    for f in ("postcode", "addr1", "phone", "email_domain", "reg", "domain"):
         if has(f):
             rules.append(block_on(f))
     if has("city") and has("addr_num"):
@@ -73,36 +78,42 @@ def _blocking(dfs: list[pd.DataFrame]) -> list:
     return rules
 
 
-def _train(linker: Linker, dfs: list[pd.DataFrame]) -> None:
+def _train(linker: Linker, dfs: list[pd.DataFrame], em_blocks: tuple[str, ...] | None = None) -> None:
     has = lambda f: present(dfs, f)  # noqa: E731
     det = [block_on("name_core", f) for f in ("postcode", "addr1", "city") if has(f)] or [block_on("name_core")]
     linker.training.estimate_probability_two_random_records_match(det, recall=0.7)
     linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=1)
-    em = [block_on(f) for f in ("postcode", "name_first", "city", "addr1") if has(f)][:2]
+    em = [block_on(f) for f in (em_blocks or ("postcode", "name_first", "city", "addr1")) if has(f)][:2]
     for rule in em:
         linker.training.estimate_parameters_using_expectation_maximisation(rule, estimate_without_term_frequencies=True)
 
 
-def _linker(dfs: list[pd.DataFrame], link_type: str) -> Linker:
+def _linker(dfs: list[pd.DataFrame], link_type: str, model_opts: dict | None = None) -> Linker:
+    """`model_opts`: `skip` (fields not compared) and `em_blocks` (fields whose equality blocks
+    the two EM sessions); the defaults are the benchmark's."""
+    opts = model_opts or {}
     settings = SettingsCreator(
         unique_id_column_name="uid",
         link_type=link_type,
         blocking_rules_to_generate_predictions=_blocking(dfs),
-        comparisons=_comparisons(dfs),
+        comparisons=_comparisons(dfs, frozenset(opts.get("skip", ()))),
         retain_intermediate_calculation_columns=False,
     )
     db = DuckDBAPI()
     sdfs = [db.register(d, dataset_display_name=n) for d, n in zip(dfs, ["list", "export"])]
     linker = Linker(sdfs if len(sdfs) > 1 else sdfs[0], settings, log_level=logging.ERROR)
-    _train(linker, dfs)
+    _train(linker, dfs, opts.get("em_blocks"))
     return linker
 
 
-def run_dedup(ds: DataSet, thresholds: list[float]) -> tuple[dict[float, dict[int, str]], float]:
-    """Cluster label per spreadsheet row, for each threshold; seconds for the whole job."""
+def run_dedup(
+    ds: DataSet, thresholds: list[float], feature_opts: dict | None = None, model_opts: dict | None = None
+) -> tuple[dict[float, dict[int, str]], float]:
+    """Cluster label per spreadsheet row, for each threshold; seconds for the whole job.
+    `feature_opts` go to `features` (legal words, transliteration), `model_opts` to `_linker`."""
     t0 = time.perf_counter()
-    df = features(ds.list_csv, "L")
-    linker = _linker([df], "dedupe_only")
+    df = features(ds.list_csv, "L", **(feature_opts or {}))
+    linker = _linker([df], "dedupe_only", model_opts)
     pred = linker.inference.predict(threshold_match_probability=min(thresholds))
     out = {}
     for t in thresholds:
@@ -112,12 +123,14 @@ def run_dedup(ds: DataSet, thresholds: list[float]) -> tuple[dict[float, dict[in
     return out, time.perf_counter() - t0
 
 
-def run_link(ds: DataSet, thresholds: list[float]) -> tuple[dict[float, dict[int, str]], float]:
+def run_link(
+    ds: DataSet, thresholds: list[float], feature_opts: dict | None = None, model_opts: dict | None = None
+) -> tuple[dict[float, dict[int, str]], float]:
     """Customer ID per list row (best export record over the threshold), for each threshold."""
     assert ds.export_csv is not None
     t0 = time.perf_counter()
-    a, b = features(ds.list_csv, "L"), features(ds.export_csv, "X")
-    linker = _linker([a, b], "link_only")
+    a, b = features(ds.list_csv, "L", **(feature_opts or {})), features(ds.export_csv, "X", **(feature_opts or {}))
+    linker = _linker([a, b], "link_only", model_opts)
     pred = linker.inference.predict(threshold_match_probability=min(thresholds)).as_pandas_dataframe()
     id_of = dict(zip(b["uid"], b["source_id"]))
     # Put the list record on the left whatever order Splink gave the pair in.

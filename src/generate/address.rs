@@ -3,8 +3,50 @@
 //! written.
 
 use super::data::{data, City, Country, Script};
-use super::names::{capitalise, expand};
+use super::names::{capitalise, expand, Identity};
 use super::rng::Rand;
+use super::translit;
+
+/// Where a company is: its street line as written and in the other script, line 2, postcode.
+pub struct Site {
+    /// Street line as written (native script for native names).
+    pub line1: String,
+    /// Street line in the other script (Cyrillic countries), else the same.
+    pub line1_alt: String,
+    /// Address line 2.
+    pub line2: String,
+    /// Postcode.
+    pub postal: String,
+}
+
+/// A company's site in `city`, drawn from its entity stream.
+pub fn site(c: &Country, who: &Identity, city: usize, rng: &mut Rand) -> Site {
+    // Cyrillic countries write the street in Cyrillic and its Latin form is the
+    // transliteration, so a row in either script names the same street.
+    let cyrillic = who.alt.is_some();
+    let (line1, line1_alt) = match &c.native {
+        Some(n) if cyrillic => {
+            let native = street_line(&n.street_fmt, &street(c, true, rng), rng);
+            let latin = translit::cyr_to_lat(&native, false);
+            if who.native {
+                (native, latin)
+            } else {
+                (latin, native)
+            }
+        }
+        Some(n) if who.native => {
+            let line = street_line(&n.street_fmt, &street(c, true, rng), rng);
+            (line.clone(), line)
+        }
+        _ => {
+            let line = street_line(&c.street_fmt, &street(c, false, rng), rng);
+            (line.clone(), line)
+        }
+    };
+    let line2 = line2(c, rng);
+    let postal = postal(c, &c.cities[city], rng);
+    Site { line1, line1_alt, line2, postal }
+}
 
 /// A postcode of the city, valid for its country; "" where the country has none.
 pub fn postal(c: &Country, city: &City, rng: &mut Rand) -> String {

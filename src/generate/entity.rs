@@ -4,10 +4,11 @@
 use super::address;
 use super::data::{data, Country};
 use super::ids;
+pub use super::lookalike::NameSource;
+use super::lookalike::{home, make_sibling, place, same_building};
 use super::names::{self, identity, slug, Identity, Person};
 use super::phone::{self, Phone};
 use super::rng::{Purpose, Rand};
-use super::translit;
 use crate::rules::registration_id;
 use chrono::{Days, NaiveDate};
 
@@ -36,17 +37,6 @@ impl ExistingMode {
     }
 }
 
-/// Where a look-alike company takes its name from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NameSource {
-    /// The entity it copies.
-    pub id: u64,
-    /// That entity's index in its country.
-    pub k: u64,
-    /// Whether that entity is an education institution.
-    pub education: bool,
-}
-
 /// The planner's decisions about an entity; everything else follows from them and the seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntityRef {
@@ -60,7 +50,7 @@ pub struct EntityRef {
     pub education: bool,
     /// Planted as an existing Partner Center customer.
     pub existing: Option<ExistingMode>,
-    /// Same name as another company, in another city.
+    /// A company that looks like another one: a branch in another city or a brand sibling.
     pub lookalike: Option<NameSource>,
     /// Whether its rows ask for a domain prefix.
     pub domain: bool,
@@ -124,25 +114,12 @@ pub fn guid(rng: &mut Rand) -> String {
     )
 }
 
-/// The entity's city: its name's city, or another one for a look-alike.
-fn home(seed: u64, r: &EntityRef, who: &Identity) -> usize {
-    let n = data().countries[usize::from(r.country)].cities.len();
-    match r.lookalike {
-        // A branch elsewhere: any other city of the country.
-        Some(_) if n > 1 => {
-            (who.city + 1 + Rand::new(seed, Purpose::Entity, r.id ^ (1 << 61)).index(n - 1)) % n
-        }
-        _ => who.city,
+/// A sibling's name made from its original's.
+fn look(seed: u64, r: &EntityRef, c: &Country, mut who: Identity) -> Identity {
+    if r.lookalike.is_some_and(|s| s.sibling) {
+        make_sibling(c, &mut who, seed, r.id);
     }
-}
-
-/// What tells a branch's mailbox and tenant apart from the head office's: its city.
-fn place(r: &EntityRef, c: &Country, city: usize) -> String {
-    if r.lookalike.is_some() {
-        slug(&c.cities[city].name)
-    } else {
-        String::new()
-    }
+    who
 }
 
 /// The company's own `onmicrosoft.com` prefix: brand, industry (cut to fit), branch city and
@@ -159,9 +136,9 @@ fn prefix(who: &Identity, c: &Country, place: &str) -> String {
 pub fn own_prefix(seed: u64, r: EntityRef) -> String {
     let c = &data().countries[usize::from(r.country)];
     let (id, k, edu) = r.lookalike.map_or((r.id, r.k, r.education), |s| (s.id, s.k, s.education));
-    let who = identity(seed, usize::from(r.country), id, k, edu);
+    let who = look(seed, &r, c, identity(seed, usize::from(r.country), id, k, edu));
     let city = home(seed, &r, &who);
-    prefix(&who, c, &place(&r, c, city))
+    prefix(&who, c, &place(&r, c, city, &who))
 }
 
 impl Entity {
@@ -172,36 +149,19 @@ impl Entity {
             Some(s) => (s.id, s.k, s.education),
             None => (r.id, r.k, r.education),
         };
-        let who = identity(seed, usize::from(r.country), src_id, src_k, edu);
+        let who = look(seed, &r, c, identity(seed, usize::from(r.country), src_id, src_k, edu));
         let city = home(seed, &r, &who);
         let mut rng = Rand::new(seed, Purpose::Entity, r.id);
-        // Cyrillic countries write the street in Cyrillic and its Latin form is the
-        // transliteration, so a row in either script names the same street.
-        let cyrillic = who.alt.is_some();
-        let (line1, line1_alt) = match &c.native {
-            Some(n) if cyrillic => {
-                let native =
-                    address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
-                let latin = translit::cyr_to_lat(&native, false);
-                if who.native {
-                    (native, latin)
-                } else {
-                    (latin, native)
-                }
-            }
-            Some(n) if who.native => {
-                let line = address::street_line(&n.street_fmt, &address::street(c, true, &mut rng), &mut rng);
-                (line.clone(), line)
-            }
-            _ => {
-                let line =
-                    address::street_line(&c.street_fmt, &address::street(c, false, &mut rng), &mut rng);
-                (line.clone(), line)
-            }
-        };
-        let line2 = address::line2(c, &mut rng);
+        let mut site = address::site(c, &who, city, &mut rng);
+        if r.lookalike.is_some_and(|s| s.sibling) && same_building(seed, r.id) {
+            // A holding and its operating company: the original's street and postcode (the
+            // original's stream replays them), its own suite.
+            let src = r.lookalike.map_or(r.id, |s| s.id);
+            let orig = address::site(c, &who, city, &mut Rand::new(seed, Purpose::Entity, src));
+            (site.line1, site.line1_alt, site.postal) = (orig.line1, orig.line1_alt, orig.postal);
+        }
+        let address::Site { line1, line1_alt, line2, postal } = site;
         let city_data = &c.cities[city];
-        let postal = address::postal(c, city_data, &mut rng);
         let phone = phone::valid(&c.code, city_data, &mut rng);
         let reg = if registration_id::is_required(&c.code) {
             ids::business(&c.code, r.k).unwrap_or_default()
@@ -212,7 +172,7 @@ impl Entity {
         };
         let contact = names::person(c, who.native, &mut rng);
         let (brand, ind) = (slug(&who.brand_latin), slug(&who.industry_latin));
-        let place = place(&r, c, city);
+        let place = place(&r, c, city, &who);
         let mail_domain = if edu {
             format!("{brand}{place}-edu.{}", c.tld)
         } else {
@@ -314,7 +274,7 @@ mod tests {
     fn look_alikes_share_the_name_but_nothing_else() {
         let orig = r(5, "DE");
         let mut twin = r(6, "DE");
-        twin.lookalike = Some(NameSource { id: 5, k: 5, education: false });
+        twin.lookalike = Some(NameSource { id: 5, k: 5, education: false, sibling: false });
         let (a, b) = (Entity::build(1, orig), Entity::build(1, twin));
         assert_eq!(a.who.name.render(), b.who.name.render());
         assert_ne!(a.city, b.city);

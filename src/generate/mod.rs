@@ -13,6 +13,8 @@ pub mod data;
 pub mod entity;
 pub mod faults;
 pub mod ids;
+pub mod lookalike;
+pub mod name_formats;
 pub mod names;
 pub mod partner_center;
 pub mod phone;
@@ -40,7 +42,7 @@ use std::path::PathBuf;
 const CHUNK: usize = 16_384;
 
 /// The truth file's header.
-pub const TRUTH_HEADER: [&str; 10] = [
+pub const TRUTH_HEADER: [&str; 11] = [
     "row",
     "entity",
     "duplicate_of",
@@ -51,6 +53,7 @@ pub const TRUTH_HEADER: [&str; 10] = [
     "variations",
     "lookalike_of",
     "sheet",
+    "lookalike_kind",
 ];
 
 /// What to generate.
@@ -260,10 +263,13 @@ fn build_row(setup: &Setup, plan: &RowPlan) -> Built {
     let e = Entity::build(seed, plan.entity);
     let mut rng = Rand::new(seed, Purpose::Row, plan.index);
     let mut values = e.values(&mut rng);
-    let variations = match plan.role {
-        Role::Duplicate { .. } => variation::apply(&e, &mut values, &mut rng),
-        Role::First => Vec::new(),
+    // Existing customers' list rows are varied too (half of them), so that links to the
+    // export are measured on corrupted rows as duplicates are.
+    let varied = match plan.role {
+        Role::Duplicate { .. } => true,
+        Role::First => e.r.existing.is_some() && rng.chance(rates::EXISTING_VARIED),
     };
+    let variations = if varied { variation::apply(&e, &mut values, &mut rng) } else { Vec::new() };
     let ctx = faults::Ctx {
         e: &e,
         state_required: setup.state_required.contains(&e.country.code),
@@ -299,6 +305,7 @@ fn build_row(setup: &Setup, plan: &RowPlan) -> Built {
         variations.join(";"),
         e.r.lookalike.map(|s| s.id.to_string()).unwrap_or_default(),
         sheet,
+        lookalike::kind(seed, &e.r).to_string(),
     ];
     Built::Row(Box::new(BuiltRow {
         values: Encoded::new(&values.0, setup.cells[0]),

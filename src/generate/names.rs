@@ -4,6 +4,7 @@
 //! The brand can be written in six scripts and always has a Latin form.
 
 use super::data::{data, Country, Script, SYLLABLES};
+use super::name_formats;
 use super::rng::{mix, permute, Purpose, Rand};
 use super::translit;
 
@@ -66,7 +67,7 @@ pub fn slug(s: &str) -> String {
 /// A company name as its parts, so duplicates can vary one part and render again.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompanyName {
-    /// The template: `{brand}`, `{ind}`, `{legal}`, `{stem}`, `{city}`.
+    /// The template: `{brand}`, `{ind}`, `{legal}`, `{stem}`, `{city}`, `{given}`.
     pub format: String,
     /// The brand as written.
     pub brand: String,
@@ -78,6 +79,9 @@ pub struct CompanyName {
     pub stem: String,
     /// The city (names in some scripts start with it).
     pub city: String,
+    /// A person's given name, in companies named after their founder (`Tobias Rennick Pty Ltd`,
+    /// the brand standing for the family name).
+    pub given: String,
 }
 
 impl CompanyName {
@@ -89,6 +93,7 @@ impl CompanyName {
             "legal" => &self.legal,
             "stem" => &self.stem,
             "city" => &self.city,
+            "given" => &self.given,
             _ => "",
         });
         if s.contains("  ") || s.starts_with(' ') || s.ends_with(' ') {
@@ -151,8 +156,6 @@ pub fn industry_slots(c: &Country) -> usize {
     }
 }
 
-const ROMANCE: &[&str] = &["FR", "ES", "IT", "PT", "BR", "MX", "AR", "VE", "BE"];
-
 /// The name of the k-th company of country `ci` (identity id `source`), education or not.
 pub fn identity(seed: u64, ci: usize, source: u64, k: u64, education: bool) -> Identity {
     let c = &data().countries[ci];
@@ -178,23 +181,15 @@ pub fn identity(seed: u64, ci: usize, source: u64, k: u64, education: bool) -> I
     } else {
         rng.pick(&c.legal).clone()
     };
-    let latin_format: &str = if education {
-        rng.pick(&c.edu).as_str()
-    } else if c.legal_pos == "prefix" {
-        ["{legal} {brand} {ind}", "{legal} \"{brand} {ind}\"", "{brand} {ind} {legal}"]
-            [rng.weighted(&[6.0, 3.0, 1.0])]
-    } else {
-        let romance = if ROMANCE.contains(&c.code.as_str()) { 2.0 } else { 0.0 };
-        ["{brand} {ind} {legal}", "{brand} {ind}", "{ind} {brand} {legal}", "{brand} {stem} {ind} {legal}"]
-            [rng.weighted(&[11.0, 3.0, romance, 2.0])]
-    };
+    let (latin_format, given) = name_formats::latin(c, &id, education, &mut rng);
     let latin = CompanyName {
-        format: latin_format.to_string(),
+        format: latin_format,
         brand: brand_latin.clone(),
         industry: industry_latin.clone(),
         legal: legal_latin,
         stem: rng.pick(&c.stems).clone(),
         city: c.cities[city].name.clone(),
+        given,
     };
     let native_name = c.native.as_ref().map(|n| {
         let format = if education && !n.edu.is_empty() { rng.pick(&n.edu) } else { rng.pick(&n.formats) };
@@ -206,6 +201,7 @@ pub fn identity(seed: u64, ci: usize, source: u64, k: u64, education: bool) -> I
             legal: rng.pick(&n.legal).clone(),
             stem: String::new(),
             city: if city_n.native.is_empty() { city_n.name.clone() } else { city_n.native.clone() },
+            given: String::new(),
         }
     });
     let (name, alt) = match (native.is_some(), native_name) {

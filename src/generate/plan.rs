@@ -181,9 +181,17 @@ impl Planner {
         let c = &data().countries[ci];
         let k = self.counters[ci];
         self.counters[ci] += 1;
-        let lookalike = (c.cities.len() > 1 && rng.chance(rates::LOOKALIKE))
-            .then(|| take(&mut self.recent[ci], &mut rng))
-            .flatten();
+        let lookalike = if c.cities.len() > 1 && rng.chance(rates::LOOKALIKE) {
+            take(&mut self.recent[ci], &mut rng)
+        } else if c.native.is_none() && rng.chance(rates::SIBLING) {
+            // Siblings only where names have one script, so the sibling's name is simply the
+            // original's with another legal form; universities have no siblings.
+            take(&mut self.recent[ci], &mut rng)
+                .filter(|s| !s.education)
+                .map(|s| NameSource { sibling: true, ..s })
+        } else {
+            None
+        };
         let education = lookalike.map_or_else(|| rng.chance(rates::EDUCATION), |s| s.education);
         let existing = (self.with_existing && rng.chance(rates::EXISTING)).then(|| {
             let reg = if registration_id::is_required(&c.code) { 3.0 } else { 0.0 };
@@ -259,7 +267,7 @@ fn take(q: &mut VecDeque<EntityRef>, rng: &mut Rand) -> Option<NameSource> {
         return None;
     }
     let t = q.remove(rng.index(q.len()))?;
-    Some(NameSource { id: t.id, k: t.k, education: t.education })
+    Some(NameSource { id: t.id, k: t.k, education: t.education, sibling: false })
 }
 
 fn push(q: &mut VecDeque<EntityRef>, e: EntityRef) {
@@ -312,7 +320,9 @@ mod tests {
         }
         assert!((150..400).contains(&dups), "about 5% duplicates, got {dups}");
         let pc = items.len() - rows.len() + p.planted_existing as usize;
-        assert!((800..=805).contains(&pc), "the export has about 800 customers, got {pc}");
+        // Planted existing customers are drawn (6% of about 4,750 entities, sd ≈ 16) and the
+        // export is sized on their expected count, so its size is 800 give or take a few sd.
+        assert!((750..=850).contains(&pc), "the export has about 800 customers, got {pc}");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The generator's planting rates in one place (the README's tables quote them). Fault rates
+//! The generator's planting rates in one place (docs/generate.md quotes them). Fault rates
 //! are in [`super::faults::FAULTS`].
 
 /// Share of new entities that get later duplicate rows (one to three, 1.5 on average); with
@@ -11,6 +11,13 @@ pub const DUPLICATE_ROW_SHARE: f64 = 0.05;
 pub const EXISTING: f64 = 0.06;
 /// Share of entities that copy an earlier company's name in another city (branches, look-alikes).
 pub const LOOKALIKE: f64 = 0.01;
+/// Share of entities (in countries whose names have one script) that are a brand sibling of an
+/// earlier company in the same city: same brand and industry, another legal form (not a
+/// duplicate).
+pub const SIBLING: f64 = 0.01;
+/// Share of existing customers whose list row (the first) carries duplicate-style variations,
+/// so that existing-customer links are measured on corrupted rows too.
+pub const EXISTING_VARIED: f64 = 0.5;
 /// Share of Partner Center-only customers that copy a listed company's name in another city.
 pub const PC_LOOKALIKE: f64 = 0.1;
 /// Share of entities that are education institutions.

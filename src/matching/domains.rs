@@ -7,11 +7,11 @@
 use super::existing::{ExistingMatch, PcIndex};
 use super::same_name::same_name;
 use super::Matches;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
-use crate::pipeline::store::{Patch, RowStore};
 use crate::read::SourceInfo;
-use crate::rules::catalogue::RuleId;
 use crate::rules::domain::{self, MAX_PREFIX};
+use crate::store::{Patch, RowStore};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 

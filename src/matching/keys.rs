@@ -6,8 +6,8 @@ use super::similarity::{is_placeholder_key, match_name_key};
 use crate::config::Profile;
 use crate::model::{Customer, Field};
 use crate::normalize::forms::{city_form, street_words};
+use crate::registration_id::{self, Verdict};
 use crate::rules::email::is_free_provider;
-use crate::rules::registration_id::{self, Verdict};
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU64;
 
@@ -56,6 +56,8 @@ pub struct Keys {
     /// to Latin (Chinese, Japanese, Korean, Thai, Arabic, …): such a name and a Latin one are
     /// not compared, since their folded forms say nothing about each other.
     pub name_far_script: bool,
+    /// The legal form the name carries: two forms with nothing in common are two entities.
+    pub legal: super::legal::LegalForm,
     /// The numbers of the street line, in order (none when it has no number).
     pub street_numbers: Hashed,
     /// Compact registration ID (placeholders left out).
@@ -126,6 +128,7 @@ impl Keys {
             ends,
             tokens: Box::default(),
             name_far_script: raw_name.chars().any(far_script),
+            legal: super::legal::LegalForm::of(raw_name),
             street_numbers: hashed(&numbers.join(" ")),
             reg,
             reg_certain: reg.is_some() && reg_checked,

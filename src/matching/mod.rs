@@ -15,6 +15,7 @@ pub mod domains;
 pub mod existing;
 pub mod freq;
 pub mod keys;
+pub mod legal;
 pub mod link;
 pub mod model;
 pub mod same_name;
@@ -26,7 +27,7 @@ pub mod vocab;
 pub use blocking::BlockStat;
 
 use crate::config::Profile;
-use crate::pipeline::process::{Row, RowFacts};
+use crate::model::{Row, RowFacts};
 use existing::{ExistingMatch, PcIndex};
 use keys::Keys;
 use model::ModelSummary;

@@ -16,6 +16,13 @@ use super::vocab::Vocab;
 /// one half): never a match, at most a pair for review.
 const NOT_IDENTIFIED: f64 = -0.1;
 
+/// The highest match weight of a pair whose names say two legal entities (`GmbH` / `AG`, a
+/// holding beside its operating company) with neither prefix nor company e-mail domain in
+/// common (a probability of 0.75):
+/// such a pair may be one customer written carelessly, so a person decides (review under the
+/// default thresholds), but its weight alone never makes it one.
+const TWO_ENTITIES: f64 = 1.584_962_500_721_156;
+
 /// What a scored pair needs: the model, the name words and the value frequencies.
 #[derive(Clone, Copy)]
 pub struct Scorer<'a> {
@@ -136,6 +143,15 @@ pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
             return None;
         }
     }
+    // One prefix or one company e-mail domain says one organisation, whatever entity names it
+    // (a customer known to Partner Center by its group's name).
+    let one_organisation = g.get(Cmp::Domain) == 2 || g.get(Cmp::Email) >= 3;
+    if !one_organisation && a.legal.differs(b.legal) {
+        w = w.min(TWO_ENTITIES);
+        if w < floor {
+            return None;
+        }
+    }
     let rule = if g.get(Cmp::Domain) == 2 { "domain" } else { "probabilistic" };
     Some(Scored { compared: Compared { gamma: g, name_sim }, weight: w, probability: probability(w), rule })
 }
@@ -193,6 +209,27 @@ mod tests {
         let same = score(&a, &c, s, any).unwrap();
         assert_eq!(same.rule, "domain");
         assert!(same.probability > 0.99);
+    }
+
+    #[test]
+    fn two_legal_entities_go_to_review_unless_one_prefix() {
+        let mut v = Vocab::default();
+        let a = keys(&mut v, "Keltrator Logistik GmbH", "1 Kent Rd", "Perth", "6000");
+        let mut b = keys(&mut v, "Keltrator Logistik AG", "1 Kent Rd", "Perth", "6000");
+        let c = keys(&mut v, "Keltrator Logistik G.m.b.H.", "1 Kent Rd", "Perth", "6000");
+        v.finish();
+        let model = Model::prior(1e-3);
+        let freq = Freq::default();
+        let s = Scorer { model: &model, vocab: &v, freq: &freq };
+        let any = f64::NEG_INFINITY;
+        let same = score(&a, &c, s, any).unwrap().probability;
+        let two = score(&a, &b, s, any).unwrap().probability;
+        assert!(same > 0.9, "one form written two ways: {same}");
+        assert!((0.5..0.9).contains(&two), "GmbH and AG: for review, {two}");
+        let mut a = a;
+        a.domain = crate::matching::keys::hashed("keltrator");
+        b.domain = a.domain;
+        assert!(score(&a, &b, s, any).unwrap().probability > 0.9, "one tenant's prefix");
     }
 
     #[test]

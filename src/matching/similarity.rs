@@ -47,10 +47,25 @@ pub fn match_name_key(name: &str) -> String {
     name_key_or(name, false)
 }
 
-fn name_key_or(name: &str, keep_bare_forms: bool) -> String {
+/// The words of a name as the key sees them (folded, dotted initials joined), without the
+/// initials that open it (`A.B. Dick`): what [`super::legal`] reads legal forms from.
+pub fn name_words(name: &str) -> Vec<String> {
+    let folded = folded_name(name);
+    join_initials(folded.split(' ').filter(|w| !w.is_empty()))
+        .into_iter()
+        .filter(|(_, lead)| !lead)
+        .map(|(w, _)| w.into_owned())
+        .collect()
+}
+
+fn folded_name(name: &str) -> String {
     // An apostrophe joins (`Int'l` = `Intl`, `O'Brien` = `OBrien`) rather than splits.
     let joined: String = name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}' | '`')).collect();
-    let folded = fold_words(&deunicode::deunicode(&joined));
+    fold_words(&deunicode::deunicode(&joined))
+}
+
+fn name_key_or(name: &str, keep_bare_forms: bool) -> String {
+    let folded = folded_name(name);
     let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
     let core: Vec<&str> = words
         .iter()

@@ -1,7 +1,7 @@
 //! Records as read (`RawRow`), as normalised (`Customer`), and what the rules say of them.
 
+use super::catalogue::{RuleId, Severity};
 use super::{Cells, Field};
-use crate::rules::catalogue::{RuleId, Severity};
 use serde::Serialize;
 
 /// Where a row came from: an index into the run's source list and the row number the user sees

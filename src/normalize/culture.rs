@@ -4,8 +4,8 @@
 //! `en-US` but not `en-CA`.
 
 use super::markets;
+use crate::model::catalogue::RuleId;
 use crate::model::Finding;
-use crate::rules::catalogue::RuleId;
 
 /// The culture and language a request carries, and what the user should know about them.
 #[derive(Debug, PartialEq, Eq)]

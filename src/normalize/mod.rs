@@ -10,13 +10,13 @@ pub mod forms;
 pub mod markets;
 pub mod phone;
 pub mod postal;
+pub mod tenant_id;
 pub mod text;
 
-use crate::config::{PartnerType, Profile};
+use crate::model::catalogue::RuleId;
 use crate::model::{Customer, Field, Finding, RawRow};
 use crate::read::ColumnMap;
-use crate::rules::catalogue::RuleId;
-use crate::rules::{registration_id, reseller};
+use crate::registration_id;
 use country::CountryMatch;
 
 /// Signatory fields and the contact fields that stand in for them when a source has no
@@ -111,36 +111,12 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
                 dates::parse(&v).map_or_else(|| v.to_string(), |d| d.format("%Y-%m-%d").to_string())
             }
             Field::Segment => segment(&v).map_or_else(|| v.to_string(), str::to_string),
-            Field::AssociatedPartnerId => reseller::tenant_id(&v).unwrap_or_else(|| v.into_owned()),
+            Field::AssociatedPartnerId => tenant_id::tenant_id(&v).unwrap_or_else(|| v.into_owned()),
             _ => v.into_owned(),
         };
         values.push(out);
     }
     Normalized { customer: Customer::from_values(values), country, phone: phone_check, findings }
-}
-
-/// Settles what depends on the partner profile: the culture and language (from Partner
-/// Center's table, with the profile's preferred cultures first) and the indirect reseller an
-/// indirect provider names for the whole list. Rows whose country is unknown keep what they
-/// wrote (the address rules reject them).
-pub fn apply_profile(norm: &mut Normalized, profile: &Profile) {
-    if let Some(cc) = norm.country {
-        let c = &norm.customer;
-        let choice = culture::choose(cc, c.get(Field::Culture), c.get(Field::Language), &profile.cultures);
-        for (f, v) in [(Field::Culture, &choice.culture), (Field::Language, &choice.language)] {
-            if norm.customer.get(f) != v.as_str() {
-                norm.customer.set(f, v);
-            }
-        }
-        norm.findings.extend(choice.findings);
-    }
-    if profile.partner_type == PartnerType::IndirectProvider
-        && norm.customer.get(Field::AssociatedPartnerId).is_empty()
-    {
-        if let Some(id) = &profile.associated_partner_id {
-            norm.customer.set(Field::AssociatedPartnerId, id);
-        }
-    }
 }
 
 /// A domain prefix: lower case, without `.onmicrosoft.com`, a scheme or a trailing dot.

@@ -4,10 +4,10 @@
 //! with the refresh token (App+User) or the app secret alone (App). The token is kept until
 //! five minutes before it expires, or until Partner Center answers 401.
 
-use super::error::ApiError;
 use super::secrets::Credentials;
-use super::settings::ApiSettings;
 use super::throttle::backoff;
+use crate::config::api::ApiSettings;
+use crate::error::ApiError;
 use std::time::{Duration, Instant};
 
 /// A token is renewed this long before it expires, so none expires in flight.

@@ -6,10 +6,10 @@
 
 use super::auth::Tokens;
 use super::codes::explain;
-use super::error::ApiError;
 use super::secrets::Credentials;
-use super::settings::ApiSettings;
 use super::throttle::{after_429, backoff, RateLimit};
+use crate::config::api::ApiSettings;
+use crate::error::ApiError;
 use std::time::SystemTime;
 
 /// A request's method.
@@ -85,7 +85,7 @@ impl Client {
         creds: Credentials,
         correlation_id: String,
     ) -> Result<Client, ApiError> {
-        let local = super::settings::check_url("api_url", &settings.api_url).is_ok()
+        let local = crate::config::api::check_url("api_url", &settings.api_url).is_ok()
             && settings.api_url.starts_with("http://")
             && settings.token_url.starts_with("http://");
         let mut cfg = ureq::Agent::config_builder()

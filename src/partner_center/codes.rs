@@ -2,7 +2,7 @@
 //! error code, the rule of `pc-onboard rules` that should have caught it (so the row can be
 //! fixed where every other finding is fixed), and what to do.
 
-use crate::rules::catalogue::{RuleId, RULES};
+use crate::model::catalogue::{RuleId, RULES};
 
 /// One documented error code that a create-customer or agreement request can meet.
 struct Known {

@@ -13,7 +13,6 @@ pub mod admins;
 pub mod auth;
 pub mod client;
 pub mod codes;
-pub mod error;
 pub mod ids;
 pub mod journal;
 pub mod plan;
@@ -22,13 +21,12 @@ pub mod pull;
 pub mod push;
 pub mod results;
 pub mod secrets;
-pub mod settings;
 pub mod throttle;
 
-pub use error::ApiError;
+pub use crate::config::api::{ApiRun, ApiSettings, AuthMode};
+pub use crate::error::ApiError;
 pub use pull::{pull, PullReport};
 pub use push::{push, PushReport};
-pub use settings::{ApiSettings, AuthMode};
 
 /// The progress bar of `push` and `pull` over `len` items: only when asked for and stderr is
 /// a terminal, as for `run`; logs get the summary lines alone.
@@ -45,20 +43,6 @@ fn progress_bar(cfg: &crate::config::Config, len: Option<u64>, what: &str) -> Op
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     Some(b)
-}
-
-/// What `push` and `pull` are asked to do; where they send it and how fast is the profile's
-/// `[partner_center]` ([`ApiSettings`]).
-#[derive(Clone, Debug, Default)]
-pub struct ApiRun {
-    /// `push --yes`: send; without it, a dry run.
-    pub send: bool,
-    /// `push --retry-failed`: send again what Partner Center refused before.
-    pub retry_failed: bool,
-    /// `pull --billing-profiles`: embed each customer's billing profile.
-    pub billing_profiles: bool,
-    /// `pull --out`: the file to write.
-    pub pull_out: std::path::PathBuf,
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@
 
 use super::client::{Answer, Call, Client, Method};
 use super::codes::explain;
-use super::error::ApiError;
 use super::ids::random_id;
 use super::progress_bar;
 use crate::config::Config;
+use crate::error::ApiError;
 use crate::error::{exit, Error, Result};
 use crate::write::AtomicFile;
 use std::collections::HashSet;

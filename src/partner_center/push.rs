@@ -5,14 +5,14 @@
 use super::admins;
 use super::client::{Answer, Call, Client, Method};
 use super::codes::{explain, explain_code, Explained};
-use super::error::ApiError;
 use super::ids::random_id;
 use super::journal::{self, Entry, Last, Status};
 use super::plan::{self, agreement_request_id, Line};
 use super::results::{self, LineResult, State};
-use super::settings::AuthMode;
 use super::{preview, progress_bar};
+use crate::config::api::AuthMode;
 use crate::config::Config;
+use crate::error::ApiError;
 use crate::error::{exit, Error, Result};
 use std::collections::HashMap;
 

@@ -2,8 +2,8 @@
 //! from a secrets file the profile names, never from the command line. A secret is wrapped so
 //! that no `{:?}` can print it, and no message ever quotes one.
 
-use super::error::ApiError;
-use super::settings::{ApiSettings, AuthMode};
+use crate::config::api::{ApiSettings, AuthMode};
+use crate::error::ApiError;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -1,35 +1,32 @@
 //! The pipeline: check and take the output folder (`preflight`) → read → normalise →
 //! validate (parallel) → match → route → reconcile → write into a staging folder → swap it in.
+//! `work` lists the stages; `meter` times each of them for summary.json.
 
 mod closing;
 mod console;
 pub mod existing;
+mod meter;
 mod preflight;
-pub mod process;
 mod progress;
-pub mod store;
+mod validate;
 
 use crate::config::{Config, WriteMode};
 use crate::error::{exit, Error, Result};
-use crate::matching::keys::Keys;
-use crate::matching::{self, domains};
-use crate::model::Outcome;
-use crate::read::{self, ReadOptions, RowSource, SourceInfo};
-use crate::reconcile::{self, Reconciliation, ReconciliationSummary};
+use crate::matching::existing::PcIndex;
+use crate::matching::{self, domains, Matches};
+use crate::model::{Outcome, RowFacts};
+use crate::read::{self, ReadOptions, SourceInfo};
+use crate::reconcile::{Reconciliation, ReconciliationSummary};
 use crate::report::{stats::Stats, Insights};
 use crate::route::route;
 use crate::rules::has_error;
+use crate::store::RowStore;
 use crate::write::output_set::SUMMARY_FILE;
-use crate::write::summary::{peak_memory_mb, StageMemory, Summary, Timings};
+use crate::write::summary::Summary;
 use crate::write::{self, RunData};
 use console::Console;
-use process::RowFacts;
-use rayon::prelude::*;
-use std::time::Instant;
-use store::RowStore;
-
-/// Rows handed to the workers at a time.
-const CHUNK_ROWS: usize = 8192;
+use meter::{Meter, Stage};
+use validate::read_and_validate;
 
 /// What a finished run reports.
 #[derive(Debug)]
@@ -59,6 +56,7 @@ fn run_in_pool(cfg: &Config) -> Result<RunReport> {
     work(cfg, &console, started, prepared).map_err(|cause| Error::Unchanged { out, cause: Box::new(cause) })
 }
 
+/// The stages, in order; each is a function of what the earlier ones produced.
 fn work(
     cfg: &Config,
     console: &Console,
@@ -66,51 +64,55 @@ fn work(
     prepared: preflight::Prepared,
 ) -> Result<RunReport> {
     let preflight::Prepared { staging, baseline, drift_baseline, opts, files, mut warnings } = prepared;
-    // Wall time per stage, for summary.json (benchmarks read it).
-    let mut timings = Timings::default();
-    let clock = Instant::now();
-    let pc = existing::load(&cfg.existing, &opts, &cfg.profile, console)?;
-    timings.existing = seconds(clock);
-    let mem_existing = peak_memory_mb();
-
-    let clock = Instant::now();
+    let mut meter = Meter::default();
+    let pc = meter.stage(Stage::Existing, || existing::load(&cfg.existing, &opts, &cfg.profile, console))?;
     let mut rows = RowStore::new(staging.dir())?;
-    let (sources, keys, mut facts) = read_and_validate(&files, &opts, cfg, console, &mut rows)?;
-    timings.read_validate = seconds(clock);
-    let mem_read = peak_memory_mb();
-    if let Some(mapping) = &cfg.mapping {
-        for column in read::mapping::unused(&opts.overrides, &sources) {
-            let w = format!(
-                "{}: column '{column}' is in no input, so this entry maps nothing; check its spelling \
-                 against the columns listed under inputs in summary.json",
-                mapping.display()
-            );
-            console.warn(&w);
-            warnings.push(w);
+    let (sources, keys, mut facts) =
+        meter.stage(Stage::ReadValidate, || read_and_validate(&files, &opts, cfg, console, &mut rows))?;
+    warnings.extend(unused_mapping(cfg, &opts, &sources, console));
+    // `--report-per`: a column no input has is refused before the long stages.
+    let per = match &cfg.report_per {
+        Some(spec) if cfg.write == WriteMode::All => {
+            let (column, notes) = write::partners::Column::resolve(spec, &sources)?;
+            for w in notes {
+                console.warn(&w);
+                warnings.push(w);
+            }
+            Some(column)
         }
-    }
+        _ => None,
+    };
     console.stage(&format!("matching {} rows", crate::report::numbers::count(rows.len() as u64)));
-    let clock = Instant::now();
-    let mut matches = matching::match_rows(keys, &facts, &pc, &cfg.profile);
-    timings.matching = seconds(clock);
-    let clock = Instant::now();
-    let patches = domains::apply(&rows, &mut matches, &pc, &sources);
-    for (i, p) in &patches {
-        facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
-    }
-    rows.patch(patches);
-    // duplicates.csv names each duplicate's survivor, which may be anywhere in the input.
-    rows.pin(matches.duplicate.iter().flatten().map(|d| d.survivor));
-    let outcomes: Vec<Outcome> =
-        facts.iter().enumerate().map(|(i, f)| route(i, f, &matches, &cfg.profile)).collect();
-    timings.domains_route = seconds(clock);
+    let mut matches = meter.stage(Stage::Matching, || matching::match_rows(keys, &facts, &pc, &cfg.profile));
+    let outcomes = meter.stage(Stage::DomainsRoute, || {
+        domains_and_route(cfg, &mut rows, &mut matches, &pc, &sources, &mut facts)
+    });
     console.matched(rows.len(), &matches);
-    let mem_match = peak_memory_mb();
 
     console.stage("counting");
     let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
     let changes = baseline.map(|b| b.compare(&sources, rows.iter(), &stats));
-    let insights = Insights { stats, changes };
+    let mut insights = Insights { stats, changes, ..Insights::default() };
+    let mut partner_files = Vec::new();
+    if let Some(column) = &per {
+        console.stage("writing the partners' reports");
+        let whole = RunData {
+            sources: &sources,
+            rows: &rows,
+            outcomes: &outcomes,
+            matches: &matches,
+            pc: &pc,
+            cfg,
+            insights: &insights,
+        };
+        let done = meter.stage(Stage::Partners, || write::partners::write(&whole, column, staging.dir()))?;
+        for w in done.warnings {
+            console.warn(&w);
+            warnings.push(w);
+        }
+        partner_files = done.files;
+        insights.partners = Some(done.index);
+    }
     let data = RunData {
         sources: &sources,
         rows: &rows,
@@ -120,34 +122,19 @@ fn work(
         cfg,
         insights: &insights,
     };
-    let recon = Reconciliation::compute(&data);
-    let mut outputs = Vec::new();
-    let clock = Instant::now();
-    if cfg.write == WriteMode::All {
-        console.writing(write::planned(&data) + reconcile::FILES.len());
-        let written = write::write_all(&data, staging.dir(), &|_| console.wrote())?;
-        let reconciled = reconcile::write(&data, &recon, staging.dir())?;
-        reconciled.iter().for_each(|_| console.wrote());
-        for p in written.iter().chain(&reconciled) {
-            outputs.push(relative(p, staging.dir()));
-        }
-        console.written();
-    }
-    timings.write = seconds(clock);
-    timings.peak_memory_mb = match (mem_existing, mem_read, mem_match, peak_memory_mb()) {
-        (Some(existing), Some(read_validate), Some(matching), Some(write)) => {
-            Some(StageMemory { existing, read_validate, matching, write })
-        }
-        _ => None,
-    };
+    let recon = Reconciliation::compute(&data.reconcile_inputs());
+    let mut outputs =
+        meter.stage(Stage::Write, || write_outputs(cfg, console, &data, &recon, staging.dir()))?;
+    outputs.extend(partner_files);
     outputs.push(SUMMARY_FILE.to_string());
     let command = if cfg.write == WriteMode::All { "run" } else { "check" };
-    let reconciliation = ReconciliationSummary::build(&data, &recon, drift_baseline.as_ref());
+    let reconciliation =
+        ReconciliationSummary::build(&data.reconcile_inputs(), &outcomes, &recon, drift_baseline.as_ref());
     // Every pass over the rows is done: if one could not be read back, nothing may be kept.
     rows.check()?;
     let mut summary = Summary::build(&data, command, started, outputs);
     summary.reconciliation = reconciliation;
-    summary.timings = timings;
+    summary.timings = meter.finish();
     summary.warnings = warnings;
     console.stage("putting the new outputs in place");
     for note in staging.commit(|path| summary.write(path))? {
@@ -158,66 +145,67 @@ fn work(
     Ok(RunReport { summary, exit_code })
 }
 
-/// What validation leaves in memory for matching: each row's keys and facts.
-type Validated = (Vec<SourceInfo>, Vec<Option<Keys>>, Vec<RowFacts>);
-
-/// Reads every source and validates its rows, chunk by chunk, in parallel; rows go to the store
-/// in source order, and their matching keys and facts are kept.
-fn read_and_validate(
-    files: &[std::path::PathBuf],
-    opts: &ReadOptions,
+/// A warning for each `--mapping` entry that names a column no input has.
+fn unused_mapping(
     cfg: &Config,
+    opts: &ReadOptions,
+    sources: &[SourceInfo],
     console: &Console,
-    store: &mut RowStore,
-) -> Result<Validated> {
-    let mut sources: Vec<SourceInfo> = Vec::new();
-    let mut keys: Vec<Option<Keys>> = Vec::new();
-    let mut facts: Vec<RowFacts> = Vec::new();
-    for file in files {
-        // A workbook is parsed whole before its first row: a spinner says so on a terminal.
-        console.working(&format!("opening {}", file.display()));
-        let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
-        for mut src in opened {
-            console.start_source(src.info(), src.extent());
-            let map = src.info().columns.clone();
-            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
-            let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
-            // Reading is serial: the next chunk is read while this one is validated, matched
-            // up and spilled, so the reader never leaves a core idle.
-            while !chunk.is_empty() || more {
-                console.advance(chunk.len() as u64, src.extent());
-                let current = std::mem::take(&mut chunk);
-                let (read, pushed) = rayon::join(
-                    || -> Result<bool> {
-                        if !more {
-                            return Ok(false);
-                        }
-                        chunk.reserve(CHUNK_ROWS);
-                        src.next_chunk(CHUNK_ROWS, &mut chunk)
-                    },
-                    || -> Result<()> {
-                        let rows = process::process_chunk(current, &map, cfg);
-                        let (k, f): (Vec<_>, Vec<_>) = rows
-                            .par_iter()
-                            .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
-                            .unzip();
-                        keys.extend(k);
-                        facts.extend(f);
-                        store.push(&rows)
-                    },
-                );
-                pushed?;
-                more = read?;
-            }
-            console.finish_source(src.info());
-            sources.push(src.info().clone());
-        }
+) -> Vec<String> {
+    let Some(mapping) = &cfg.mapping else { return Vec::new() };
+    let mut warnings = Vec::new();
+    for column in read::mapping::unused(&opts.overrides, sources) {
+        let w = format!(
+            "{}: column '{column}' is in no input, so this entry maps nothing; check its spelling \
+             against the columns listed under inputs in summary.json",
+            mapping.display()
+        );
+        console.warn(&w);
+        warnings.push(w);
     }
-    Ok((sources, keys, facts))
+    warnings
 }
 
-fn seconds(since: Instant) -> f64 {
-    (since.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
+/// The batch-wide domain rules (their findings patch the stored rows), then every row's one
+/// outcome.
+fn domains_and_route(
+    cfg: &Config,
+    rows: &mut RowStore,
+    matches: &mut Matches,
+    pc: &PcIndex,
+    sources: &[SourceInfo],
+    facts: &mut [RowFacts],
+) -> Vec<Outcome> {
+    let patches = domains::apply(rows, matches, pc, sources);
+    for (i, p) in &patches {
+        facts[*i].has_error |= has_error(&p.findings, &cfg.profile);
+    }
+    rows.patch(patches);
+    // duplicates.csv names each duplicate's survivor, which may be anywhere in the input.
+    rows.pin(matches.duplicate.iter().flatten().map(|d| d.survivor));
+    facts.iter().enumerate().map(|(i, f)| route(i, f, matches, &cfg.profile)).collect()
+}
+
+/// Writes the output files into the staging folder (none for `check`); returns their names.
+fn write_outputs(
+    cfg: &Config,
+    console: &Console,
+    data: &RunData,
+    recon: &Reconciliation,
+    dir: &std::path::Path,
+) -> Result<Vec<String>> {
+    let mut outputs = Vec::new();
+    if cfg.write == WriteMode::All {
+        console.writing(write::planned(data) + write::reconciliation::FILES.len());
+        let written = write::write_all(data, dir, &|_| console.wrote())?;
+        let reconciled = write::reconciliation::write(data, recon, dir)?;
+        reconciled.iter().for_each(|_| console.wrote());
+        for p in written.iter().chain(&reconciled) {
+            outputs.push(relative(p, dir));
+        }
+        console.written();
+    }
+    Ok(outputs)
 }
 
 fn relative(p: &std::path::Path, base: &std::path::Path) -> String {

@@ -64,10 +64,17 @@ pub fn prepare(cfg: &Config, console: &Console) -> Result<Prepared> {
         let dir = p.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut sets = sets.borrow_mut();
         let set = sets.entry(dir).or_insert_with_key(|d| FoundSet::in_folder(d));
-        set.as_ref().is_some_and(|set| set.contains(&name))
+        set.as_ref().is_some_and(|set| set.contains(&name)) || output_set::in_partners_of_a_set(p)
     };
     let found = read::discover(&cfg.inputs, &cfg.existing, &is_output)?;
     refuse_overlap(found.files.iter().chain(&cfg.existing), &target.out)?;
+    if cfg.report_per.is_some() && output_set::foreign_partners(&target.out) {
+        return Err(Error::Usage(format!(
+            "--report-per writes {}, which holds files no pc-onboard run wrote; move them out, or give \
+             another --out",
+            target.out.join(output_set::PARTNERS_DIR).display()
+        )));
+    }
     let mut warnings = Vec::new();
     for (dir, names) in &found.skipped {
         let w = format!(

@@ -11,7 +11,7 @@ mod sheet;
 mod sniff;
 
 use crate::error::{Error, Result};
-use crate::model::{Field, RawRow};
+use crate::model::{Field, RawRow, Row};
 pub use discover::{discover, Discovered, STDIN};
 pub use headers::ColumnMap;
 use std::collections::HashMap;
@@ -51,6 +51,16 @@ impl SourceInfo {
     /// The file name as written in outputs.
     pub fn file_label(&self) -> std::borrow::Cow<'_, str> {
         self.file.to_string_lossy()
+    }
+
+    /// The four source columns (file, sheet, row, source ID) of a row read from this source.
+    pub fn source_cells(&self, row: &Row) -> [String; 4] {
+        [
+            self.file_label().into_owned(),
+            self.sheet.clone().unwrap_or_default(),
+            row.raw.pos.row.to_string(),
+            row.customer.get(Field::SourceId).to_string(),
+        ]
     }
 }
 

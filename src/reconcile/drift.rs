@@ -3,9 +3,9 @@
 //! in memory (no second pass over the input); lines come out in row order whatever the threads.
 
 use super::classify::{classify, Difference};
+use super::Inputs;
+use crate::model::catalogue::RuleId;
 use crate::model::Field;
-use crate::rules::catalogue::RuleId;
-use crate::write::RunData;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -42,7 +42,7 @@ pub struct DriftLine {
 }
 
 /// Every drift line of the run, in row order, then in [`COMPARED`] order.
-pub fn compute(data: &RunData) -> Vec<DriftLine> {
+pub fn compute(data: &Inputs) -> Vec<DriftLine> {
     let pairs: Vec<(usize, usize)> =
         data.matches.existing.iter().enumerate().filter_map(|(i, m)| m.as_ref().map(|m| (i, m.pc))).collect();
     // One Vec per pair, flattened in order: the output never depends on how work was split.
@@ -53,7 +53,7 @@ pub fn compute(data: &RunData) -> Vec<DriftLine> {
 /// The drift of one matched pair. A field is compared only when the row's source has a column
 /// for it and the Partner Center customer's record carries it: a column one side never had, or
 /// a billing profile the export did not include, is not drift.
-fn row_drift(data: &RunData, i: usize, pc: usize) -> Vec<DriftLine> {
+fn row_drift(data: &Inputs, i: usize, pc: usize) -> Vec<DriftLine> {
     let row = data.rows.get(i);
     let ours = &data.sources[row.raw.pos.source as usize].columns;
     let theirs = &data.pc.customers[pc];
@@ -110,7 +110,7 @@ pub type DriftKey = (String, String, String, String, String);
 
 impl DriftEntry {
     /// The entry of a computed line.
-    pub fn of(data: &RunData, line: &DriftLine) -> DriftEntry {
+    pub fn of(data: &Inputs, line: &DriftLine) -> DriftEntry {
         let [source_file, source_sheet, source_row, source_id] = data.source_cells(line.row);
         DriftEntry {
             source_file,

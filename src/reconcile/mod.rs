@@ -3,21 +3,43 @@
 //! For every row matched to a Partner Center customer, the fields both sides have are compared
 //! ([`drift`], each difference judged by [`classify`]); the Partner Center customers no row
 //! matched are the other one-sided list (`pc_only`). [`baseline`] compares the drift with an
-//! earlier run's, [`summary`] counts it all for summary.json, and `write` writes
-//! `reconciliation/drift.csv` and `reconciliation/pc_only.csv`.
+//! earlier run's, and [`summary`] counts it all for summary.json. `write::reconciliation` writes
+//! `reconciliation/drift.csv` and `reconciliation/pc_only.csv` from the [`Reconciliation`].
 
 pub mod baseline;
 pub mod classify;
 pub mod drift;
 pub mod summary;
-mod write;
 
 pub use classify::{classify, Difference, Kind};
 pub use drift::{DriftEntry, DriftLine};
 pub use summary::ReconciliationSummary;
-pub use write::{write, FILES};
 
-use crate::write::RunData;
+use crate::matching::existing::PcIndex;
+use crate::matching::Matches;
+use crate::read::SourceInfo;
+use crate::store::RowStore;
+
+/// What reconciliation reads of a run: the rows and their sources, the matches and the
+/// export (the writers' `RunData::reconcile_inputs` hands it over).
+pub struct Inputs<'a> {
+    /// The sources, indexed by `RowPos::source`.
+    pub sources: &'a [SourceInfo],
+    /// Every row, in source order.
+    pub rows: &'a RowStore,
+    /// Duplicates and existing customers.
+    pub matches: &'a Matches,
+    /// The Partner Center export.
+    pub pc: &'a PcIndex,
+}
+
+impl Inputs<'_> {
+    /// The four source columns of row `i`.
+    pub fn source_cells(&self, i: usize) -> [String; 4] {
+        let row = self.rows.get(i);
+        self.sources[row.raw.pos.source as usize].source_cells(&row)
+    }
+}
 
 /// The reconciliation of a run.
 #[derive(Clone, Debug, Default)]
@@ -32,7 +54,7 @@ pub struct Reconciliation {
 
 impl Reconciliation {
     /// Compares every matched pair and finds the unmatched Partner Center customers.
-    pub fn compute(data: &RunData) -> Reconciliation {
+    pub fn compute(data: &Inputs) -> Reconciliation {
         let mut matched = vec![false; data.pc.customers.len()];
         let mut matched_rows = 0;
         for m in data.matches.existing.iter().flatten() {

@@ -4,9 +4,9 @@
 use super::baseline::{self, Baseline, BaselineChanges};
 use super::classify::Kind;
 use super::drift::DriftEntry;
+use super::Inputs;
 use super::Reconciliation;
 use crate::model::Outcome;
-use crate::write::RunData;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -36,7 +36,12 @@ const KINDS: [Kind; 2] = [Kind::Material, Kind::Cosmetic];
 
 impl ReconciliationSummary {
     /// Counts a run's reconciliation and compares it with the baseline, if any.
-    pub fn build(data: &RunData, recon: &Reconciliation, base: Option<&Baseline>) -> ReconciliationSummary {
+    pub fn build(
+        data: &Inputs,
+        outcomes: &[Outcome],
+        recon: &Reconciliation,
+        base: Option<&Baseline>,
+    ) -> ReconciliationSummary {
         let mut by_kind: BTreeMap<&'static str, u64> = KINDS.iter().map(|k| (k.as_str(), 0)).collect();
         let mut by_field: BTreeMap<&'static str, BTreeMap<&'static str, u64>> = BTreeMap::new();
         let mut rows: HashSet<usize> = HashSet::new();
@@ -60,7 +65,7 @@ impl ReconciliationSummary {
             by_kind,
             by_field,
             pc_only: recon.pc_only.len() as u64,
-            list_only: data.with_outcome(Outcome::Clean).count() as u64,
+            list_only: outcomes.iter().filter(|o| **o == Outcome::Clean).count() as u64,
             baseline,
         }
     }

@@ -10,12 +10,17 @@
 pub use super::changes::{ChangedFinding, Changes, CountChange, CountChanges};
 use crate::error::{Error, Result};
 use crate::model::Field;
+use crate::model::Row;
 use crate::normalize::text::strip_formula_guard;
-use crate::pipeline::process::Row;
 use crate::read::SourceInfo;
 use crate::report::stats::Stats;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[path = "baseline_split.rs"]
+mod split;
+pub use split::{ChangeParts, ChangeSplit};
 
 /// How a finding's row is identified across runs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -201,7 +206,13 @@ impl Baseline {
     ) -> Changes {
         let counts = self.count_changes(stats);
         let Some(entries) = &self.findings else {
-            return Changes { baseline: self, new: Vec::new(), fixed: Vec::new(), counts };
+            return Changes {
+                baseline: Arc::new(self),
+                new: Vec::new(),
+                fixed: Vec::new(),
+                counts,
+                counts_compared: true,
+            };
         };
         let old: HashSet<Key> = entries.iter().map(|e| self.key(e)).collect();
         let source_places: Vec<Option<u32>> = sources
@@ -229,7 +240,7 @@ impl Baseline {
             .filter(|(_, e)| !now.contains(&self.key(e)))
             .map(|(i, _)| i as u32)
             .collect();
-        Changes { baseline: self, new, fixed, counts }
+        Changes { baseline: Arc::new(self), new, fixed, counts, counts_compared: true }
     }
 
     fn count_changes(&self, stats: &Stats) -> CountChanges {

@@ -5,12 +5,13 @@
 use super::baseline::Baseline;
 use crate::config::Profile;
 use crate::model::Field;
-use crate::pipeline::store::RowStore;
 use crate::read::SourceInfo;
 use crate::rules;
+use crate::store::RowStore;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A count before and after.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -60,13 +61,17 @@ pub struct ChangedFinding {
 /// What changed since the baseline.
 #[derive(Debug)]
 pub struct Changes {
-    pub(super) baseline: Baseline,
+    /// Shared with each partner's part of the changes (`--report-per`).
+    pub(super) baseline: Arc<Baseline>,
     /// (row index, finding index) of this run's findings the baseline did not have.
     pub(super) new: Vec<(u32, u32)>,
     /// Indexes of the baseline's findings this run no longer has.
     pub(super) fixed: Vec<u32>,
     /// Counts before and after.
     pub counts: CountChanges,
+    /// Whether `counts` has the rows and outcomes before (a partner's are not known when the
+    /// baseline was not split by the same column; its rules are).
+    pub(super) counts_compared: bool,
 }
 
 impl Changes {
@@ -83,6 +88,11 @@ impl Changes {
     /// Whether findings were compared (the baseline had a findings file).
     pub fn findings_compared(&self) -> bool {
         self.baseline.findings.is_some()
+    }
+
+    /// Whether the rows and outcomes before are known (always for the whole list).
+    pub fn counts_compared(&self) -> bool {
+        self.counts_compared
     }
 
     /// Findings this run has and the baseline had not.

@@ -8,8 +8,10 @@ pub mod baseline;
 pub mod changes;
 pub mod earlier;
 pub mod numbers;
+pub mod partners;
 pub mod redact;
 pub mod stats;
+pub mod tally;
 
 use crate::model::Outcome;
 use baseline::Changes;
@@ -22,6 +24,10 @@ pub struct Insights {
     pub stats: Stats,
     /// What changed since `--baseline`, when given.
     pub changes: Option<Changes>,
+    /// With `--report-per`: every partner's figures (the whole-list reports chart the worst).
+    pub partners: Option<partners::PartnerIndex>,
+    /// In a partner's own reports: the partner they are for.
+    pub partner: Option<partners::PartnerName>,
 }
 
 /// What each outcome means for the partner.

@@ -6,7 +6,7 @@
 
 use crate::config::Profile;
 use crate::model::Outcome;
-use crate::pipeline::process::Row;
+use crate::model::Row;
 use crate::read::SourceInfo;
 use crate::rules::{self, catalogue::RuleId};
 use std::collections::{BTreeMap, HashMap};

@@ -3,9 +3,9 @@
 //! pattern, plus the patterns and state lists Partner Center publishes (`markets.rs`).
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::{address_meta, markets};
-use crate::rules::catalogue::RuleId;
 
 /// Longest street line Partner Center accepts.
 const MAX_LINE: usize = 200;

@@ -3,9 +3,9 @@
 //! claimed: what the attestation in `clean/agreements.jsonl` needs.
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::{dates, parse_bool};
-use crate::rules::catalogue::RuleId;
 
 /// Whether a row records acceptance: its flag says yes, or it has no flag but a date.
 pub fn accepted(flag: &str, date: &str) -> bool {

@@ -1,9 +1,9 @@
 //! Company-name rules (Partner Center's "validate company names", 2021 and 2024 versions).
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::text::fold_words;
-use crate::rules::catalogue::RuleId;
 
 /// Special characters Partner Center allows in a company name (the 2021 table, a superset of
 /// the 2024 one), plus typographic variants of allowed quotes that word processors insert.

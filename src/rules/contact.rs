@@ -2,9 +2,9 @@
 //! Chinese characters exempt), at most 40 characters, not a placeholder, not without letters.
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::text::fold_words;
-use crate::rules::catalogue::RuleId;
 
 /// Names that are placeholders rather than a person's name.
 const PLACEHOLDERS: &[&str] = &[

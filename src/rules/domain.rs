@@ -3,9 +3,9 @@
 //! Partner Center is decided later, in `matching::domains`.
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::text::fold_words;
-use crate::rules::catalogue::RuleId;
 use crate::rules::company::LEGAL_FORMS;
 
 /// Longest prefix Partner Center accepts (before `.onmicrosoft.com`).

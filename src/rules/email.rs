@@ -3,9 +3,9 @@
 //! customers, not an `.onmicrosoft.com` address either.
 
 use super::RowCtx;
+use crate::model::catalogue::{RuleId, Severity};
 use crate::model::{Field, Finding};
 use crate::normalize::email::domain;
-use crate::rules::catalogue::{RuleId, Severity};
 use std::sync::OnceLock;
 
 /// Runs the contact e-mail rules.

@@ -2,10 +2,10 @@
 //! record's country is an error there and a warning elsewhere.
 
 use super::RowCtx;
+use crate::model::catalogue::{RuleId, Severity};
 use crate::model::{Field, Finding};
 use crate::normalize::phone::PhoneCheck;
-use crate::rules::catalogue::{RuleId, Severity};
-use crate::rules::registration_id;
+use crate::registration_id;
 
 /// Runs the phone rules.
 pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {

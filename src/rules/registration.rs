@@ -2,9 +2,9 @@
 //! for the 24 countries; elsewhere a given ID is not sent to Partner Center.
 
 use super::RowCtx;
+use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
-use crate::rules::catalogue::RuleId;
-use crate::rules::registration_id::{self, Verdict};
+use crate::registration_id::{self, Verdict};
 
 /// Runs the registration-ID rules.
 pub fn check(ctx: &RowCtx, out: &mut Vec<Finding>) {

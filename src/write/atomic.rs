@@ -31,7 +31,9 @@ impl AtomicFile {
             .inner
             .into_inner()
             .map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
-        tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
+        if !sync_deferred(&path) {
+            tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
+        }
         tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
         Ok(())
     }
@@ -40,6 +42,36 @@ impl AtomicFile {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Folders whose files are synced to disk together, after they are all written, instead of
+/// one by one: thousands of partner folders would otherwise wait on the disk thousands of times.
+static DEFERRED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// While the guard lives, files committed under `dir` are not synced one by one; the caller
+/// syncs them all at once before the set they belong to is swapped in.
+pub fn defer_sync_under(dir: &Path) -> DeferredSync {
+    DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).push(dir.to_path_buf());
+    DeferredSync { dir: dir.to_path_buf() }
+}
+
+/// See [`defer_sync_under`]; dropping it syncs files one by one again.
+#[must_use]
+pub struct DeferredSync {
+    dir: PathBuf,
+}
+
+impl Drop for DeferredSync {
+    fn drop(&mut self) {
+        let mut dirs = DEFERRED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = dirs.iter().position(|d| *d == self.dir) {
+            dirs.remove(at);
+        }
+    }
+}
+
+fn sync_deferred(path: &Path) -> bool {
+    DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|d| path.starts_with(d))
 }
 
 /// A temporary file in `path`'s folder, to be renamed to `path` when complete, created with the

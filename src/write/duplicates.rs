@@ -26,17 +26,27 @@ pub fn header() -> Vec<&'static str> {
         .collect()
 }
 
+/// What a partner's report shows for a survivor that is another partner's row.
+pub const ELSEWHERE: &str = "(another partner's row)";
+
 /// The line of duplicate row `i`, for people: formula-guarded, and masked under `--redact`.
+/// A survivor outside the rows at hand (another partner's, in a partner's report) is shown
+/// without its data: its source columns blank and [`ELSEWHERE`] as its company name.
 pub fn line(data: &RunData, i: usize) -> Option<Vec<String>> {
     let d = data.matches.duplicate[i].as_ref()?;
-    let (row, survivor) = (data.rows.get(i), data.rows.get(d.survivor));
+    let row = data.rows.get(i);
+    let survivor = (d.survivor < data.rows.len()).then(|| data.rows.get(d.survivor));
+    let (survivor_cells, survivor_name) = match &survivor {
+        Some(s) => (data.source_cells_of(s), s.customer.get(Field::CompanyName).to_string()),
+        None => (Default::default(), ELSEWHERE.to_string()),
+    };
     let line: Vec<String> = data
         .source_cells_of(&row)
         .into_iter()
         .chain([row.customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
-        .chain(data.source_cells_of(&survivor))
+        .chain(survivor_cells)
         .chain([
-            survivor.customer.get(Field::CompanyName).to_string(),
+            survivor_name,
             d.rule.to_string(),
             format!("{:.3}", d.score),
             probability(d.probability),

@@ -6,7 +6,9 @@ mod agreements;
 mod atomic;
 mod clean;
 mod duplicates;
-pub mod fault;
+// The fault points live at the crate root (the row store uses one too); `write::fault` keeps
+// the writers' paths.
+pub use crate::fault;
 pub mod guard;
 mod html;
 pub mod human;
@@ -15,6 +17,8 @@ pub mod lock;
 pub mod output_set;
 #[cfg(feature = "parquet")]
 mod parquet;
+pub mod partners;
+pub mod reconciliation;
 mod rejections;
 mod relationships;
 mod review;
@@ -23,15 +27,15 @@ pub mod summary;
 mod swap;
 mod xlsx;
 
-pub use atomic::{temp_beside, AtomicFile};
+pub use atomic::{defer_sync_under, temp_beside, AtomicFile, DeferredSync};
 
 use crate::error::{Error, Result};
 use crate::matching::existing::PcIndex;
 use crate::matching::Matches;
-use crate::model::{Field, Outcome};
-use crate::pipeline::store::RowStore;
+use crate::model::Outcome;
 use crate::read::SourceInfo;
 use crate::report::Insights;
+use crate::store::RowStore;
 use std::path::{Path, PathBuf};
 
 /// Everything the writers read.
@@ -62,14 +66,36 @@ impl RunData<'_> {
     }
 
     /// The four source columns of a row at hand.
-    pub fn source_cells_of(&self, row: &crate::pipeline::process::Row) -> [String; 4] {
-        let src = &self.sources[row.raw.pos.source as usize];
-        [
-            src.file_label().into_owned(),
-            src.sheet.clone().unwrap_or_default(),
-            row.raw.pos.row.to_string(),
-            row.customer.get(Field::SourceId).to_string(),
-        ]
+    pub fn source_cells_of(&self, row: &crate::model::Row) -> [String; 4] {
+        self.sources[row.raw.pos.source as usize].source_cells(row)
+    }
+
+    /// What reconciliation reads of the run.
+    pub fn reconcile_inputs(&self) -> crate::reconcile::Inputs<'_> {
+        crate::reconcile::Inputs {
+            sources: self.sources,
+            rows: self.rows,
+            matches: self.matches,
+            pc: self.pc,
+        }
+    }
+
+    /// The reports' title: a partner's own reports name the partner (`--report-per`).
+    pub fn title(&self) -> String {
+        match &self.insights.partner {
+            Some(name) => {
+                format!("Partner Center onboarding report: {}", human::field(self, None, &name.label()))
+            }
+            None => "Partner Center onboarding report".to_string(),
+        }
+    }
+
+    /// The rejected rows' CSV file as the reports name it: a partner's folder has its own.
+    pub fn rejected_rows_file(&self) -> &'static str {
+        match self.insights.partner {
+            Some(_) => "rejected_rows.csv",
+            None => "rejections/rejected_rows.csv",
+        }
     }
 
     /// Row indexes with the given outcome, in source order.
@@ -78,9 +104,10 @@ impl RunData<'_> {
     }
 }
 
-/// The output files, relative to the output folder: the table every part of the tool that
-/// needs to know the set reads (the summary's list, the staging folder's subfolders, what a
-/// folder input skips and the swap replaces). A new output is one more line here.
+/// The output files, relative to the output folder, in the documented order: the summary's
+/// list, the staging folder's subfolders, what a folder input skips and what the swap replaces
+/// read it. A new output also needs its job in [`write_all`] (or `reconcile`'s writer) and,
+/// for a sheet, its name in `xlsx/` (issue 16 asks for one table).
 pub const OUTPUT_FILES: &[&str] = &[
     "clean/customers.csv",
     "clean/customers.jsonl",

@@ -62,10 +62,42 @@ impl FoundSet {
 }
 
 /// Whether `rel` belongs to an output set: one this version writes, one the earlier set in the
-/// folder lists (`found`), or a leftover temporary.
+/// folder lists (`found`), anything in the partners' folder of a set that wrote one (the folder
+/// is the set's as a whole), or a leftover temporary.
 pub fn is_ours(rel: &str, found: Option<&FoundSet>) -> bool {
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
-    names().any(|n| n == rel) || found.is_some_and(|f| f.contains(rel)) || is_leftover(file_name)
+    names().any(|n| n == rel)
+        || found.is_some_and(|f| f.contains(rel) || (in_partners(rel) && f.has_under(PARTNERS_DIR)))
+        || is_leftover(file_name)
+}
+
+/// The partners' folder (`--report-per`), relative to the output folder.
+pub const PARTNERS_DIR: &str = super::partners::DIR;
+
+/// Whether `rel` is the partners' folder or inside it.
+fn in_partners(rel: &str) -> bool {
+    rel == PARTNERS_DIR || rel.strip_prefix(PARTNERS_DIR).is_some_and(|r| r.starts_with('/'))
+}
+
+/// Whether the file at `path` is in the partners' folder of an earlier run's output set
+/// (`OUT/partners/index.csv`, `OUT/partners/NAME/rejected_rows.csv`): a folder input skips it
+/// as it skips the set's other files.
+pub fn in_partners_of_a_set(path: &Path) -> bool {
+    let mut dir = path.parent();
+    for _ in 0..2 {
+        let Some(d) = dir else { return false };
+        if d.file_name().is_some_and(|n| n == PARTNERS_DIR) {
+            return d.parent().and_then(FoundSet::in_folder).is_some_and(|f| f.has_under(PARTNERS_DIR));
+        }
+        dir = d.parent();
+    }
+    false
+}
+
+/// Whether `out` holds a partners' folder that no run of pc-onboard wrote (the set in `out`
+/// does not list it): a run with `--report-per` would put its own in its place.
+pub fn foreign_partners(out: &Path) -> bool {
+    out.join(PARTNERS_DIR).exists() && !FoundSet::in_folder(out).is_some_and(|f| f.has_under(PARTNERS_DIR))
 }
 
 #[cfg(test)]
@@ -110,5 +142,31 @@ mod tests {
         }
         assert!(!is_ours("later/extra.csv", None), "known only from the earlier summary");
         assert!(found.has_under("later") && found.has_under("clean") && !found.has_under("notes"));
+        assert!(!is_ours("partners/acme/report.html", Some(&found)), "this set wrote no partners' folder");
+    }
+
+    #[test]
+    fn the_partners_folder_of_a_set_is_the_sets_as_a_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("partners/acme")).unwrap();
+        assert!(foreign_partners(&out), "no summary: nobody's folder");
+        std::fs::write(
+            out.join(SUMMARY_FILE),
+            r#"{"tool": "pc-onboard", "outputs": ["partners/index.csv", "partners/acme/report.html"]}"#,
+        )
+        .unwrap();
+        let found = FoundSet::in_folder(&out).unwrap();
+        assert!(!foreign_partners(&out));
+        for rel in
+            ["partners", "partners/acme", "partners/acme/report.html", "partners/old/rejected_rows.csv"]
+        {
+            assert!(is_ours(rel, Some(&found)), "{rel}");
+        }
+        assert!(!is_ours("partnership.csv", Some(&found)) && !is_ours("partners2/x.csv", Some(&found)));
+        assert!(in_partners_of_a_set(&out.join("partners/acme/rejected_rows.csv")));
+        assert!(in_partners_of_a_set(&out.join("partners/index.csv")));
+        assert!(!in_partners_of_a_set(&out.join("rejections/rejected_rows.csv")));
+        assert!(!in_partners_of_a_set(&dir.path().join("elsewhere/partners/acme/list.csv")));
     }
 }

@@ -5,8 +5,8 @@
 use super::guard::guard;
 use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
+use crate::model::Row;
 use crate::model::{Field, Finding, Outcome};
-use crate::pipeline::process::Row;
 use crate::read::headers::ColumnUse;
 use crate::report::redact::RowMask;
 use crate::rules::{self, catalogue::Severity};

@@ -1,5 +1,5 @@
 //! `summary.json`: run metadata, inputs, counts per outcome, rule, severity, country and file
-//! (from [`Stats`], computed with polars), the proof that rows in equals rows out, and what
+//! (from [`Stats`], one pass over the rows), the proof that rows in equals rows out, and what
 //! changed since `--baseline`. The only output that carries timestamps.
 
 use super::{AtomicFile, RunData};
@@ -71,6 +71,33 @@ pub struct Summary {
     /// What changed since `--baseline` (absent without it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangesSummary>,
+    /// The reports for partners (absent without `--report-per`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partners: Option<PartnersSummary>,
+}
+
+/// The reports for partners, in summary.json.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartnersSummary {
+    /// The column the list was split by, as given.
+    pub column: String,
+    /// Partners (folders under `partners/`), the rows without a value included.
+    pub partners: u64,
+    /// Rows without a value (in `partners/_no-value`).
+    pub rows_without_value: u64,
+    /// The index, relative to the output folder.
+    pub index: &'static str,
+}
+
+impl PartnersSummary {
+    fn of(index: &crate::report::partners::PartnerIndex) -> PartnersSummary {
+        PartnersSummary {
+            column: index.column.clone(),
+            partners: index.lines.len() as u64,
+            rows_without_value: index.lines.iter().filter(|l| l.value.is_empty()).map(|l| l.rows).sum(),
+            index: crate::report::partners::INDEX_CSV,
+        }
+    }
 }
 
 /// Changed findings listed in summary.json at most, each way (the workbook lists them all).
@@ -154,8 +181,11 @@ pub struct Timings {
     pub matching: f64,
     /// The batch-wide domain rules and routing (a pass over the rows read back from disk).
     pub domains_route: f64,
-    /// Writing the output files (summary.json excluded).
+    /// Writing the output files (summary.json and the partners' reports excluded).
     pub write: f64,
+    /// With `--report-per`: sorting the rows by partner and writing every partner's reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partners: Option<f64>,
     /// The process's peak resident memory in MiB at the end of each stage (where the
     /// operating system tells it: Linux), so a benchmark sees which stage raised the peak.
     pub peak_memory_mb: Option<StageMemory>,
@@ -295,6 +325,7 @@ impl Summary {
             outputs,
             warnings: Vec::new(),
             changes: data.insights.changes.as_ref().map(|ch| ChangesSummary::of(ch, data)),
+            partners: data.insights.partners.as_ref().map(PartnersSummary::of),
         }
     }
 

@@ -21,8 +21,11 @@ pub fn section(data: &RunData, ch: &Changes, p: &mut String) {
     );
     p.push_str("<table class=\"counts\">\n<thead><tr><th>count</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">change</th></tr></thead>\n<tbody>\n");
     let c = &ch.counts;
+    // A partner's rows and outcomes before are known only from a baseline split the same way.
+    let counted = ch.counts_compared();
     let lines = std::iter::once(("rows in".to_string(), c.rows_in))
         .chain(c.outcomes.iter().map(|(k, v)| (format!("outcome {k}"), *v)))
+        .filter(|_| counted)
         .chain(c.rules.iter().map(|(k, v)| (format!("findings {k}"), *v)));
     for (what, v) in lines {
         let class = match v.change {
@@ -40,6 +43,9 @@ pub fn section(data: &RunData, ch: &Changes, p: &mut String) {
         );
     }
     p.push_str("</tbody>\n</table>\n");
+    if !counted {
+        p.push_str("<p class=\"note\">The baseline was not split by the same column, so this partner's rows and outcomes before are not known: only its findings are compared.</p>\n");
+    }
     if !ch.findings_compared() {
         p.push_str("<p class=\"note\">The baseline has no findings file (a <code>check</code> run): only counts are compared.</p>\n");
         return;

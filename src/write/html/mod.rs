@@ -9,7 +9,8 @@
 //! HTML-escaped, or JSON-escaped in the data block and put in the page with `textContent`.
 
 mod changes;
-mod escape;
+pub(super) mod escape;
+mod partners;
 mod rows;
 mod svg;
 
@@ -24,7 +25,8 @@ use std::io::Write as _;
 use std::path::Path;
 use svg::Bar;
 
-const CSS: &str = include_str!("page.css");
+/// The page's style sheet (the partners' index page uses it too).
+pub(super) const CSS: &str = include_str!("page.css");
 const JS: &str = include_str!("page.js");
 /// Rules in the top-rules chart.
 const TOP_RULES: usize = 10;
@@ -58,9 +60,10 @@ pub fn render(data: &RunData) -> String {
     // No network: every part of the page is inline, and the policy forbids anything else.
     p.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
     p.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    p.push_str("<title>Partner Center onboarding report</title>\n<style>\n");
+    let title = data.title();
+    let _ = writeln!(p, "<title>{}</title>\n<style>", html(&title));
     p.push_str(CSS);
-    p.push_str("</style>\n</head>\n<body>\n<header>\n<h1>Partner Center onboarding report</h1>\n");
+    let _ = writeln!(p, "</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>", html(&title));
     let rows_in: u64 = data.sources.iter().map(|s| s.rows).sum();
     let _ = writeln!(
         p,
@@ -98,6 +101,9 @@ pub fn render(data: &RunData) -> String {
 
     // What to act on first: the charts, what changed, the rows to fix; then the breakdowns.
     charts(data, &mut p);
+    if let Some(index) = &data.insights.partners {
+        partners::section(data, index, &mut p);
+    }
     if let Some(ch) = &data.insights.changes {
         changes::section(data, ch, &mut p);
     }

@@ -59,12 +59,17 @@ pub fn section(data: &RunData, p: &mut String) {
     if all.len() > shown.len() {
         let _ = writeln!(
             p,
-            "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); rejections/rejected_rows.csv holds them all (report.xlsx up to <code>report.xlsx_max_rows</code> per sheet).</p>",
+            "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); {} holds them all (report.xlsx up to <code>report.xlsx_max_rows</code> per sheet).</p>",
             count(shown.len() as u64),
-            count(all.len() as u64)
+            count(all.len() as u64),
+            data.rejected_rows_file()
         );
     }
-    p.push_str("<noscript><p class=\"note\">The table of rejected rows needs JavaScript; report.xlsx and rejections/rejected_rows.csv hold the same rows.</p></noscript>\n");
+    let _ = writeln!(
+        p,
+        "<noscript><p class=\"note\">The table of rejected rows needs JavaScript; report.xlsx and {} hold the same rows.</p></noscript>",
+        data.rejected_rows_file()
+    );
     p.push_str(concat!(
         "<div id=\"pc-table\" hidden>\n<div class=\"controls\">",
         "<input type=\"search\" id=\"pc-search\" placeholder=\"Search company, row, value, message…\" aria-label=\"Search the rejected rows\">",

@@ -15,8 +15,8 @@ mod table;
 use super::{clean, duplicates, human, rejections, relationships, AtomicFile, RunData, SOURCE_COLUMNS};
 use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
-use crate::pipeline::store::RowRef;
 use crate::rules;
+use crate::store::RowRef;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };

@@ -60,6 +60,6 @@ pub fn fill(ws: &mut Worksheet, data: &RunData, fmt: &Formats) -> Result<(), Xls
         }
         line
     };
-    table::write(ws, fmt, &headers, rejected.iter().copied(), render, "rejections/rejected_rows.csv")?;
+    table::write(ws, fmt, &headers, rejected.iter().copied(), render, data.rejected_rows_file())?;
     Ok(())
 }

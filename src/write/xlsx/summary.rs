@@ -88,7 +88,7 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
     let stats = &data.insights.stats;
     let total = stats.total_rows();
     let mut s = Sheet { ws, fmt, row: 0 };
-    s.ws.write_string_with_format(0, 0, "Partner Center onboarding report", &fmt.headline)?;
+    s.ws.write_string_with_format(0, 0, data.title(), &fmt.headline)?;
     s.row = 1;
     s.note(&format!(
         "pc-onboard {}; partner type {:?}; {} rows read from {} source(s), {} rows written{}",
@@ -186,10 +186,16 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         } else {
             s.note("The baseline has no findings file (a `check` run): only counts are compared")?;
         }
+        // A partner's rows and outcomes before are known only from a baseline split the same way.
+        let counted = ch.counts_compared();
+        if !counted {
+            s.note("The baseline was not split by the same column: this partner's rows and outcomes before are not known")?;
+        }
         s.header(&["count", "before", "after", "change"])?;
         let c = &ch.counts;
         let lines = std::iter::once(("rows in".to_string(), c.rows_in))
             .chain(c.outcomes.iter().map(|(k, v)| (format!("outcome {k}"), *v)))
+            .filter(|_| counted)
             .chain(c.rules.iter().map(|(k, v)| (format!("findings {k}"), *v)));
         for (what, v) in lines {
             s.text(0, &what)?;

@@ -1,17 +1,20 @@
 //! The run's configuration: command-line options merged with the TOML partner profile.
 //!
-//! Nothing past this module sees clap types; the rest of the code reads [`Config`].
+//! It knows nothing of clap: `cli` turns the command line into a [`Config`], which the rest of
+//! the code reads.
+
+pub mod api;
 
 use crate::error::{Error, Result};
-use crate::partner_center::{ApiRun, ApiSettings};
-use crate::rules::catalogue::{RuleId, Severity, RULES};
+use crate::model::catalogue::{RuleId, Severity, RULES};
+use api::{ApiRun, ApiSettings};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The partner profile that ships with the tool; a `--config` file overrides any part of it.
-pub const DEFAULT_PROFILE: &str = include_str!("default_profile.toml");
+pub const DEFAULT_PROFILE: &str = include_str!("../default_profile.toml");
 
 /// Which kind of CSP partner runs the tool (it decides who can create customers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -48,7 +51,7 @@ struct ProfileFile {
     #[serde(default)]
     report: ReportSection,
     #[serde(default)]
-    partner_center: crate::partner_center::settings::Section,
+    partner_center: api::Section,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -206,7 +209,7 @@ impl Profile {
                 .map(|d| d.iter().map(|s| s.trim().trim_start_matches('@').to_lowercase()).collect())
                 .unwrap_or(base.email_domains),
             associated_partner_id: match file.partner.associated_partner_id {
-                Some(id) => Some(crate::rules::reseller::tenant_id(&id).ok_or_else(|| {
+                Some(id) => Some(crate::normalize::tenant_id::tenant_id(&id).ok_or_else(|| {
                     cfg_err(format!("[partner] associated_partner_id '{id}' is not a tenant ID (a GUID)"))
                 })?),
                 None => base.associated_partner_id,
@@ -216,7 +219,7 @@ impl Profile {
                 .missing_is_error
                 .unwrap_or(base.agreement_missing_is_error),
             agreement_template_id: match file.agreement.template_id {
-                Some(id) => crate::rules::reseller::tenant_id(&id)
+                Some(id) => crate::normalize::tenant_id::tenant_id(&id)
                     .ok_or_else(|| cfg_err(format!("[agreement] template_id '{id}' is not a GUID")))?,
                 None => base.agreement_template_id,
             },
@@ -357,6 +360,9 @@ pub struct Config {
     pub redact: bool,
     /// Also write customers.parquet and findings.parquet.
     pub parquet: bool,
+    /// `--report-per`: the column (header text or canonical field name) whose values split the
+    /// list into per-partner reports under `partners/`.
+    pub report_per: Option<String>,
     /// `push` and `pull`: what to send or fetch (`out_dir` is push's folder).
     pub api: ApiRun,
 }
@@ -401,11 +407,11 @@ impl Config {
             baseline: None,
             redact: false,
             parquet: false,
+            report_per: None,
             api: ApiRun::default(),
         }
     }
 }
 
 #[cfg(test)]
-#[path = "config_tests.rs"]
 mod tests;

@@ -2,7 +2,7 @@
 //! error but a line of `push/results.csv`; these are the failures no row can get past. None
 //! of the messages quotes a secret: they name variables, files and URLs only.
 
-use crate::error::exit;
+use super::exit;
 
 /// An error that ends `push` or `pull`; the journal keeps what was done, so a rerun resumes.
 #[derive(Debug, thiserror::Error)]

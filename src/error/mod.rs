@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+mod api;
+pub use api::ApiError;
+
 /// Exit codes of the command line (SPEC §2).
 pub mod exit {
     /// The run completed (rejected rows are data, not failure).
@@ -76,7 +79,7 @@ pub enum Error {
     },
     /// `push` or `pull` cannot go on: credentials, the service or the network.
     #[error(transparent)]
-    PartnerCenter(#[from] crate::partner_center::ApiError),
+    PartnerCenter(#[from] ApiError),
     /// An output could not be written.
     #[error("cannot write {path}: {source}")]
     Output {

@@ -3,8 +3,8 @@
 //! failure and handed out empty (see the store's notes).
 
 use super::codec;
+use crate::model::Row;
 use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
-use crate::pipeline::process::Row;
 use std::fs::File;
 use std::sync::{Arc, OnceLock};
 

@@ -1,16 +1,31 @@
-//! Tests of the rule catalogue: ids, codes and fields are consistent.
+//! Tests of the rule catalogue: codes, families, fields and wording are consistent.
 
 use super::*;
 use std::collections::HashSet;
 
 #[test]
-fn ids_index_their_own_entry_and_codes_are_unique() {
+fn codes_are_unique_and_found_by_code() {
     let mut codes = HashSet::new();
-    for (i, r) in RULES.iter().enumerate() {
-        assert_eq!(r.id as usize, i, "{} is out of place", r.code);
+    for r in RULES {
         assert!(codes.insert(r.code), "{} appears twice", r.code);
         assert_eq!(RuleId::from_code(r.code), Some(r.id));
         assert!(!r.message.is_empty() && !r.fix.is_empty());
+    }
+}
+
+/// `pc-onboard rules` lists the rules in catalogue order, and people read them family by
+/// family: a rule added away from its family would split it in two.
+#[test]
+fn each_family_is_one_block() {
+    let mut closed: Vec<&str> = Vec::new();
+    let mut current = "";
+    for r in RULES {
+        let family = r.code.split('.').next().unwrap_or(r.code);
+        if family != current {
+            assert!(!closed.contains(&family), "{} is away from the rest of family {family}", r.code);
+            closed.push(current);
+            current = family;
+        }
     }
 }
 

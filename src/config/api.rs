@@ -1,6 +1,8 @@
 //! The `[partner_center]` section of the partner profile: where the API and the token endpoint
-//! are, which app signs in, where the secrets come from, and how fast to go. No secret is
-//! ever read from here (the section names a file that holds them, at most).
+//! are, which app signs in, where the secrets come from, and how fast to go; and what `push` and
+//! `pull` are asked to do ([`ApiRun`]). No secret is ever read from here (the section names a
+//! file that holds them, at most). It lives with the configuration, not the API client, so
+//! configuration needs nothing from `partner_center`.
 
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -149,6 +151,20 @@ fn is_loopback(authority: &str) -> bool {
     };
     host.eq_ignore_ascii_case("localhost")
         || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// What `push` and `pull` are asked to do; where they send it and how fast is the profile's
+/// `[partner_center]` ([`ApiSettings`]).
+#[derive(Clone, Debug, Default)]
+pub struct ApiRun {
+    /// `push --yes`: send; without it, a dry run.
+    pub send: bool,
+    /// `push --retry-failed`: send again what Partner Center refused before.
+    pub retry_failed: bool,
+    /// `pull --billing-profiles`: embed each customer's billing profile.
+    pub billing_profiles: bool,
+    /// `pull --out`: the file to write.
+    pub pull_out: std::path::PathBuf,
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The rule catalogue: every rule's stable code, default severity, field, message and fix hint.
 //!
-//! The catalogue is data. A rule's logic lives in its family file (`company.rs`, `email.rs`, …);
+//! The catalogue is data. A rule's logic lives in its family file in `rules/` (`company.rs`, …);
 //! adding a rule adds one line here and one check there.
 
 use serde::{Deserialize, Serialize};

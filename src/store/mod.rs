@@ -16,10 +16,12 @@
 mod chunk;
 mod codec;
 
-use super::process::Row;
 use crate::error::{Error, Result};
+use crate::model::Row;
 pub use chunk::Patch;
 use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
+/// The spill encoding, for other spills of rows (the rows sorted by partner).
+pub use codec::{decode as decode_row, encode as encode_row};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -243,8 +245,8 @@ impl RowStore {
     fn load(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
-        let read = match crate::write::fault::injected("store-read") {
-            true => Err(crate::write::fault::error()),
+        let read = match crate::fault::injected("store-read") {
+            true => Err(crate::fault::error()),
             false => read_exact_at(&self.file, &mut bytes, chunk.offset),
         };
         let (from, to) = (chunk.first as u32, (chunk.first + chunk.rows) as u32);
@@ -277,8 +279,8 @@ impl RowStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::catalogue::RuleId;
     use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
-    use crate::rules::catalogue::RuleId;
 
     fn row(n: u64) -> Row {
         Row {

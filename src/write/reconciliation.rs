@@ -1,13 +1,13 @@
-//! `reconciliation/drift.csv` and `reconciliation/pc_only.csv`. Both are read by people in
-//! spreadsheets, so every cell goes through the formula guard; both are written atomically.
+//! `reconciliation/drift.csv` and `reconciliation/pc_only.csv`, from what `reconcile` found. Both
+//! are read by people in spreadsheets, so every cell goes through the formula guard; both are
+//! written atomically.
 
-use super::drift::DriftEntry;
-use super::Reconciliation;
+use super::guard::guard;
+use super::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::matching::existing::full_domain;
 use crate::model::Field;
-use crate::write::guard::guard;
-use crate::write::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
+use crate::reconcile::{DriftEntry, Reconciliation};
 use std::path::{Path, PathBuf};
 
 /// The files written, relative to the output folder.
@@ -35,8 +35,9 @@ fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()
         "similarity",
     ]);
     wtr.write_record(header).map_err(&err)?;
+    let inputs = data.reconcile_inputs();
     for line in &recon.drift {
-        let e = DriftEntry::of(data, line);
+        let e = DriftEntry::of(&inputs, line);
         let cells = [
             e.source_file,
             e.source_sheet,

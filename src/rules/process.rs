@@ -1,39 +1,15 @@
-//! The per-row work, run in parallel: normalise, detect education, apply the single-row rules.
+//! The per-row work, run in parallel: normalise, settle what the partner profile decides, detect
+//! education, apply the single-row rules.
 
-use crate::config::Config;
-use crate::model::{Customer, Field, Finding, RawRow};
+use crate::config::{Config, PartnerType, Profile};
+use crate::model::{Customer, Field, RawRow, Row, RowFacts};
 use crate::normalize::{self, phone::PhoneCheck};
 use crate::read::ColumnMap;
 use crate::rules::{self, education, RowCtx};
 use rayon::prelude::*;
 
-/// A row after normalisation and the single-row rules.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// The row as read.
-    pub raw: RawRow,
-    /// Canonical values.
-    pub customer: Customer,
-    /// The resolved ISO alpha-2 country.
-    pub country: Option<&'static str>,
-    /// Everything the rules found, in rule order.
-    pub findings: Vec<Finding>,
-    /// Whether it is an education institution.
-    pub education: bool,
-}
-
-/// What matching and routing need to know of a row, kept in memory while the row itself waits
-/// on disk.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RowFacts {
-    /// An error-level finding (validation, or the batch domain rules later).
-    pub has_error: bool,
-    /// An education institution.
-    pub education: bool,
-    /// Canonical fields holding a value (to pick the most complete duplicate).
-    pub completeness: u8,
-}
-
+// Here rather than beside the type in `model`: deciding `has_error` takes the profile and the
+// rules, which sit above the data.
 impl RowFacts {
     /// The facts of a row.
     pub fn of(row: &Row, profile: &crate::config::Profile) -> RowFacts {
@@ -42,18 +18,6 @@ impl RowFacts {
             education: row.education,
             completeness: row.completeness() as u8,
         }
-    }
-}
-
-impl Row {
-    /// How many canonical fields hold a value (to pick the most complete duplicate).
-    pub fn completeness(&self) -> usize {
-        Field::ALL.iter().filter(|f| !self.customer.get(**f).is_empty()).count()
-    }
-
-    /// Whether the row could be read as a record at all.
-    pub fn is_malformed(&self) -> bool {
-        self.raw.malformed.is_some()
     }
 }
 
@@ -73,13 +37,39 @@ pub fn process(raw: RawRow, map: &ColumnMap, cfg: &Config) -> Row {
         return Row { customer: norm.customer, country: None, findings, education: false, raw };
     }
     let mut norm = normalize::normalize(&raw, map);
-    normalize::apply_profile(&mut norm, &cfg.profile);
+    apply_profile(&mut norm, &cfg.profile);
     let edu = education::is_education(&norm.customer);
     let mut findings = Vec::new();
     rules::validate(&ctx(&raw, map, &norm, edu, cfg), &mut findings);
     // Rows are held until the writers run: keep no spare capacity.
     findings.shrink_to_fit();
     Row { customer: norm.customer, country: norm.country, findings, education: edu, raw }
+}
+
+// Here, not in `normalize`: the profile is configuration, which sits above normalisation.
+/// Settles what depends on the partner profile: the culture and language (from Partner
+/// Center's table, with the profile's preferred cultures first) and the indirect reseller an
+/// indirect provider names for the whole list. Rows whose country is unknown keep what they
+/// wrote (the address rules reject them).
+fn apply_profile(norm: &mut normalize::Normalized, profile: &Profile) {
+    if let Some(cc) = norm.country {
+        let c = &norm.customer;
+        let choice =
+            normalize::culture::choose(cc, c.get(Field::Culture), c.get(Field::Language), &profile.cultures);
+        for (f, v) in [(Field::Culture, &choice.culture), (Field::Language, &choice.language)] {
+            if norm.customer.get(f) != v.as_str() {
+                norm.customer.set(f, v);
+            }
+        }
+        norm.findings.extend(choice.findings);
+    }
+    if profile.partner_type == PartnerType::IndirectProvider
+        && norm.customer.get(Field::AssociatedPartnerId).is_empty()
+    {
+        if let Some(id) = &profile.associated_partner_id {
+            norm.customer.set(Field::AssociatedPartnerId, id);
+        }
+    }
 }
 
 fn ctx<'a>(

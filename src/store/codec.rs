@@ -1,9 +1,9 @@
 //! Rows as bytes for the spill file: lengths and numbers little-endian, text as UTF-8 with a
 //! length in front. Only this program reads the bytes back, within the same run.
 
+use crate::model::catalogue::{RuleId, Severity, RULES};
+use crate::model::Row;
 use crate::model::{Cells, Customer, Finding, RawRow, RowPos};
-use crate::pipeline::process::Row;
-use crate::rules::catalogue::{RuleId, Severity, RULES};
 
 /// Appends a row's bytes to `out`.
 pub fn encode(row: &Row, out: &mut Vec<u8>) {

@@ -1,0 +1,74 @@
+//! The read-and-validate stage: every source is read chunk by chunk, each chunk validated in
+//! parallel while the next is read; rows go to the store in source order, and what matching
+//! needs of them stays in memory.
+
+use super::console::Console;
+use crate::config::Config;
+use crate::error::Result;
+use crate::matching::{self, keys::Keys};
+use crate::model::RowFacts;
+use crate::read::{self, ReadOptions, RowSource, SourceInfo};
+use crate::rules::process;
+use crate::store::RowStore;
+use rayon::prelude::*;
+
+/// Rows handed to the workers at a time.
+const CHUNK_ROWS: usize = 8192;
+
+/// What validation leaves in memory for matching: each row's keys and facts.
+pub type Validated = (Vec<SourceInfo>, Vec<Option<Keys>>, Vec<RowFacts>);
+
+/// Reads every source and validates its rows, chunk by chunk, in parallel; rows go to the store
+/// in source order, and their matching keys and facts are kept.
+pub fn read_and_validate(
+    files: &[std::path::PathBuf],
+    opts: &ReadOptions,
+    cfg: &Config,
+    console: &Console,
+    store: &mut RowStore,
+) -> Result<Validated> {
+    let mut sources: Vec<SourceInfo> = Vec::new();
+    let mut keys: Vec<Option<Keys>> = Vec::new();
+    let mut facts: Vec<RowFacts> = Vec::new();
+    for file in files {
+        // A workbook is parsed whole before its first row: a spinner says so on a terminal.
+        console.working(&format!("opening {}", file.display()));
+        let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
+        for mut src in opened {
+            console.start_source(src.info(), src.extent());
+            let map = src.info().columns.clone();
+            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+            let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
+            // Reading is serial: the next chunk is read while this one is validated, matched
+            // up and spilled, so the reader never leaves a core idle.
+            while !chunk.is_empty() || more {
+                console.advance(chunk.len() as u64, src.extent());
+                let current = std::mem::take(&mut chunk);
+                let (read, pushed) = rayon::join(
+                    || -> Result<bool> {
+                        if !more {
+                            return Ok(false);
+                        }
+                        chunk.reserve(CHUNK_ROWS);
+                        src.next_chunk(CHUNK_ROWS, &mut chunk)
+                    },
+                    || -> Result<()> {
+                        let rows = process::process_chunk(current, &map, cfg);
+                        let (k, f): (Vec<_>, Vec<_>) = rows
+                            .par_iter()
+                            .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
+                            .unzip();
+                        keys.extend(k);
+                        facts.extend(f);
+                        store.push(&rows)
+                    },
+                );
+                pushed?;
+                more = read?;
+            }
+            console.finish_source(src.info());
+            sources.push(src.info().clone());
+        }
+    }
+    Ok((sources, keys, facts))
+}

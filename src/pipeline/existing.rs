@@ -26,11 +26,12 @@ pub fn load(
         }
         // Numbered like the input sources (one per file or sheet), so `pos.source` indexes
         // `sources` even when a workbook has several sheets.
+        console.working(&format!("reading the Partner Center export {}", file.display()));
         for src in read::pc::read(file, sources.len() as u32, opts)? {
             let ExportSource { info, kind, rows, known } = src;
-            console.stage(&format!(
+            console.done(&format!(
                 "read {} Partner Center customers from {}: {}",
-                rows.len(),
+                crate::report::numbers::count(rows.len() as u64),
                 info.file_label(),
                 kind.describe()
             ));

@@ -2,10 +2,12 @@
 //! validate (parallel) → match → route → reconcile → write into a staging folder → swap it in.
 //! `work` lists the stages; `meter` times each of them for summary.json.
 
+mod closing;
 mod console;
 pub mod existing;
 mod meter;
 mod preflight;
+mod progress;
 mod validate;
 
 use crate::config::{Config, WriteMode};
@@ -80,11 +82,12 @@ fn work(
         }
         _ => None,
     };
-    console.stage(&format!("matching {} rows", rows.len()));
+    console.stage(&format!("matching {} rows", crate::report::numbers::count(rows.len() as u64)));
     let mut matches = meter.stage(Stage::Matching, || matching::match_rows(keys, &facts, &pc, &cfg.profile));
     let outcomes = meter.stage(Stage::DomainsRoute, || {
         domains_and_route(cfg, &mut rows, &mut matches, &pc, &sources, &mut facts)
     });
+    console.matched(rows.len(), &matches);
 
     console.stage("counting");
     let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
@@ -193,11 +196,14 @@ fn write_outputs(
 ) -> Result<Vec<String>> {
     let mut outputs = Vec::new();
     if cfg.write == WriteMode::All {
-        console.stage("writing outputs");
-        let written = write::write_all(data, dir)?;
-        for p in written.iter().chain(&write::reconciliation::write(data, recon, dir)?) {
+        console.writing(write::planned(data) + write::reconciliation::FILES.len());
+        let written = write::write_all(data, dir, &|_| console.wrote())?;
+        let reconciled = write::reconciliation::write(data, recon, dir)?;
+        reconciled.iter().for_each(|_| console.wrote());
+        for p in written.iter().chain(&reconciled) {
             outputs.push(relative(p, dir));
         }
+        console.written();
     }
     Ok(outputs)
 }

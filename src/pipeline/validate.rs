@@ -31,16 +31,18 @@ pub fn read_and_validate(
     let mut keys: Vec<Option<Keys>> = Vec::new();
     let mut facts: Vec<RowFacts> = Vec::new();
     for file in files {
+        // A workbook is parsed whole before its first row: a spinner says so on a terminal.
+        console.working(&format!("opening {}", file.display()));
         let opened: Vec<Box<dyn RowSource>> = read::open(file, sources.len() as u32, opts)?;
         for mut src in opened {
-            console.start_source(src.info());
+            console.start_source(src.info(), src.extent());
             let map = src.info().columns.clone();
             let mut chunk = Vec::with_capacity(CHUNK_ROWS);
             let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
             // Reading is serial: the next chunk is read while this one is validated, matched
             // up and spilled, so the reader never leaves a core idle.
             while !chunk.is_empty() || more {
-                console.advance(chunk.len() as u64);
+                console.advance(chunk.len() as u64, src.extent());
                 let current = std::mem::take(&mut chunk);
                 let (read, pushed) = rayon::join(
                     || -> Result<bool> {

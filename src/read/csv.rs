@@ -1,7 +1,7 @@
 //! Delimited text files: encoding and delimiter detection, then streaming records.
 
-use super::lines::{CountingReader, LineIndex};
-use super::{cut, find_header, sniff, ReadOptions, RowSource, SourceInfo};
+use super::lines::{CountingReader, LineIndex, Tally};
+use super::{cut, find_header, sniff, Extent, ReadOptions, RowSource, SourceInfo};
 use crate::error::{Error, Position, Result};
 use crate::model::{RawRow, RowPos};
 use csv::{ByteRecord, StringRecord};
@@ -9,6 +9,7 @@ use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use std::fs::File;
 use std::io::{Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 const SAMPLE_BYTES: usize = 64 * 1024;
@@ -40,6 +41,8 @@ pub struct CsvSource {
     last_row: u64,
     source: u32,
     max_field: usize,
+    /// Bytes taken from the file so far, and its size (None for a stream).
+    bytes: Option<(Arc<AtomicU64>, u64)>,
 }
 
 impl CsvSource {
@@ -47,7 +50,12 @@ impl CsvSource {
     pub fn open(path: &Path, source: u32, opts: &ReadOptions) -> Result<CsvSource> {
         let file =
             File::open(path).map_err(|e| Error::input_file(path, format!("cannot read the file: {e}")))?;
-        CsvSource::from_reader(path, Box::new(file), source, opts)
+        // A regular file's size is known: progress shows bytes read of it, with an ETA.
+        let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+        let (tally, read) = Tally::new(file);
+        let mut src = CsvSource::from_reader(path, Box::new(tally), source, opts)?;
+        src.bytes = size.map(|total| (read, total));
+        Ok(src)
     }
 
     /// Reads delimited text from any reader; `path` names it in messages and decides the
@@ -132,6 +140,7 @@ impl CsvSource {
             last_row: 0,
             source,
             max_field: opts.max_field_bytes.max(1024),
+            bytes: None,
         };
         src.read_header(opts)?;
         Ok(src)
@@ -281,5 +290,11 @@ impl RowSource for CsvSource {
             }
         }
         Ok(true)
+    }
+
+    fn extent(&self) -> Option<Extent> {
+        let (read, total) = self.bytes.as_ref()?;
+        // The reader reads ahead of the rows handed out by a buffer at most: close enough.
+        Some(Extent::Bytes { done: read.load(Ordering::Relaxed).min(*total), total: *total })
     }
 }

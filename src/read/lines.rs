@@ -2,10 +2,12 @@
 //!
 //! The csv crate reports where the parser *began* a record, which is before any blank lines it
 //! skipped, so a header under a blank line would seem one row too high. This reader remembers
-//! where the newlines are, so the row of a record can be told from where it *ended*.
+//! where the newlines are, so the row of a record can be told from where it *ended*. [`Tally`]
+//! counts the bytes taken from the file, for progress.
 
 use std::collections::VecDeque;
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Newline offsets seen so far, shared between the reader (which records them) and the source
@@ -59,6 +61,29 @@ impl<R: Read> Read for CountingReader<R> {
             }
         }
         self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+/// A reader that counts the bytes taken from a file, for progress: shared with the source,
+/// which reads it while the csv reader owns the chain.
+pub struct Tally<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Tally<R> {
+    /// Wraps `inner`; the returned counter follows it.
+    pub fn new(inner: R) -> (Tally<R>, Arc<AtomicU64>) {
+        let read = Arc::new(AtomicU64::new(0));
+        (Tally { inner, read: read.clone() }, read)
+    }
+}
+
+impl<R: Read> Read for Tally<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }

@@ -70,6 +70,19 @@ pub trait RowSource: Send {
     fn info(&self) -> &SourceInfo;
     /// Appends up to `max` rows to `out`; returns false once the source is exhausted.
     fn next_chunk(&mut self, max: usize, out: &mut Vec<RawRow>) -> Result<bool>;
+    /// How far along the source is, for progress; None when its size is unknown (a stream).
+    fn extent(&self) -> Option<Extent> {
+        None
+    }
+}
+
+/// How much of a source was read, of how much there is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// Bytes of a file (text files: the size is known, the rows are not).
+    Bytes { done: u64, total: u64 },
+    /// Rows of a sheet (a workbook's sheet is in memory once opened).
+    Rows { done: u64, total: u64 },
 }
 
 /// How to read inputs.

@@ -4,7 +4,7 @@
 //! sheet that declares `A1:XFD1048576`, or holds one stray cell far away, costs what it holds,
 //! not what it spans. xls and ods sheets come through calamine's dense range.
 
-use super::{cut, find_header, ReadOptions, RowSource, SourceInfo};
+use super::{cut, find_header, Extent, ReadOptions, RowSource, SourceInfo};
 use crate::error::{Error, Position, Result};
 use crate::model::{RawRow, RowPos};
 use calamine::{Data, Reader, Sheets};
@@ -29,6 +29,8 @@ pub struct SheetSource {
     rows: SparseRows,
     /// Index into `rows` of the next data row.
     next: usize,
+    /// Index into `rows` of the first data row (the one under the header), for progress.
+    first: usize,
     /// First column read.
     col0: u32,
     source: u32,
@@ -159,6 +161,7 @@ fn from_workbook<RS: std::io::Read + std::io::Seek + Send + 'static>(
             info,
             rows,
             next: idx + 1,
+            first: idx + 1,
             col0,
             source: first_index + sources.len() as u32,
             max_field: opts.max_field_bytes.max(1024),
@@ -345,6 +348,11 @@ impl RowSource for SheetSource {
             taken += 1;
         }
         Ok(self.next < self.rows.len())
+    }
+
+    fn extent(&self) -> Option<Extent> {
+        let total = self.rows.len().saturating_sub(self.first) as u64;
+        Some(Extent::Rows { done: self.next.saturating_sub(self.first) as u64, total })
     }
 }
 

@@ -1,11 +1,13 @@
-//! What the reports say beyond the per-row outputs: the run's counts ([`stats`], with polars),
-//! what changed since an earlier run ([`baseline`], [`changes`]), and the masking of identifiers for reports
-//! sent outside the partner ([`redact`]). The writers of summary.json, report.xlsx and
-//! report.html all read the same [`Insights`], so their figures always agree.
+//! What the reports say beyond the per-row outputs: the run's counts ([`stats`]), what changed
+//! since an earlier run ([`baseline`], [`changes`]), the masking of identifiers for reports sent
+//! outside the partner ([`redact`]), and counts written for people ([`numbers`]). The writers of
+//! summary.json, report.xlsx and report.html all read the same [`Insights`], so their figures
+//! always agree.
 
 pub mod baseline;
 pub mod changes;
 pub mod earlier;
+pub mod numbers;
 pub mod partners;
 pub mod redact;
 pub mod stats;

@@ -1,16 +1,15 @@
-//! The run's counts, computed once with polars DataFrames and read by every report: rows per
-//! outcome, per country and per source file; findings and rows per rule and per severity.
+//! The run's counts, computed once and read by every report: rows per outcome, per country and
+//! per source file; findings and rows per rule and per severity.
 //!
-//! Two frames are built from the run: one line per row (outcome, country, file) and one line
-//! per finding (row index, rule code, effective severity). Everything else is a group-by.
+//! One pass over the rows with ordered maps: the counts are a handful of group-bys, which a
+//! DataFrame library did before at the cost of most of a first build (see docs/build-time.md).
 
 use crate::config::Profile;
 use crate::model::Outcome;
 use crate::model::Row;
 use crate::read::SourceInfo;
 use crate::rules::{self, catalogue::RuleId};
-use polars::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Rows per outcome name ("duplicate", "existing", …).
 pub type OutcomeCounts = BTreeMap<&'static str, u64>;
@@ -55,69 +54,57 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Counts a finished run.
+    /// Counts a finished run: `rows` and `outcomes` in the same order.
     pub fn build<R: std::ops::Deref<Target = Row>>(
         sources: &[SourceInfo],
         rows: impl IntoIterator<Item = R>,
         outcomes: &[Outcome],
         profile: &Profile,
     ) -> Stats {
-        // A run always has well-formed frames; a polars error here is a bug, not bad input.
-        Stats::try_build(sources, rows, outcomes, profile).expect("the count frames are well-formed")
-    }
-
-    fn try_build<R: std::ops::Deref<Target = Row>>(
-        sources: &[SourceInfo],
-        rows: impl IntoIterator<Item = R>,
-        outcomes: &[Outcome],
-        profile: &Profile,
-    ) -> PolarsResult<Stats> {
         let labels: Vec<String> = sources.iter().map(|s| s.file_label().into_owned()).collect();
-        // One pass over the rows (they may be read back from disk).
-        let mut countries: Vec<&'static str> = Vec::with_capacity(outcomes.len());
-        let mut files: Vec<&str> = Vec::with_capacity(outcomes.len());
-        let mut row_idx: Vec<u32> = Vec::new();
-        let mut codes: Vec<&str> = Vec::new();
-        let mut severities: Vec<&str> = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
-            countries.push(row.country.unwrap_or("unknown"));
-            files.push(labels[row.raw.pos.source as usize].as_str());
-            for f in &row.findings {
-                row_idx.push(i as u32);
-                codes.push(f.rule.code());
-                severities.push(rules::severity(f, profile).as_str());
-            }
-        }
-        let row_frame = DataFrame::new(
-            outcomes.len(),
-            vec![
-                Column::new("outcome".into(), outcomes.iter().map(|o| o.as_str()).collect::<Vec<_>>()),
-                Column::new("country".into(), countries),
-                Column::new("file".into(), files),
-            ],
-        )?;
-        let finding_frame = DataFrame::new(
-            row_idx.len(),
-            vec![
-                Column::new("row".into(), row_idx),
-                Column::new("rule".into(), codes),
-                Column::new("severity".into(), severities),
-            ],
-        )?;
-
         let mut stats =
             Stats { outcomes: Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect(), ..Stats::default() };
-        for (_, outcome, n) in count_by(&row_frame, "outcome", None)? {
-            stats.outcomes.insert(outcome_name(&outcome), n);
+        // Keyed by borrowed text while counting; owned keys only once per country and file.
+        let mut countries: HashMap<&'static str, OutcomeCounts> = HashMap::new();
+        let mut files: HashMap<usize, OutcomeCounts> = HashMap::new();
+        // (findings, rows) per rule and per severity.
+        let mut by_rule: BTreeMap<RuleId, (u64, u64)> = BTreeMap::new();
+        let mut by_severity: BTreeMap<&'static str, (u64, u64)> = BTreeMap::new();
+        // One pass over the rows (they may be read back from disk).
+        for (row, outcome) in rows.into_iter().zip(outcomes) {
+            let o = outcome.as_str();
+            *stats.outcomes.entry(o).or_insert(0) += 1;
+            *countries.entry(row.country.unwrap_or("unknown")).or_default().entry(o).or_insert(0) += 1;
+            *files.entry(row.raw.pos.source as usize).or_default().entry(o).or_insert(0) += 1;
+            // A row counts once per rule and severity however many findings it has of them.
+            let mut rules_seen: Vec<RuleId> = Vec::new();
+            let mut severities_seen: Vec<&'static str> = Vec::new();
+            for f in &row.findings {
+                let rule = by_rule.entry(f.rule).or_default();
+                rule.0 += 1;
+                if !rules_seen.contains(&f.rule) {
+                    rules_seen.push(f.rule);
+                    rule.1 += 1;
+                }
+                let sev = if rules::severity(f, profile).as_str() == "error" { "error" } else { "warning" };
+                let n = by_severity.entry(sev).or_default();
+                n.0 += 1;
+                if !severities_seen.contains(&sev) {
+                    severities_seen.push(sev);
+                    n.1 += 1;
+                }
+            }
         }
-        for (key, outcome, n) in count_by(&row_frame, "country", Some("outcome"))? {
-            stats.countries.entry(key).or_default().insert(outcome_name(&outcome), n);
+        stats.countries = countries.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        for (source, counts) in files {
+            let label = labels.get(source).cloned().unwrap_or_default();
+            // Two sheets of one workbook share a label: their counts add up.
+            let merged = stats.files.entry(label).or_default();
+            for (o, n) in counts {
+                *merged.entry(o).or_insert(0) += n;
+            }
         }
-        for (key, outcome, n) in count_by(&row_frame, "file", Some("outcome"))? {
-            stats.files.entry(key).or_default().insert(outcome_name(&outcome), n);
-        }
-        for (code, findings, rows) in findings_and_rows(&finding_frame, "rule")? {
-            let id = RuleId::from_code(&code).expect("codes come from the catalogue");
+        for (id, (findings, rows)) in by_rule {
             let rule = id.rule();
             stats.rules.push(RuleCount {
                 code: rule.code,
@@ -129,11 +116,11 @@ impl Stats {
         }
         // By code, as summary.json has always listed them.
         stats.rules.sort_by_key(|r| r.code);
-        for (sev, findings, rows) in findings_and_rows(&finding_frame, "severity")? {
-            let name = if sev == "error" { "error" } else { "warning" };
-            stats.severities.insert(name, SeverityCount { findings, rows });
-        }
-        Ok(stats)
+        stats.severities = by_severity
+            .into_iter()
+            .map(|(k, (findings, rows))| (k, SeverityCount { findings, rows }))
+            .collect();
+        stats
     }
 
     /// Rows in every outcome together.
@@ -153,54 +140,6 @@ impl Stats {
         top.truncate(n);
         top
     }
-}
-
-fn outcome_name(s: &str) -> &'static str {
-    Outcome::ALL.iter().map(|o| o.as_str()).find(|o| *o == s).expect("outcomes come from Outcome::as_str")
-}
-
-/// Rows per `key` (and per `by`, when given), sorted by key: (key, by, rows). Without `by`,
-/// the key is returned in both places.
-fn count_by(df: &DataFrame, key: &str, by: Option<&str>) -> PolarsResult<Vec<(String, String, u64)>> {
-    let mut keys = vec![col(key)];
-    keys.extend(by.map(col));
-    let counted = df
-        .clone()
-        .lazy()
-        .group_by(keys)
-        .agg([len().cast(DataType::UInt64).alias("n")])
-        .sort_by_exprs([col(key)], SortMultipleOptions::default())
-        .collect()?;
-    let k = counted.column(key)?.str()?.clone();
-    let b = counted.column(by.unwrap_or(key))?.str()?.clone();
-    let n = counted.column("n")?.u64()?.clone();
-    Ok(k.iter()
-        .zip(b.iter())
-        .zip(n.iter())
-        .map(|((k, b), n)| (k.unwrap_or("").to_string(), b.unwrap_or("").to_string(), n.unwrap_or(0)))
-        .collect())
-}
-
-/// Findings and distinct rows per `key`, sorted by key: (key, findings, rows).
-fn findings_and_rows(df: &DataFrame, key: &str) -> PolarsResult<Vec<(String, u64, u64)>> {
-    let counted = df
-        .clone()
-        .lazy()
-        .group_by([col(key)])
-        .agg([
-            len().cast(DataType::UInt64).alias("findings"),
-            col("row").n_unique().cast(DataType::UInt64).alias("rows"),
-        ])
-        .sort_by_exprs([col(key)], SortMultipleOptions::default())
-        .collect()?;
-    let k = counted.column(key)?.str()?.clone();
-    let f = counted.column("findings")?.u64()?.clone();
-    let r = counted.column("rows")?.u64()?.clone();
-    Ok(k.iter()
-        .zip(f.iter())
-        .zip(r.iter())
-        .map(|((k, f), r)| (k.unwrap_or("").to_string(), f.unwrap_or(0), r.unwrap_or(0)))
-        .collect())
 }
 
 #[cfg(test)]

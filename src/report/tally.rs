@@ -1,7 +1,8 @@
 //! The counts of [`Stats`] taken one row at a time, for reports on a part of the list (one
-//! partner's rows). The whole list is counted with polars in [`Stats::build`]; a partner's few
-//! hundred rows do not pay a DataFrame's fixed cost two thousand times. Both give the same
-//! [`Stats`] for the same rows (tested below), so a partner's report reads like the whole list's.
+//! partner's rows). The whole list is counted in [`Stats::build`] (written for polars, which
+//! a partner's few hundred rows could not afford two thousand times; both are plain maps now).
+//! Both give the same [`Stats`] for the same rows (tested below), so a partner's report reads
+//! like the whole list's.
 
 use super::stats::{OutcomeCounts, RuleCount, SeverityCount, Stats};
 use crate::config::Profile;

@@ -127,12 +127,14 @@ pub const OUTPUT_FILES: &[&str] = &[
 /// The Parquet outputs, written with `--parquet`.
 pub const PARQUET_FILES: &[&str] = &["customers.parquet", "findings.parquet"];
 
-/// Writes every output file except the summary; returns their paths.
-pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
-    type Writer = fn(&RunData, &Path) -> Result<()>;
+/// Writes one output file.
+type Writer = fn(&RunData, &Path) -> Result<()>;
+
+/// The output files `write_all` writes for this run, with their writers.
+fn jobs(data: &RunData) -> Vec<(&'static str, Writer)> {
     // The workbook first: it takes longest, and the pool picks jobs up in order.
     #[cfg_attr(not(feature = "parquet"), allow(unused_mut))]
-    let mut jobs: Vec<(&str, Writer)> = vec![
+    let mut jobs: Vec<(&'static str, Writer)> = vec![
         ("report.xlsx", xlsx::write),
         ("report.html", html::write),
         ("clean/customers.csv", |d, p| clean::write(d, p, Outcome::Clean)),
@@ -150,9 +152,29 @@ pub fn write_all(data: &RunData, dir: &Path) -> Result<Vec<PathBuf>> {
         jobs.push(("customers.parquet", parquet::write_customers));
         jobs.push(("findings.parquet", parquet::write_findings));
     }
+    #[cfg(not(feature = "parquet"))]
+    let _ = data;
+    jobs
+}
+
+/// How many files `write_all` writes for this run (for progress).
+pub fn planned(data: &RunData) -> usize {
+    jobs(data).len()
+}
+
+/// Writes every output file except the summary; returns their paths. `done` is called (from
+/// the writers' threads) as each file is written.
+pub fn write_all(data: &RunData, dir: &Path, done: &(dyn Fn(&str) + Sync)) -> Result<Vec<PathBuf>> {
+    let jobs = jobs(data);
     let results: Vec<Result<()>> = {
         use rayon::prelude::*;
-        jobs.par_iter().map(|(name, w)| w(data, &dir.join(name))).collect()
+        jobs.par_iter()
+            .map(|(name, w)| {
+                let written = w(data, &dir.join(name));
+                done(name);
+                written
+            })
+            .collect()
     };
     results.into_iter().collect::<Result<Vec<()>>>()?;
     // Listed in the documented order, whatever order they were written in.

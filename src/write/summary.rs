@@ -1,5 +1,5 @@
 //! `summary.json`: run metadata, inputs, counts per outcome, rule, severity, country and file
-//! (from [`Stats`], computed with polars), the proof that rows in equals rows out, and what
+//! (from [`Stats`], one pass over the rows), the proof that rows in equals rows out, and what
 //! changed since `--baseline`. The only output that carries timestamps.
 
 use super::{AtomicFile, RunData};

@@ -15,6 +15,7 @@ mod generate;
 mod hostile;
 mod inputs;
 mod layers;
+mod numbers;
 mod outset;
 mod parquet;
 mod partners;

@@ -60,7 +60,8 @@ pub fn assert_one_set(out: &Path, when: &str) -> Value {
     }
     if listed.contains(&"report.html") {
         let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-        let read = format!("{} rows read from", s["rows_in"]);
+        let rows_in = s["rows_in"].as_u64().expect("rows_in is an integer");
+        let read = format!("{} rows read from", pc_onboard::report::numbers::Count(rows_in));
         assert!(html.contains(&read), "{when}: report.html says '{read}'");
     }
     s

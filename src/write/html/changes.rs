@@ -3,6 +3,7 @@
 
 use super::escape::html;
 use crate::report::baseline::Changes;
+use crate::report::numbers::{Change, Count};
 use crate::write::{human, RunData};
 use std::fmt::Write as _;
 
@@ -34,11 +35,11 @@ pub fn section(data: &RunData, ch: &Changes, p: &mut String) {
         };
         let _ = writeln!(
             p,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num{class}\">{:+}</td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num{class}\">{}</td></tr>",
             html(&what),
-            v.before,
-            v.after,
-            v.change
+            Count(v.before),
+            Count(v.after),
+            Change(v.change)
         );
     }
     p.push_str("</tbody>\n</table>\n");
@@ -55,7 +56,7 @@ pub fn section(data: &RunData, ch: &Changes, p: &mut String) {
     for (title, id, list, count) in
         [("New findings", "new", new, ch.new_count()), ("Fixed findings", "fixed", fixed, ch.fixed_count())]
     {
-        let _ = writeln!(p, "<h3 id=\"{id}\">{title}: {count}</h3>");
+        let _ = writeln!(p, "<h3 id=\"{id}\">{title}: {}</h3>", Count(count as u64));
         if list.is_empty() {
             continue;
         }
@@ -79,7 +80,7 @@ pub fn section(data: &RunData, ch: &Changes, p: &mut String) {
             let _ = writeln!(
                 p,
                 "<p class=\"note\">… and {} more: the Changes sheet of report.xlsx lists them all.</p>",
-                count - list.len()
+                Count((count - list.len()) as u64)
             );
         }
     }

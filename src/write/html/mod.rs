@@ -17,6 +17,7 @@ mod svg;
 use super::{human, AtomicFile, RunData};
 use crate::error::{Error, Result};
 use crate::model::Outcome;
+use crate::report::numbers::Count;
 use crate::report::{outcome_colour, outcome_meaning};
 use escape::html;
 use std::fmt::Write as _;
@@ -66,23 +67,32 @@ pub fn render(data: &RunData) -> String {
     let rows_in: u64 = data.sources.iter().map(|s| s.rows).sum();
     let _ = writeln!(
         p,
-        "<p>{rows_in} rows read from {} source(s) · pc-onboard {} · partner type {:?}{}</p>\n</header>\n<main>",
+        "<p>{} rows read from {} source(s) · pc-onboard {} · partner type {:?}{}</p>\n</header>\n<main>",
+        Count(rows_in),
         data.sources.len(),
         env!("CARGO_PKG_VERSION"),
         data.cfg.profile.partner_type,
-        if data.cfg.redact { " · e-mail addresses, phone numbers and registration IDs are masked" } else { "" }
+        if data.cfg.redact {
+            " · e-mail addresses, phone numbers and registration IDs are masked"
+        } else {
+            ""
+        }
     );
 
     p.push_str("<section class=\"cards\" id=\"totals\">\n");
-    let _ =
-        writeln!(p, "<div class=\"card\"><div class=\"n\">{total}</div><div class=\"l\">rows</div></div>");
+    let _ = writeln!(
+        p,
+        "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">rows</div></div>",
+        Count(total)
+    );
     for o in Outcome::ALL {
         let n = stats.outcome(o);
         let _ = writeln!(
             p,
-            "<div class=\"card\" style=\"--c:{}\" title=\"{}\"><div class=\"n\">{n}</div><div class=\"l\">{} · {}</div></div>",
+            "<div class=\"card\" style=\"--c:{}\" title=\"{}\"><div class=\"n\">{}</div><div class=\"l\">{} · {}</div></div>",
             colour(outcome_colour(o)),
             html(outcome_meaning(o)),
+            Count(n),
             o.as_str(),
             pct(n, total)
         );
@@ -166,9 +176,15 @@ fn by_key<'k>(
     }
     p.push_str("</tr></thead>\n<tbody>\n");
     for (k, counts, sum) in rows {
-        let _ = write!(p, "<tr><td>{}</td><td class=\"num\">{sum}</td>", html(&human::field(data, None, k)));
+        let _ = write!(
+            p,
+            "<tr><td>{}</td><td class=\"num\">{}</td>",
+            html(&human::field(data, None, k)),
+            Count(sum)
+        );
         for o in Outcome::ALL {
-            let _ = write!(p, "<td class=\"num\">{}</td>", counts.get(o.as_str()).copied().unwrap_or(0));
+            let _ =
+                write!(p, "<td class=\"num\">{}</td>", Count(counts.get(o.as_str()).copied().unwrap_or(0)));
         }
         p.push_str("</tr>\n");
     }
@@ -186,7 +202,7 @@ fn inputs(data: &RunData, p: &mut String) {
             html(&s.format),
             html(s.encoding.as_deref().unwrap_or("")),
             s.header_row,
-            s.rows
+            Count(s.rows)
         );
     }
     p.push_str("</tbody>\n</table>\n");

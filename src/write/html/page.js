@@ -16,6 +16,11 @@
   var shown = rows;
   var page = 0;
 
+  // Counts as the rest of the page writes them: 42,714 (the same on every locale).
+  function n(x) {
+    return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -81,13 +86,13 @@
     }
     status.textContent = shown.length === 0
       ? "No rejected row matches."
-      : "Rows " + (start + 1) + "–" + end + " of " + shown.length + " · page " + (page + 1) + " of " + pages;
+      : "Rows " + n(start + 1) + "–" + n(end) + " of " + n(shown.length) + " · page " + n(page + 1) + " of " + n(pages);
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
   }
 
   Object.keys(data.ruleCounts).forEach(function (code) {
-    var o = el("option", "", code + " (" + data.ruleCounts[code] + ")");
+    var o = el("option", "", code + " (" + n(data.ruleCounts[code]) + ")");
     o.value = code;
     ruleSelect.appendChild(o);
   });

@@ -15,8 +15,12 @@ const LABEL_CHARS: usize = 22;
 
 /// Appends the section.
 pub fn section(data: &RunData, index: &PartnerIndex, p: &mut String) {
-    let _ =
-        writeln!(p, "<h2 id=\"partners\">Partners: {} by {}</h2>", index.lines.len(), html(&index.column));
+    let _ = writeln!(
+        p,
+        "<h2 id=\"partners\">Partners: {} by {}</h2>",
+        crate::report::numbers::count(index.lines.len() as u64),
+        html(&index.column)
+    );
     let _ = writeln!(
         p,
         "<p>Each partner's own report.html, report.xlsx and rejected_rows.csv, holding only its rows, are in \

@@ -3,6 +3,7 @@
 
 use super::escape;
 use crate::model::{Field, Outcome};
+use crate::report::numbers::count;
 use crate::rules::{self, catalogue::RuleId};
 use crate::write::{human, rejections, RunData};
 use serde_json::{json, Value};
@@ -54,13 +55,13 @@ pub fn section(data: &RunData, p: &mut String) {
         .collect();
     let payload = json!({ "rules": rules, "ruleCounts": rule_counts, "rows": rows });
 
-    let _ = writeln!(p, "<h2 id=\"rejected\">Rejected rows: {}</h2>", all.len());
+    let _ = writeln!(p, "<h2 id=\"rejected\">Rejected rows: {}</h2>", count(all.len() as u64));
     if all.len() > shown.len() {
         let _ = writeln!(
             p,
             "<p class=\"note\" id=\"capped\">This page holds the first {} of {} rejected rows (<code>report.html_max_rows</code>); {} holds them all (report.xlsx up to <code>report.xlsx_max_rows</code> per sheet).</p>",
-            shown.len(),
-            all.len(),
+            count(shown.len() as u64),
+            count(all.len() as u64),
             data.rejected_rows_file()
         );
     }

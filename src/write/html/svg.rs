@@ -1,6 +1,7 @@
 //! Inline SVG bar charts for report.html: no script, no external asset, readable when printed.
 
 use super::escape::html;
+use crate::report::numbers::Count;
 use std::fmt::Write;
 
 /// One bar: its label, its value and its colour (`#rrggbb`).
@@ -42,7 +43,7 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
             bh = ROW - 6,
             c = html(&b.colour),
             nx = LABEL + w + 6,
-            v = b.value,
+            v = Count(b.value),
         );
     }
     s.push_str("</svg>");

@@ -7,6 +7,7 @@
 use super::DIR;
 use crate::error::{Error, Result};
 use crate::model::Outcome;
+use crate::report::numbers::Count;
 use crate::report::partners::{PartnerIndex, PartnerLine};
 use crate::write::html::{escape::html, CSS};
 use crate::write::{csv_err, csv_writer, finish, human, AtomicFile, RunData};
@@ -80,9 +81,10 @@ fn render(data: &RunData, index: &PartnerIndex) -> String {
     p.push_str("</style>\n</head>\n<body>\n<header>\n<h1>Reports for partners</h1>\n");
     let _ = writeln!(
         p,
-        "<p>{} partners by {} · {rows} rows · pc-onboard {}{}</p>\n</header>\n<main>",
-        index.lines.len(),
+        "<p>{} partners by {} · {} rows · pc-onboard {}{}</p>\n</header>\n<main>",
+        Count(index.lines.len() as u64),
         html(&index.column),
+        Count(rows),
         env!("CARGO_PKG_VERSION"),
         if data.cfg.redact {
             " · e-mail addresses, phone numbers and registration IDs are masked"
@@ -119,20 +121,20 @@ fn render(data: &RunData, index: &PartnerIndex) -> String {
             p,
             "<tr><td><a href=\"{folder}/report.html\">{}</a></td><td><code>{folder}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}%</td>",
             html(&name),
-            l.rows,
-            l.outcome(Outcome::Rejected),
+            Count(l.rows),
+            Count(l.outcome(Outcome::Rejected)),
             l.rejected_percent,
             folder = html(&l.folder),
         );
         for o in &ORDER[1..] {
-            let _ = write!(p, "<td class=\"num\">{}</td>", l.outcome(*o));
+            let _ = write!(p, "<td class=\"num\">{}</td>", Count(l.outcome(*o)));
         }
         if compared {
             let _ = write!(
                 p,
                 "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                optional(l.new_findings),
-                optional(l.fixed_findings)
+                l.new_findings.map(|n| Count(n).to_string()).unwrap_or_default(),
+                l.fixed_findings.map(|n| Count(n).to_string()).unwrap_or_default()
             );
         }
         p.push_str("</tr>\n");

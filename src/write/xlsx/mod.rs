@@ -39,6 +39,11 @@ pub struct Formats {
     pub note: Format,
     /// Shares, as percentages.
     pub percent: Format,
+    /// Counts: exact numbers in the cell, shown with thousands separators (Excel's `#,##0`
+    /// follows the reader's locale for the separator).
+    pub count: Format,
+    /// Changes of a count, with their sign.
+    pub change: Format,
     /// Data rows per sheet at most (`report.xlsx_max_rows`).
     pub max_rows: usize,
 }
@@ -61,6 +66,8 @@ impl Formats {
             headline: Format::new().set_bold().set_font_size(16),
             note: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
             percent: Format::new().set_num_format("0.0%"),
+            count: Format::new().set_num_format("#,##0"),
+            change: Format::new().set_num_format("+#,##0;-#,##0;0"),
             max_rows,
         }
     }

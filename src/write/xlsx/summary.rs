@@ -4,6 +4,7 @@
 
 use super::Formats;
 use crate::model::Outcome;
+use crate::report::numbers::Count;
 use crate::report::stats::OutcomeCounts;
 use crate::report::{outcome_colour, outcome_meaning};
 use crate::write::{human, RunData};
@@ -44,8 +45,9 @@ impl Sheet<'_> {
         Ok(())
     }
 
+    /// A count: the exact number, shown with thousands separators.
     fn number(&mut self, col: u16, n: f64) -> Result<(), XlsxError> {
-        self.ws.write_number(self.row, col, n)?;
+        self.ws.write_number_with_format(self.row, col, n, &self.fmt.count)?;
         Ok(())
     }
 
@@ -92,9 +94,9 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         "pc-onboard {}; partner type {:?}; {} rows read from {} source(s), {} rows written{}",
         env!("CARGO_PKG_VERSION"),
         data.cfg.profile.partner_type,
-        data.sources.iter().map(|x| x.rows).sum::<u64>(),
+        Count(data.sources.iter().map(|x| x.rows).sum::<u64>()),
         data.sources.len(),
-        total,
+        Count(total),
         if data.cfg.redact {
             "; e-mail addresses, phone numbers and registration IDs are masked"
         } else {
@@ -129,7 +131,8 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         s.text(1, &human::field(data, None, src.sheet.as_deref().unwrap_or("")))?;
         s.text(2, &src.format)?;
         s.text(3, src.encoding.as_deref().unwrap_or(""))?;
-        s.number(4, src.header_row as f64)?;
+        // A row number, not a count: no separators.
+        s.ws.write_number(s.row, 4, src.header_row as f64)?;
         s.number(5, src.rows as f64)?;
         s.number(6, src.blank_rows as f64)?;
         s.row += 1;
@@ -151,7 +154,7 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
     if stats.rules.len() > TOP_RULES {
         s.note(&format!(
             "{} more rules found something: see the Findings sheet",
-            stats.rules.len() - TOP_RULES
+            Count((stats.rules.len() - TOP_RULES) as u64)
         ))?;
     }
     s.header(&["severity", "", "", "findings", "rows"])?;
@@ -177,8 +180,8 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
         if ch.findings_compared() {
             s.note(&format!(
                 "{} new findings, {} fixed findings: see the Changes sheet",
-                ch.new_count(),
-                ch.fixed_count()
+                Count(ch.new_count() as u64),
+                Count(ch.fixed_count() as u64)
             ))?;
         } else {
             s.note("The baseline has no findings file (a `check` run): only counts are compared")?;
@@ -198,7 +201,7 @@ pub fn add(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), XlsxE
             s.text(0, &what)?;
             s.number(1, v.before as f64)?;
             s.number(2, v.after as f64)?;
-            s.number(3, v.change as f64)?;
+            s.ws.write_number_with_format(s.row, 3, v.change as f64, &s.fmt.change)?;
             s.row += 1;
         }
     }

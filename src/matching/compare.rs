@@ -3,7 +3,7 @@
 //! comparison vector, γ in Fellegi–Sunter's terms).
 
 use super::keys::Keys;
-use super::similarity::similarity_at_least;
+use super::similarity::{jaro_winkler_from, similarity_at_least};
 use super::vocab::Vocab;
 
 /// The compared fields, in the order of [`FIELDS`].
@@ -249,7 +249,7 @@ pub(crate) fn name_level<'a>(a: &'a Keys, b: &'a Keys, v: &Vocab) -> (u8, f64) {
         let (lx, ly) = (x.len(), y.len());
         if lx.min(ly) * 5 >= lx.max(ly) * 4 {
             // Only a near spelling counts: two unrelated names of one length are ~0.6 alike.
-            let jw = strsim::jaro_winkler(x, y);
+            let jw = jaro_winkler_from(x, y, 0.9);
             if jw >= 0.9 {
                 sim = sim.max(jw - 0.02);
             }
@@ -288,7 +288,7 @@ pub(crate) fn street_level(a: &Keys, b: &Keys) -> u8 {
     let same_numbers = nx == ny;
     let words_equal = x.chars().filter(|c| *c != ' ').eq(y.chars().filter(|c| *c != ' '));
     let words_close =
-        words_equal || (!x.is_empty() && !y.is_empty() && strsim::jaro_winkler(x, y) >= TEXT_CLOSE);
+        words_equal || (!x.is_empty() && !y.is_empty() && jaro_winkler_from(x, y, TEXT_CLOSE) >= TEXT_CLOSE);
     match (same_numbers, words_equal, words_close) {
         (true, true, _) => 5,
         (true, false, true) => 4,
@@ -304,7 +304,7 @@ pub(crate) fn text_level(x: &str, y: &str) -> u8 {
         NULL
     } else if x == y {
         3
-    } else if strsim::jaro_winkler(x, y) >= TEXT_CLOSE {
+    } else if jaro_winkler_from(x, y, TEXT_CLOSE) >= TEXT_CLOSE {
         2
     } else {
         DIFFERENT

@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
     let raw = RawRow { pos: RowPos { source: 0, row: 2 }, cells: cells.into(), malformed: None };
     let mut cfg = Config::new(Vec::new());
     cfg.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    let row = pc_onboard::pipeline::process::process(raw, &map, &cfg);
+    let row = pc_onboard::rules::process::process(raw, &map, &cfg);
     assert_eq!(row.customer.values().len(), Field::COUNT);
 });

@@ -17,9 +17,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            // The library's `Error` names the file, sheet, row or column and what to do; its
-            // kind decides the exit code. Context added here says which command failed.
-            // The chain down to the library's error, not its sources: its text already says them.
+            // The library's `Error` names the file, sheet, row or column and what to do, and its
+            // kind decides the exit code. Say the context added here and that error, not the
+            // error's own sources: its text already includes them.
             let mut said = Vec::new();
             for e in err.chain() {
                 said.push(e.to_string());

@@ -16,11 +16,11 @@ use super::vocab::Vocab;
 /// one half): never a match, at most a pair for review.
 const NOT_IDENTIFIED: f64 = -0.1;
 
-/// The highest match weight of a pair whose names say two legal entities (`GmbH` / `AG`, a
-/// holding beside its operating company) with neither prefix nor company e-mail domain in
-/// common (a probability of 0.75):
-/// such a pair may be one customer written carelessly, so a person decides (review under the
-/// default thresholds), but its weight alone never makes it one.
+/// The highest match weight (log2 of 3: a probability of 0.75) of a pair whose names say two
+/// legal entities (`GmbH` / `AG`, a holding beside its operating company) and that shares
+/// neither a prefix nor a company e-mail domain. Such a pair may be one customer written
+/// carelessly, so a person decides (review under the default thresholds), but its weight alone
+/// never makes it one.
 const TWO_ENTITIES: f64 = 1.584_962_500_721_156;
 
 /// What a scored pair needs: the model, the name words and the value frequencies.

@@ -5,16 +5,18 @@
 //! (`GmbH`/`AG`, `Inc.`/`Corp.`, `PLC`/`Limited`) are two legal entities, and so are a holding and
 //! its operating company (`Contoso Holding Ltd` / `Contoso Ltd`). Such a pair can be one customer
 //! written carelessly, so it is not ruled out: it is never matched on its own weight, only sent
-//! to review unless a prefix or company e-mail domain says one organisation (see `score`). A name with no legal form, or one that drops it, says nothing.
+//! to review unless a prefix or company e-mail domain says one organisation (see `score`). A
+//! name with no legal form, or one that drops it, says nothing.
 
 use super::similarity::name_words;
 
 /// Legal-form words by kind: the words of one group are one form written another way.
 #[rustfmt::skip]
 const KINDS: &[&[&str]] = &[
-    &["ltd", "limited"], &["inc", "incorporated"], &["corp", "corporation"], &["co", "company"],
-    &["llc", "ooo"], &["llp"], &["lp"], &["plc"], &["pty", "proprietary"], &["pte"],
-    &["pvt", "private"], &["gmbh"], &["ag", "aktiengesellschaft"], &["kg"], &["ohg"], &["ug"],
+    // `Pty`, `Pte` and `Pvt` are written with `Ltd` or alone for it: one kind.
+    &["ltd", "limited", "pty", "proprietary", "pte", "pvt", "private"], &["inc", "incorporated"],
+    &["corp", "corporation"], &["co", "company"], &["llc", "ooo"], &["llp"], &["lp"], &["plc"],
+    &["gmbh"], &["ag", "aktiengesellschaft"], &["kg"], &["ohg"], &["ug"],
     &["se"], &["sa"], &["sas"], &["sarl"], &["srl"], &["spa"], &["bv"], &["nv"], &["oao"],
     &["zao"], &["pao", "pjsc"], &["ao", "jsc"], &["kft"], &["zrt"], &["nyrt"], &["bt"],
     &["sp", "zoo", "spolka"], &["as"], &["asa"], &["ab", "aktiebolag"], &["oy"], &["oyj"], &["aps"],
@@ -78,6 +80,9 @@ mod tests {
             ("Contoso Ltd", "Contoso Limited", false),
             ("Contoso Pty Ltd", "Contoso Pty. Limited", false),
             ("Contoso Pty Ltd", "Contoso Ltd", false),
+            ("Contoso Pty", "Contoso Limited", false),
+            ("Contoso Pvt Ltd", "Contoso Private Limited", false),
+            ("Contoso Pty Ltd", "Contoso Inc", true),
             ("Contoso Inc.", "Contoso Incorporated", false),
             ("Contoso LLC", "Contoso L.L.C.", false),
             ("Contoso OOO", "Contoso LLC", false),

@@ -36,6 +36,23 @@ impl Row {
         Field::ALL.iter().filter(|f| !self.customer.get(**f).is_empty()).count()
     }
 
+    /// Row `n` of source 0 with every field set to `v{n}` and one cell `c{n}`: the fixture of
+    /// unit tests that store and read rows back.
+    #[cfg(test)]
+    pub fn test(n: u64) -> Row {
+        Row {
+            raw: RawRow {
+                pos: super::RowPos { source: 0, row: n },
+                cells: super::Cells::from_values([format!("c{n}")]),
+                malformed: None,
+            },
+            customer: Customer::from_values(Field::ALL.iter().map(|_| format!("v{n}"))),
+            country: None,
+            findings: Vec::new(),
+            education: false,
+        }
+    }
+
     /// Whether the row could be read as a record at all.
     pub fn is_malformed(&self) -> bool {
         self.raw.malformed.is_some()

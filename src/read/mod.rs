@@ -48,6 +48,24 @@ pub struct SourceInfo {
 }
 
 impl SourceInfo {
+    /// A CSV source with these headers and no rows read yet: the fixture of unit tests.
+    #[cfg(test)]
+    pub fn test_csv(file: &str, headers: &[&str]) -> SourceInfo {
+        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        SourceInfo {
+            file: file.into(),
+            sheet: None,
+            format: "csv".into(),
+            encoding: None,
+            delimiter: None,
+            header_row: 1,
+            columns: ColumnMap::build(&headers, &Default::default()),
+            rows: 0,
+            blank_rows: 0,
+            notes: Vec::new(),
+        }
+    }
+
     /// The file name as written in outputs.
     pub fn file_label(&self) -> std::borrow::Cow<'_, str> {
         self.file.to_string_lossy()

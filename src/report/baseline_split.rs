@@ -142,23 +142,11 @@ impl Changes {
 mod tests {
     use super::*;
     use crate::model::{Customer, Finding, RawRow, RowPos};
-    use crate::read::ColumnMap;
     use crate::report::stats::Stats;
     use crate::rules::catalogue::RuleId;
 
     fn source(file: &str) -> SourceInfo {
-        SourceInfo {
-            file: file.into(),
-            sheet: None,
-            format: "csv".into(),
-            encoding: None,
-            delimiter: None,
-            header_row: 1,
-            columns: ColumnMap::build(&[], &Default::default()),
-            rows: 0,
-            blank_rows: 0,
-            notes: Vec::new(),
-        }
+        SourceInfo::test_csv(file, &[])
     }
 
     fn row(n: u64, id: &str, rules: &[RuleId]) -> Row {

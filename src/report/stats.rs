@@ -146,22 +146,9 @@ impl Stats {
 mod tests {
     use super::*;
     use crate::model::{Customer, Field, Finding, RawRow, RowPos};
-    use crate::read::ColumnMap;
-    use std::collections::HashMap;
 
     fn source(file: &str) -> SourceInfo {
-        SourceInfo {
-            file: file.into(),
-            sheet: None,
-            format: "csv".into(),
-            encoding: None,
-            delimiter: None,
-            header_row: 1,
-            columns: ColumnMap::build(&[], &HashMap::new()),
-            rows: 0,
-            blank_rows: 0,
-            notes: Vec::new(),
-        }
+        SourceInfo::test_csv(file, &[])
     }
 
     fn row(source: u32, country: Option<&'static str>, rules: &[RuleId]) -> Row {

@@ -93,22 +93,11 @@ impl Tally {
 mod tests {
     use super::*;
     use crate::model::{Customer, Field, Finding, RawRow, RowPos};
-    use crate::read::{ColumnMap, SourceInfo};
+    use crate::read::SourceInfo;
     use crate::rules::catalogue::Severity;
 
     fn source(file: &str) -> SourceInfo {
-        SourceInfo {
-            file: file.into(),
-            sheet: None,
-            format: "csv".into(),
-            encoding: None,
-            delimiter: None,
-            header_row: 1,
-            columns: ColumnMap::build(&[], &Default::default()),
-            rows: 0,
-            blank_rows: 0,
-            notes: Vec::new(),
-        }
+        SourceInfo::test_csv(file, &[])
     }
 
     fn row(source: u32, country: Option<&'static str>, findings: Vec<Finding>) -> Row {

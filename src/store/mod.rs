@@ -18,8 +18,9 @@ mod codec;
 
 use crate::error::{Error, Result};
 use crate::model::Row;
+pub use chunk::read_exact_at;
 pub use chunk::Patch;
-use chunk::{placeholder, read_exact_at, Chunk, Failure, Loaded};
+use chunk::{placeholder, Chunk, Failure, Loaded};
 /// The spill encoding, for other spills of rows (the rows sorted by partner).
 pub use codec::{decode as decode_row, encode as encode_row};
 use std::cell::RefCell;
@@ -280,20 +281,10 @@ impl RowStore {
 mod tests {
     use super::*;
     use crate::model::catalogue::RuleId;
-    use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
+    use crate::model::{Cells, Field, Finding};
 
     fn row(n: u64) -> Row {
-        Row {
-            raw: RawRow {
-                pos: RowPos { source: 0, row: n },
-                cells: Cells::from_values([format!("c{n}")]),
-                malformed: None,
-            },
-            customer: Customer::from_values(Field::ALL.iter().map(|_| format!("v{n}"))),
-            country: None,
-            findings: Vec::new(),
-            education: false,
-        }
+        Row::test(n)
     }
 
     #[test]

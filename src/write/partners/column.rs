@@ -84,19 +84,7 @@ mod tests {
     use super::*;
 
     fn source(headers: &[&str]) -> SourceInfo {
-        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-        SourceInfo {
-            file: "list.csv".into(),
-            sheet: None,
-            format: "csv".into(),
-            encoding: None,
-            delimiter: None,
-            header_row: 1,
-            columns: ColumnMap::build(&headers, &Default::default()),
-            rows: 7,
-            blank_rows: 0,
-            notes: Vec::new(),
-        }
+        SourceInfo { rows: 7, ..SourceInfo::test_csv("list.csv", headers) }
     }
 
     /// Each case: (COLUMN, the headers, the column found).

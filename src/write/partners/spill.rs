@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::Row;
-use crate::store::{decode_row, encode_row};
+use crate::store::{decode_row, encode_row, read_exact_at};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -101,43 +101,13 @@ fn temp(dir: &Path) -> PathBuf {
     dir.join("(temporary partner row file)")
 }
 
-#[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cells, Customer, Field, RawRow, RowPos};
+    use crate::model::Field;
 
     fn row(n: u64) -> Row {
-        Row {
-            raw: RawRow {
-                pos: RowPos { source: 0, row: n },
-                cells: Cells::from_values([format!("c{n}")]),
-                malformed: None,
-            },
-            customer: Customer::from_values(Field::ALL.iter().map(|_| format!("v{n}"))),
-            country: None,
-            findings: Vec::new(),
-            education: false,
-        }
+        Row::test(n)
     }
 
     #[test]

@@ -135,3 +135,21 @@ pub const HEADER: &str = "Company Name,Address,City,State,Postal Code,Country,Fi
 pub fn de_row(company: &str, domain: &str) -> String {
     format!("{company},Unter den Linden 1,Berlin,,10117,DE,Anna,Schmidt,anna@{domain}.de,+49 30 901820,,{domain},yes,2024-01-15")
 }
+
+/// Every file under `dir` with its bytes, sorted by path: to compare a folder before and after.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().map(|e| e.unwrap()) {
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string();
+                files.push((rel, std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -5,7 +5,6 @@
 
 use crate::common::*;
 use crate::sets::{assert_one_set, beside};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// An output folder that cannot be created is a clear error before any work starts.
@@ -26,24 +25,6 @@ fn an_unwritable_output_folder_fails_first() {
 /// A list of `rows` generated rows in `file`.
 fn generate(w: &Work, rows: u32, seed: u32, file: &str) {
     w.run_ok(&["generate", "--rows", &rows.to_string(), "--seed", &seed.to_string(), "--out", file, "-q"]);
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().map(|e| e.unwrap()) {
-            if e.file_type().unwrap().is_dir() {
-                stack.push(e.path());
-            } else {
-                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string();
-                files.push((rel, std::fs::read(e.path()).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// Asserts a failed run ended with exit 4 and a message, not a panic, and left the folder as

@@ -35,24 +35,6 @@ fn wait_for_lock(w: &Work, out: &str) {
     }
 }
 
-/// Every file of the folder with its bytes, to compare before and after.
-fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().map(|e| e.unwrap()) {
-            if e.file_type().unwrap().is_dir() {
-                stack.push(e.path());
-            } else {
-                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string();
-                files.push((rel, std::fs::read(e.path()).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// A small deterministic generator for the kill delays (the seed is printed on failure).
 fn next(state: &mut u64) -> u64 {
     *state ^= *state << 13;

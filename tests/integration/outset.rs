@@ -25,11 +25,13 @@ fn spawn_run(w: &Work, input: &str, out: &str) -> Child {
         .expect("the binary starts")
 }
 
-/// Waits until the run's lock file appears beside `out`.
+/// Waits until the run's lock file beside `out` exists and names its holder.
 fn wait_for_lock(w: &Work, out: &str) {
     let lock = w.path(&format!(".{out}.pc-onboard.lock"));
     let start = Instant::now();
-    while !lock.exists() {
+    // Until the run has written who holds it: a run killed between creating the file and
+    // writing it leaves an empty file, which the next run rightly takes as free, not stale.
+    while std::fs::metadata(&lock).map_or(true, |m| m.len() == 0) {
         assert!(start.elapsed() < Duration::from_secs(30), "the run never took its lock");
         std::thread::sleep(Duration::from_millis(5));
     }

@@ -153,6 +153,13 @@ pub struct RunArgs {
     /// See docs/partners.md.
     #[arg(long, value_name = "COLUMN")]
     pub report_per: Option<String>,
+    /// Write only these kinds of output, comma-separated: csv (clean rows, education,
+    /// relationship requests, duplicates, review, findings, rejected rows), json (the request
+    /// bodies in clean/), xlsx (report.xlsx), html (report.html), reconciliation. Default: all.
+    /// summary.json is always written. A nightly data-quality run needs `--outputs csv`, which
+    /// skips the reports for people, most of the write time (docs/nightly-runs.md).
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = config::OutputKind::parse)]
+    pub outputs: Vec<config::OutputKind>,
     /// Also write customers.parquet (the clean rows) and findings.parquet, for data lakes.
     /// Needs a build with the `parquet` feature (cargo build --release --features parquet).
     #[arg(long)]
@@ -308,6 +315,11 @@ impl RunArgs {
                     .into(),
             ));
         }
+        if write == WriteMode::SummaryOnly && !self.outputs.is_empty() {
+            return Err(Error::Usage(
+                "--outputs: `check` writes only summary.json; choose outputs with `run`".into(),
+            ));
+        }
         if let Some(column) = &self.report_per {
             if write == WriteMode::SummaryOnly {
                 return Err(Error::Usage(
@@ -338,6 +350,7 @@ impl RunArgs {
         cfg.baseline = self.baseline;
         cfg.redact = self.redact;
         cfg.parquet = self.parquet;
+        cfg.outputs = config::Outputs::only(self.outputs);
         cfg.report_per = self.report_per;
         cfg.progress = !common.no_progress && !common.quiet;
         cfg.quiet = common.quiet;

@@ -4,6 +4,9 @@
 //! the code reads.
 
 pub mod api;
+mod outputs;
+
+pub use outputs::{OutputKind, Outputs};
 
 use crate::error::{Error, Result};
 use crate::model::catalogue::{RuleId, Severity, RULES};
@@ -198,7 +201,7 @@ impl Profile {
             fail_over: None,
             gdap_default: true,
             html_max_rows: 10_000,
-            xlsx_max_rows: 100_000,
+            xlsx_max_rows: 10_000,
             partner_center: ApiSettings::public_cloud(),
         });
         let mut p = Profile {
@@ -360,6 +363,8 @@ pub struct Config {
     pub redact: bool,
     /// Also write customers.parquet and findings.parquet.
     pub parquet: bool,
+    /// `--outputs`: the kinds of output `run` writes (summary.json always).
+    pub outputs: Outputs,
     /// `--report-per`: the column (header text or canonical field name) whose values split the
     /// list into per-partner reports under `partners/`.
     pub report_per: Option<String>,
@@ -407,6 +412,7 @@ impl Config {
             baseline: None,
             redact: false,
             parquet: false,
+            outputs: Outputs::default(),
             report_per: None,
             api: ApiRun::default(),
         }

@@ -26,6 +26,7 @@ use crate::write::summary::Summary;
 use crate::write::{self, RunData};
 use console::Console;
 use meter::{Meter, Stage};
+use std::collections::BTreeMap;
 use validate::read_and_validate;
 
 /// What a finished run reports.
@@ -123,7 +124,7 @@ fn work(
         insights: &insights,
     };
     let recon = Reconciliation::compute(&data.reconcile_inputs());
-    let mut outputs =
+    let (mut outputs, write_files) =
         meter.stage(Stage::Write, || write_outputs(cfg, console, &data, &recon, staging.dir()))?;
     outputs.extend(partner_files);
     outputs.push(SUMMARY_FILE.to_string());
@@ -135,6 +136,7 @@ fn work(
     let mut summary = Summary::build(&data, command, started, outputs);
     summary.reconciliation = reconciliation;
     summary.timings = meter.finish();
+    summary.timings.write_files = write_files;
     summary.warnings = warnings;
     console.stage("putting the new outputs in place");
     for note in staging.commit(|path| summary.write(path))? {
@@ -186,26 +188,36 @@ fn domains_and_route(
     facts.iter().enumerate().map(|(i, f)| route(i, f, matches, &cfg.profile)).collect()
 }
 
-/// Writes the output files into the staging folder (none for `check`); returns their names.
+/// Writes the output files into the staging folder (none for `check`); returns their names
+/// and the seconds each took.
 fn write_outputs(
     cfg: &Config,
     console: &Console,
     data: &RunData,
     recon: &Reconciliation,
     dir: &std::path::Path,
-) -> Result<Vec<String>> {
+) -> Result<(Vec<String>, BTreeMap<String, f64>)> {
     let mut outputs = Vec::new();
+    let mut seconds = BTreeMap::new();
     if cfg.write == WriteMode::All {
-        console.writing(write::planned(data) + write::reconciliation::FILES.len());
+        let reconcile = cfg.outputs.has(crate::config::OutputKind::Reconciliation);
+        let reconciled_files = if reconcile { write::reconciliation::FILES.len() } else { 0 };
+        console.writing(write::planned(data) + reconciled_files);
         let written = write::write_all(data, dir, &|_| console.wrote())?;
-        let reconciled = write::reconciliation::write(data, recon, dir)?;
+        let clock = std::time::Instant::now();
+        let reconciled = if reconcile { write::reconciliation::write(data, recon, dir)? } else { Vec::new() };
         reconciled.iter().for_each(|_| console.wrote());
-        for p in written.iter().chain(&reconciled) {
+        for p in written.paths.iter().chain(&reconciled) {
             outputs.push(relative(p, dir));
+        }
+        seconds = written.seconds;
+        if reconcile {
+            seconds
+                .insert("reconciliation/".into(), (clock.elapsed().as_secs_f64() * 1000.0).round() / 1000.0);
         }
         console.written();
     }
-    Ok(outputs)
+    Ok((outputs, seconds))
 }
 
 fn relative(p: &std::path::Path, base: &std::path::Path) -> String {

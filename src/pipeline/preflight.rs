@@ -109,7 +109,8 @@ pub fn prepare(cfg: &Config, console: &Console) -> Result<Prepared> {
         }
     };
     let subfolders = match cfg.write {
-        WriteMode::All => output_set::subfolders(),
+        // Only the subfolders of the kinds chosen (`--outputs`): no empty folder is left.
+        WriteMode::All => output_set::subfolders_of(|rel| cfg.outputs.writes(rel)),
         WriteMode::SummaryOnly => Vec::new(),
     };
     let (staging, notes) = Staging::begin(target, lock, &subfolders)?;

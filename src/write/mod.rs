@@ -133,7 +133,6 @@ type Writer = fn(&RunData, &Path) -> Result<()>;
 /// The output files `write_all` writes for this run, with their writers.
 fn jobs(data: &RunData) -> Vec<(&'static str, Writer)> {
     // The workbook first: it takes longest, and the pool picks jobs up in order.
-    #[cfg_attr(not(feature = "parquet"), allow(unused_mut))]
     let mut jobs: Vec<(&'static str, Writer)> = vec![
         ("report.xlsx", xlsx::write),
         ("report.html", html::write),
@@ -152,8 +151,8 @@ fn jobs(data: &RunData) -> Vec<(&'static str, Writer)> {
         jobs.push(("customers.parquet", parquet::write_customers));
         jobs.push(("findings.parquet", parquet::write_findings));
     }
-    #[cfg(not(feature = "parquet"))]
-    let _ = data;
+    // `--outputs`: only the kinds chosen.
+    jobs.retain(|(name, _)| data.cfg.outputs.writes(name));
     jobs
 }
 
@@ -162,25 +161,36 @@ pub fn planned(data: &RunData) -> usize {
     jobs(data).len()
 }
 
+/// The files `write_all` wrote, with how long each took.
+pub struct WrittenFiles {
+    /// Their paths, in the documented order.
+    pub paths: Vec<PathBuf>,
+    /// Wall seconds per file (relative name), to the millisecond: files are written in
+    /// parallel, so these add up to more than the write stage.
+    pub seconds: std::collections::BTreeMap<String, f64>,
+}
+
 /// Writes every output file except the summary; returns their paths. `done` is called (from
 /// the writers' threads) as each file is written.
-pub fn write_all(data: &RunData, dir: &Path, done: &(dyn Fn(&str) + Sync)) -> Result<Vec<PathBuf>> {
+pub fn write_all(data: &RunData, dir: &Path, done: &(dyn Fn(&str) + Sync)) -> Result<WrittenFiles> {
     let jobs = jobs(data);
-    let results: Vec<Result<()>> = {
+    let results: Vec<Result<f64>> = {
         use rayon::prelude::*;
         jobs.par_iter()
             .map(|(name, w)| {
+                let clock = std::time::Instant::now();
                 let written = w(data, &dir.join(name));
                 done(name);
-                written
+                written.map(|()| (clock.elapsed().as_secs_f64() * 1000.0).round() / 1000.0)
             })
             .collect()
     };
-    results.into_iter().collect::<Result<Vec<()>>>()?;
+    let took = results.into_iter().collect::<Result<Vec<f64>>>()?;
+    let seconds = jobs.iter().zip(took).map(|((name, _), s)| (name.to_string(), s)).collect();
     // Listed in the documented order, whatever order they were written in.
     let mut names: Vec<&str> = jobs.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| OUTPUT_FILES.iter().chain(PARQUET_FILES).position(|o| o == n));
-    Ok(names.into_iter().map(|n| dir.join(n)).collect())
+    Ok(WrittenFiles { paths: names.into_iter().map(|n| dir.join(n)).collect(), seconds })
 }
 
 /// A match probability as the outputs write it: four decimals, never rounded up to a certainty

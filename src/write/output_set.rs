@@ -17,7 +17,13 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 
 /// The subfolders of the output folder that outputs live in, each once.
 pub fn subfolders() -> Vec<&'static str> {
-    let mut dirs: Vec<&str> = names().filter_map(|n| n.rsplit_once('/').map(|(dir, _)| dir)).collect();
+    subfolders_of(|_| true)
+}
+
+/// The subfolders of the outputs that `written` lets through, each once.
+pub fn subfolders_of(written: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut dirs: Vec<&str> =
+        names().filter(|n| written(n)).filter_map(|n| n.rsplit_once('/').map(|(dir, _)| dir)).collect();
     dirs.sort_unstable();
     dirs.dedup();
     dirs

@@ -186,6 +186,9 @@ pub struct Timings {
     /// With `--report-per`: sorting the rows by partner and writing every partner's reports.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partners: Option<f64>,
+    /// Wall seconds each output file took (written in parallel, so they add up to more than
+    /// `write`): where a run's write time goes, and what `--outputs` would save.
+    pub write_files: std::collections::BTreeMap<String, f64>,
     /// The process's peak resident memory in MiB at the end of each stage (where the
     /// operating system tells it: Linux), so a benchmark sees which stage raised the peak.
     pub peak_memory_mb: Option<StageMemory>,

@@ -4,6 +4,7 @@ mod baseline;
 mod bodies;
 mod browser;
 mod checked;
+mod chosen;
 mod cli;
 mod columns;
 mod common;

@@ -84,7 +84,9 @@ pub fn write(data: &RunData, column: &Column, out: &Path) -> Result<Written> {
     drop(deferred);
     sync_tree(&root)?;
     let mut files = vec![format!("{DIR}/{}", index::CSV), format!("{DIR}/{}", index::HTML)];
-    files.extend(index.lines.iter().flat_map(|l| view::files(&l.folder)));
+    // The index is the split's own listing (a later `--baseline` reads it): always written.
+    let chosen = &data.cfg.outputs;
+    files.extend(index.lines.iter().flat_map(|l| view::files(&l.folder)).filter(|f| chosen.writes(f)));
     Ok(Written { index, files, warnings })
 }
 

@@ -113,9 +113,17 @@ pub fn write(whole: &RunData, split: &Split, p: usize, root: &Path) -> Result<Pa
         cfg: whole.cfg,
         insights: &insights,
     };
-    xlsx::write(&data, &dir.join("report.xlsx"))?;
-    html::write(&data, &dir.join("report.html"))?;
-    rejections::write_rejected_rows(&data, &dir.join("rejected_rows.csv"))?;
+    // `--outputs`: a partner's folder holds the kinds the whole list has.
+    let chosen = &whole.cfg.outputs;
+    if chosen.writes("report.xlsx") {
+        xlsx::write(&data, &dir.join("report.xlsx"))?;
+    }
+    if chosen.writes("report.html") {
+        html::write(&data, &dir.join("report.html"))?;
+    }
+    if chosen.writes("rejected_rows.csv") {
+        rejections::write_rejected_rows(&data, &dir.join("rejected_rows.csv"))?;
+    }
     // Every pass over the partner's rows is done: one that could not be read back fails the run.
     store.check()?;
     Ok(PartnerLine::new(&partner.name, &partner.folder, &insights.stats, insights.changes.as_ref()))

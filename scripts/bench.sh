@@ -1,32 +1,44 @@
 #!/usr/bin/env bash
-# Benchmark pc-onboard on generated lists (SPEC §8) and print, per size: rows per second of the
-# full `run`, wall time per stage (from summary.json), peak memory (/usr/bin/time -v), and the
-# ratio to a bare read-and-write of the same file with the csv crate (examples/csv_baseline.rs),
-# measured in the same script. Results are appended to bench/results.csv.
+# Benchmark pc-onboard against what a user would otherwise run, and against the bytes it must
+# read and write (SPEC §8, issue 17). One run prints, side by side:
 #
-#   scripts/bench.sh                 100k and 1M rows (the 1M run with a 100k-customer export)
-#   scripts/bench.sh --10m           also 10M rows
-#   scripts/bench.sh --sizes "20000" only these sizes
-#   scripts/bench.sh --no-xlsx       skip the 200k-row workbook check
+#   1. A Faker-written CRM list (scripts/speed_yardstick/faker_list.py, 200,000 rows, 18 locales,
+#      about 60% rejected like real CRM data): `pc-onboard run` with every output, `run --outputs
+#      csv` (a nightly data-quality run) and the Python pipeline a user would otherwise write
+#      (scripts/speed_yardstick/python_pipeline.py, 2 processes, doing less), and their ratio.
+#   2. `pc-onboard check` on 1,000,000 generated rows (with a 100,000-customer export): rows/s,
+#      and `--jobs 1` against `--jobs 2`.
+#   3. `pc-onboard run` on the same 1M rows: wall time, stages, peak memory.
+#   4. A bare csv-crate read-and-write of each list (examples/csv_baseline.rs).
+#
+#   scripts/bench.sh                   all of the above
+#   scripts/bench.sh --rows 1000000    the generated list's size (default 1,000,000)
+#   scripts/bench.sh --faker-rows N    the Faker list's size (default 200,000)
+#   scripts/bench.sh --no-python       skip the Python pipeline (no venv is made)
+#   scripts/bench.sh --10m             also `run` on 10M generated rows (per-row cost vs 1M)
+#   scripts/bench.sh --keep            keep the generated files (printed at the end)
 #
 # Environment: CARGO_TARGET_DIR (default /work/target-release), PROFILE (cargo profile, default
-# release; `profiling` is release without LTO: minutes quicker to rebuild), BENCH_DIR (where the
-# generated files go; default a temporary folder, removed at the end unless --keep), JOBS
-# (--jobs for run).
-# SPEC §8 targets: >= 250,000 rows/s, peak memory <= 1 GiB, within 4x of the bare read-and-write.
+# release), BENCH_DIR (where files go; default a temporary folder removed at the end),
+# YARDSTICK_VENV (the Python venv, default /tmp/pc-onboard-yardstick-venv; made by
+# scripts/speed_yardstick/setup.sh from PyPI on first use). Results are appended to
+# bench/speed.csv. Targets: run >= 10x the Python pipeline; check >= 150,000 rows/s at 1M;
+# --jobs 2 >= 1.8x --jobs 1; peak <= 1024 MB at 1M.
 set -euo pipefail
 
-sizes=(100000 1000000)
+rows=1000000
+faker_rows=200000
+python=1
+ten_m=0
 keep=0
-xlsx=1
-details=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --10m) sizes+=(10000000) ;;
-        --sizes) shift; read -r -a sizes <<< "$1" ;;
+        --rows) shift; rows=$1 ;;
+        --faker-rows) shift; faker_rows=$1 ;;
+        --no-python) python=0 ;;
+        --10m) ten_m=1 ;;
         --keep) keep=1 ;;
-        --no-xlsx) xlsx=0 ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -35,10 +47,10 @@ done
 root=$(cd "$(dirname "$0")/.." && pwd)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/work/target-release}
 if [[ ! -x /usr/bin/time ]]; then
-    echo "bench: /usr/bin/time (GNU time) is needed for peak memory; install it: sudo apt-get install time" >&2
+    echo "bench: /usr/bin/time (GNU time) is needed for peak memory; install it: apt-get install time" >&2
     exit 2
 fi
-command -v python3 > /dev/null || { echo "bench: python3 is needed to read summary.json" >&2; exit 2; }
+command -v python3 > /dev/null || { echo "bench: python3 is needed (summary.json, the Faker list)" >&2; exit 2; }
 
 profile=${PROFILE:-release}
 echo "bench: building $profile binaries in $CARGO_TARGET_DIR" >&2
@@ -55,60 +67,119 @@ commit=$(cd "$root" && git rev-parse --short HEAD 2> /dev/null || echo unknown)
 if [[ -n "$(cd "$root" && git status --porcelain --untracked-files=no 2> /dev/null)" ]]; then
     commit="$commit-dirty"
 fi
-results="$root/bench/results.csv"
+today=$(date -u +%Y-%m-%d)
+results="$root/bench/speed.csv"
 mkdir -p "$root/bench"
-[[ -f "$results" ]] || echo "date,commit,rows,seconds,rows_per_sec,peak_mb,baseline_seconds,ratio" > "$results"
-jobs_arg=()
-[[ -n "${JOBS:-}" ]] && jobs_arg=(--jobs "$JOBS")
+[[ -f "$results" ]] || echo "date,commit,what,rows,seconds,rows_per_sec,peak_mb" > "$results"
 
 # Wall seconds from /usr/bin/time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:12.34".
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+calc() { python3 -c "print($1)"; }
 
-printf '\n%-9s %9s %12s %8s %9s %9s %8s %8s %8s %8s %9s %7s\n' rows seconds rows/s peak_MB baseline_s ratio existing read+val match dom+route write gen_s >&2
-for n in "${sizes[@]}"; do
-    existing=$(( n >= 1000000 ? 100000 : (n >= 100 ? n / 10 : 10) ))
-    list="$work/list_$n.csv"
-    pc="$work/pc_$n.csv"
-    out="$work/out_$n"
-    gen_start=$(date +%s.%N)
-    "$bin" generate --rows "$n" --seed 1 --out "$list" --existing-out "$pc" --existing-rows "$existing" -q
-    gen_s=$(python3 -c "print($(date +%s.%N) - $gen_start)")
-    # Warm the page cache the same way for both measurements.
-    cat "$list" "$pc" > /dev/null
-    /usr/bin/time -v "$bin" run "$list" --existing "$pc" --out "$out" --no-progress -q "${jobs_arg[@]}" 2> "$work/time_$n.txt" \
-        || { cat "$work/time_$n.txt" >&2; exit 1; }
-    secs=$(wall "$work/time_$n.txt")
-    peak=$(peak_mb "$work/time_$n.txt")
-    base_secs=$("$baseline" "$list" "$work/copy_$n.csv" | python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
-    rm -f "$work/copy_$n.csv"
-    read -r t_exist t_read t_match t_dom t_write pairs mem < <(python3 -c '
+# Runs a command under /usr/bin/time -v; sets $secs and $peak. $1 names the measurement.
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -v "$@" > "$work/$name.out" 2> "$work/$name.time" || {
+        cat "$work/$name.out" "$work/$name.time" >&2
+        echo "bench: $name failed" >&2
+        exit 1
+    }
+    secs=$(wall "$work/$name.time")
+    peak=$(peak_mb "$work/$name.time")
+}
+
+# Stage seconds from a summary.json: read+validate, match, domains+route, write.
+stages() {
+    python3 -c '
+import json, sys
+t = json.load(open(sys.argv[1]))["timings"]
+print("read+validate %.2f, match %.2f, domains+route %.2f, write %.2f" % (t["read_validate"], t["match"], t["domains_route"], t["write"]))' "$1"
+}
+
+# The bare read-and-write of a file with the csv crate: seconds.
+bare() {
+    local s
+    s=$("$baseline" "$1" "$work/copy.csv" | python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
+    rm -f "$work/copy.csv"
+    echo "$s"
+}
+
+record() { echo "$today,$commit,$1,$2,$3,$(calc "round($2 / $3)"),$4" >> "$results"; }
+
+lines=()
+say() { lines+=("$1"); echo "$1" >&2; }
+
+# 1. The Faker-written list: pc-onboard against the Python pipeline.
+yard="$root/scripts/speed_yardstick"
+faker="$work/faker_$faker_rows.csv"
+if [[ $python -eq 1 ]]; then
+    py=$(bash "$yard/setup.sh")
+    echo "bench: writing the Faker list ($faker_rows rows)" >&2
+    "$py" "$yard/faker_list.py" --rows "$faker_rows" --seed 1 --out "$faker" > /dev/null
+    cat "$faker" > /dev/null
+    measure py_pipeline "$py" "$yard/python_pipeline.py" "$faker" --out "$work/py_out" --procs 2
+    py_secs=$secs py_peak=$peak
+    record python_pipeline "$faker_rows" "$py_secs" "$py_peak"
+    measure faker_run "$bin" run "$faker" --out "$work/faker_out" --no-progress -q
+    run_secs=$secs run_peak=$peak
+    record run_faker "$faker_rows" "$run_secs" "$run_peak"
+    rejected=$(python3 -c '
 import json, sys
 s = json.load(open(sys.argv[1]))
-t = s["timings"]
-m = t.get("peak_memory_mb") or {}
-mem = "/".join(str(m.get(k, "?")) for k in ("existing", "read_validate", "match", "write"))
-print(t["existing"], t["read_validate"], t["match"], t["domains_route"], t["write"], s["matching"]["candidate_pairs"], mem)' "$out/summary.json")
-    rps=$(python3 -c "print(round($n / $secs))")
-    ratio=$(python3 -c "print(round($secs / $base_secs, 2))")
-    printf '%-9s %9.2f %12s %8s %9.2f %9s %8.2f %8.2f %8.2f %8.2f %9.2f %7.2f\n' "$n" "$secs" "$rps" "$peak" "$base_secs" "$ratio" \
-        "$t_exist" "$t_read" "$t_match" "$t_dom" "$t_write" "$gen_s" >&2
-    details+=("$(printf '%-9s candidate pairs %s; peak MB after existing/read+validate/match/write: %s' "$n" "$pairs" "$mem")")
-    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$n,$secs,$rps,$peak,$base_secs,$ratio" >> "$results"
-done
-printf '%s\n' "${details[@]}" >&2
-
-# A workbook at scale (issue 6): a 200k-row XLSX list read and validated (`check` writes only
-# summary.json), with its peak memory.
-if [[ $xlsx -eq 1 ]]; then
-    book="$work/list_200k.xlsx"
-    "$bin" generate --rows 200000 --seed 2 --out "$book" -q
-    /usr/bin/time -v "$bin" check "$book" --out "$work/out_xlsx" --no-progress -q "${jobs_arg[@]}" 2> "$work/time_xlsx.txt" \
-        || { cat "$work/time_xlsx.txt" >&2; exit 1; }
-    printf 'xlsx      200,000-row workbook (%s MB): check %.2f s, peak %s MB\n' \
-        "$(du -m "$book" | cut -f1)" "$(wall "$work/time_xlsx.txt")" "$(peak_mb "$work/time_xlsx.txt")" >&2
+print("%.0f%%" % (100 * s["outcomes"]["rejected"] / max(1, s["rows_in"])))' "$work/faker_out/summary.json")
+    faker_stages=$(stages "$work/faker_out/summary.json")
+    measure faker_nightly "$bin" run "$faker" --out "$work/faker_nightly" --outputs csv --no-progress -q
+    nightly_secs=$secs nightly_peak=$peak
+    record run_faker_outputs_csv "$faker_rows" "$nightly_secs" "$nightly_peak"
+    faker_bare=$(bare "$faker")
+    say ""
+    say "Faker list, $faker_rows rows ($(du -m "$faker" | cut -f1) MB, $rejected rejected by pc-onboard):"
+    say "$(printf '  Python pipeline (2 processes, clean file + findings) %7.2f s  peak %5s MB' "$py_secs" "$py_peak")"
+    say "$(printf '  pc-onboard run, every output                         %7.2f s  peak %5s MB  %5.1fx the Python way (target >= 10)' "$run_secs" "$run_peak" "$(calc "$py_secs / $run_secs")")"
+    say "    stages: $faker_stages"
+    say "$(printf '  pc-onboard run --outputs csv (nightly)               %7.2f s  peak %5s MB  %5.1fx the Python way' "$nightly_secs" "$nightly_peak" "$(calc "$py_secs / $nightly_secs")")"
+    say "$(printf '  bare csv read-and-write                              %7.2f s' "$faker_bare")"
 fi
-echo >&2
-echo "bench: targets (SPEC §8): >= 250000 rows/s, peak <= 1024 MB, ratio <= 4; results appended to bench/results.csv" >&2
+
+# 2 and 3. Generated rows: check, check --jobs 1, run.
+list="$work/list_$rows.csv"
+pc="$work/pc_$rows.csv"
+existing=$(( rows >= 1000000 ? 100000 : (rows >= 100 ? rows / 10 : 10) ))
+echo "bench: generating $rows rows" >&2
+"$bin" generate --rows "$rows" --seed 1 --out "$list" --existing-out "$pc" --existing-rows "$existing" -q
+cat "$list" "$pc" > /dev/null
+measure check2 "$bin" check "$list" --existing "$pc" --out "$work/check2" --no-progress -q --jobs 2
+check2=$secs check2_peak=$peak
+record check_jobs2 "$rows" "$check2" "$check2_peak"
+check_stages=$(stages "$work/check2/summary.json")
+measure check1 "$bin" check "$list" --existing "$pc" --out "$work/check1" --no-progress -q --jobs 1
+check1=$secs
+record check_jobs1 "$rows" "$check1" "$peak"
+measure run_gen "$bin" run "$list" --existing "$pc" --out "$work/run_out" --no-progress -q
+run_gen=$secs run_gen_peak=$peak
+record run_generated "$rows" "$run_gen" "$run_gen_peak"
+run_stages=$(stages "$work/run_out/summary.json")
+gen_bare=$(bare "$list")
+say ""
+say "Generated list, $rows rows with a $existing-customer export ($(du -m "$list" | cut -f1) MB):"
+say "$(printf '  check --jobs 2   %7.2f s  %8.0f rows/s (target >= 150,000)  peak %5s MB' "$check2" "$(calc "$rows / $check2")" "$check2_peak")"
+say "    stages: $check_stages"
+say "$(printf '  check --jobs 1   %7.2f s  --jobs 2 is %.2fx --jobs 1 (target >= 1.8)' "$check1" "$(calc "$check1 / $check2")")"
+say "$(printf '  run              %7.2f s  %8.0f rows/s  peak %5s MB (target <= 1024)' "$run_gen" "$(calc "$rows / $run_gen")" "$run_gen_peak")"
+say "    stages: $run_stages"
+say "$(printf '  bare csv read-and-write %.2f s' "$gen_bare")"
+
+if [[ $ten_m -eq 1 ]]; then
+    big="$work/list_10m.csv"
+    "$bin" generate --rows 10000000 --seed 1 --out "$big" --existing-out "$work/pc_10m.csv" --existing-rows 1000000 -q
+    measure run_10m "$bin" run "$big" --existing "$work/pc_10m.csv" --out "$work/run_10m" --no-progress -q
+    record run_generated 10000000 "$secs" "$peak"
+    say "$(printf '  run at 10M       %7.2f s  peak %5s MB  per-row cost %.2fx the 1M run' "$secs" "$peak" "$(calc "($secs / 10000000) / ($run_gen / $rows)")")"
+fi
+
+say ""
+say "$today, commit $commit, profile $profile, $(nproc) cores; appended to bench/speed.csv"
 [[ $keep -eq 1 ]] && echo "bench: files kept in $work" >&2
 exit 0

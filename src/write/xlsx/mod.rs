@@ -194,12 +194,20 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
     fills.push((
         "Findings",
         Box::new(|ws| {
+            // Rows past the sheet's cap are only counted: the counts already know how many
+            // findings there are, so the rest of the rows are not read back for them.
+            let total: u64 = data.insights.stats.rules.iter().map(|r| r.findings).sum();
+            let shown = table::row_cap(fmt).min(total) as usize;
             let rows = data
                 .rows
                 .iter()
                 .enumerate()
-                .flat_map(|(i, r)| (0..r.findings.len()).map(move |k| (i, r.clone(), k)));
-            let render = |(i, r, k): (usize, RowRef, usize)| {
+                .flat_map(|(i, r)| (0..r.findings.len()).map(move |k| Some((i, r.clone(), k))))
+                .take(shown)
+                .chain(std::iter::repeat_n(None, total as usize - shown));
+            let render = |item: Option<(usize, RowRef, usize)>| {
+                // Only the first `shown` items are rendered, and those are all findings.
+                let Some((i, r, k)) = item else { return Vec::new() };
                 let f = &r.findings[k];
                 let mask = human::row_mask(data, i);
                 let sev = rules::severity(f, &data.cfg.profile);

@@ -82,6 +82,12 @@ impl Cell {
     }
 }
 
+/// Data rows a sheet shows at most: `report.xlsx_max_rows`, keeping Excel's last row free for
+/// the line that says the sheet was cut.
+pub fn row_cap(fmt: &Formats) -> u64 {
+    fmt.max_rows.min(EXCEL_LAST_ROW as usize - 1) as u64
+}
+
 /// What was written to a sheet.
 #[derive(Debug, Default)]
 pub struct Written {
@@ -124,8 +130,7 @@ pub fn write<I>(
     let mut notes = 0usize;
     let last_col = headers.len().saturating_sub(1) as u16;
     let mut r: u32 = 0;
-    // Keep Excel's last row free for the line that says the sheet was cut.
-    let max_rows = fmt.max_rows.min(EXCEL_LAST_ROW as usize - 1) as u64;
+    let max_rows = row_cap(fmt);
     let mut sampled = sample.into_iter();
     loop {
         let cells = match sampled.next() {

@@ -39,20 +39,24 @@ pub fn read_and_validate(
             let map = src.info().columns.clone();
             let mut chunk = Vec::with_capacity(CHUNK_ROWS);
             let mut more = src.next_chunk(CHUNK_ROWS, &mut chunk)?;
-            // Reading is serial: the next chunk is read while this one is validated, matched
-            // up and spilled, so the reader never leaves a core idle.
+            // Reading and spilling are serial: the next chunk is read and the previous one
+            // spilled while this one is validated and matched up, so neither leaves a core idle.
+            let mut validated: Vec<crate::model::Row> = Vec::new();
             while !chunk.is_empty() || more {
                 console.advance(chunk.len() as u64, src.extent());
                 let current = std::mem::take(&mut chunk);
-                let (read, pushed) = rayon::join(
+                let previous = std::mem::take(&mut validated);
+                let (read, rows) = rayon::join(
                     || -> Result<bool> {
+                        store.push(&previous)?;
+                        drop(previous);
                         if !more {
                             return Ok(false);
                         }
                         chunk.reserve(CHUNK_ROWS);
                         src.next_chunk(CHUNK_ROWS, &mut chunk)
                     },
-                    || -> Result<()> {
+                    || {
                         let rows = process::process_chunk(current, &map, cfg);
                         let (k, f): (Vec<_>, Vec<_>) = rows
                             .par_iter()
@@ -60,12 +64,13 @@ pub fn read_and_validate(
                             .unzip();
                         keys.extend(k);
                         facts.extend(f);
-                        store.push(&rows)
+                        rows
                     },
                 );
-                pushed?;
                 more = read?;
+                validated = rows;
             }
+            store.push(&validated)?;
             console.finish_source(src.info());
             sources.push(src.info().clone());
         }

@@ -11,13 +11,18 @@ use std::borrow::Cow;
 
 /// A value of `field` (None: a column that feeds no sensitive field) for people.
 pub fn field(data: &RunData, field: Option<Field>, value: &str) -> String {
+    field_cow(data, field, value).into_owned()
+}
+
+/// [`field`], borrowing the value where nothing changes it (most values, when not redacting).
+pub fn field_cow<'a>(data: &RunData, field: Option<Field>, value: &'a str) -> Cow<'a, str> {
     let v = match (data.cfg.redact, field.and_then(redact::kind)) {
-        (false, _) => Cow::Borrowed(value),
+        (false, _) => return guard(value),
         (true, Some(kind)) => Cow::Owned(redact::mask(kind, value)),
         // Any column may hold an address (a "Notes" or "Owner" column); hide those too.
         (true, None) => redact::scrub_emails(value),
     };
-    guard(&v).into_owned()
+    Cow::Owned(guard(&v).into_owned())
 }
 
 /// The identifiers of row `i`, to mask in free text about it (None when not redacting).

@@ -10,6 +10,7 @@ use crate::model::{Field, Finding, Outcome};
 use crate::read::headers::ColumnUse;
 use crate::report::redact::RowMask;
 use crate::rules::{self, catalogue::Severity};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -36,23 +37,45 @@ pub fn message(f: &Finding) -> String {
     }
 }
 
-/// The line of one finding of row `i`, for people: formula-guarded, and masked under
-/// `--redact` (`mask` from [`human::row_mask`]).
-pub fn finding_line(data: &RunData, row: &Row, f: &Finding, mask: Option<&RowMask>) -> [String; 10] {
-    let src = data.source_cells_of(row);
+/// The source cells of a row as the findings' lines show them (formula-guarded): made once
+/// per row, whatever its number of findings.
+pub fn finding_sources(data: &RunData, row: &Row) -> [String; 4] {
+    data.source_cells_of(row).map(|s| match guard(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(guarded) => guarded,
+    })
+}
+
+/// The line of one finding of a row, for people: formula-guarded, and masked under `--redact`
+/// (`mask` from [`human::row_mask`]); `src` from [`finding_sources`]. Values are borrowed
+/// where nothing changes them: findings.csv is the largest file a run writes.
+pub fn finding_line<'a>(
+    data: &RunData,
+    src: &'a [String; 4],
+    f: &'a Finding,
+    mask: Option<&RowMask>,
+) -> [Cow<'a, str>; 10] {
     let sev = rules::severity(f, &data.cfg.profile);
     let rule = f.rule.rule();
+    let value = match mask {
+        None => guard(&f.value),
+        Some(_) => Cow::Owned(human::finding_value(mask, f)),
+    };
+    let message = match (&f.detail, mask) {
+        (None, None) => guard(rule.message),
+        _ => Cow::Owned(human::text(mask, &message(f))),
+    };
     [
-        guard(&src[0]).into_owned(),
-        guard(&src[1]).into_owned(),
-        guard(&src[2]).into_owned(),
-        guard(&src[3]).into_owned(),
-        rule.code.to_string(),
-        sev.as_str().to_string(),
-        rule.field.to_string(),
-        human::finding_value(mask, f),
-        human::text(mask, &message(f)),
-        rule.fix.to_string(),
+        Cow::Borrowed(src[0].as_str()),
+        Cow::Borrowed(src[1].as_str()),
+        Cow::Borrowed(src[2].as_str()),
+        Cow::Borrowed(src[3].as_str()),
+        Cow::Borrowed(rule.code),
+        Cow::Borrowed(sev.as_str()),
+        Cow::Borrowed(rule.field),
+        value,
+        message,
+        Cow::Borrowed(rule.fix),
     ]
 }
 
@@ -66,8 +89,10 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
             continue;
         }
         let mask = human::row_mask(data, i);
+        let src = finding_sources(data, &row);
         for f in &row.findings {
-            wtr.write_record(finding_line(data, &row, f, mask.as_ref())).map_err(&err)?;
+            wtr.write_record(finding_line(data, &src, f, mask.as_ref()).iter().map(|c| c.as_bytes()))
+                .map_err(&err)?;
         }
     }
     finish(wtr, path)
@@ -233,13 +258,17 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
         cols.cells(data, i, &mut cells);
         let mask = human::row_mask(data, i);
         let src = data.source_cells(i);
+        let errors = human::text(mask.as_ref(), &pc_errors(data, i));
         let line = cells
             .iter()
             .zip(&fields)
-            .map(|(c, f)| human::field(data, *f, c))
-            .chain([human::text(mask.as_ref(), &pc_errors(data, i))])
-            .chain(src.iter().map(|s| guard(s).into_owned()));
-        wtr.write_record(line).map_err(&err)?;
+            .map(|(c, f)| human::field_cow(data, *f, c))
+            .chain([Cow::Borrowed(errors.as_str())])
+            .chain(src.iter().map(|s| guard(s)));
+        for cell in line {
+            wtr.write_field(cell.as_bytes()).map_err(&err)?;
+        }
+        wtr.write_record(None::<&[u8]>).map_err(&err)?;
     }
     finish(wtr, path)
 }

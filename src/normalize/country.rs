@@ -71,6 +71,12 @@ const EXTRA_ALIASES: &[(&str, &str)] = &[
     ("palestine", "PS"),
     ("vatican", "VA"),
     ("kosovo", "XK"),
+    // Official long forms in the country's own language, as CRMs in those countries hold them
+    // (the country data has the short forms: "ไทย", "Deutschland").
+    ("ประเทศไทย", "TH"),
+    ("bundesrepublik deutschland", "DE"),
+    ("republique francaise", "FR"),
+    ("rzeczpospolita polska", "PL"),
 ];
 
 #[derive(Deserialize)]
@@ -132,7 +138,7 @@ fn index() -> &'static Index {
         }
         for (name, cc) in EXTRA_ALIASES {
             if let Some(c) = codes.get(cc) {
-                add(name.to_string(), c.alpha2.as_str(), CountryMatch::Other);
+                add(fold_words(name), c.alpha2.as_str(), CountryMatch::Other);
             }
         }
         Index { names, codes }
@@ -188,6 +194,9 @@ mod tests {
             ("España", Some(("ES", CountryMatch::Other))),
             ("Brasil", Some(("BR", CountryMatch::Other))),
             ("Россия", Some(("RU", CountryMatch::Other))),
+            ("ไทย", Some(("TH", CountryMatch::Other))),
+            ("ประเทศไทย", Some(("TH", CountryMatch::Other))),
+            ("République française", Some(("FR", CountryMatch::Other))),
             ("  france ", Some(("FR", CountryMatch::Standard))),
             ("Atlantis", None),
             ("", None),

@@ -1,4 +1,4 @@
-//! Postal codes in the form Partner Center expects. Two things are rewritten, and nothing else:
+//! Postal codes in the form Partner Center expects. Three things are rewritten, and nothing else:
 //!
 //! - **a country's published prefix form**: several postal services write the country before
 //!   the code (`MD-2001`, `AZ 1000`, `LT-01100`, `CH-8001`, `FL-9490`; Google's address data
@@ -6,6 +6,10 @@
 //!   part of the code itself (`LV-1050`, `AD100`, `BB23026`). A code written with the prefix
 //!   where the pattern has none loses it, and one written without the prefix where the pattern
 //!   has it gains it, with or without a space or dash in between;
+//! - **the country before the code, any country**: `H-1051`, `D-80331`, `HU 1051`: the sign on
+//!   its cars (what Europe's postal services asked senders to write before 2000, and what CRMs
+//!   still hold) or its ISO code, followed by a dash or a space, is dropped when the rest fits
+//!   the country's pattern;
 //! - **the US ZIP+4**: Partner Center publishes `^\d{5}(-\d{4})?$` for the US, so `80202 1234`
 //!   and `802021234` become `80202-1234`.
 //!
@@ -46,17 +50,23 @@ fn candidates(cc: &str, meta: &address_meta::CountryAddress, written: &str) -> V
     let in_pattern = meta.postal_code_examples().iter().any(|ex| {
         ex.strip_prefix(cc).is_some_and(|rest| rest.starts_with(|c: char| !c.is_ascii_alphabetic()))
     });
-    if service.is_none() && !in_pattern {
-        return Vec::new();
-    }
+    // (prefix, whether a separator must follow it): a published prefix may run into the digits
+    // (`AD100`); any other only with a dash or space after it, so no code's own letters are taken.
+    let published = service.is_some() || in_pattern;
+    let mut prefixes: Vec<(&str, bool)> = service.into_iter().map(|p| (p, false)).collect();
+    prefixes.push((cc, !published));
+    prefixes.extend(vehicle_sign(cc).map(|sign| (sign, true)));
     let mut out = Vec::new();
     let mut body = written;
-    for prefix in service.into_iter().chain([cc]) {
+    for (prefix, separated) in prefixes {
         if let Some(rest) = written.strip_prefix(prefix) {
-            let rest = rest.trim_start_matches([' ', '-', '.', '–']);
-            if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit()) {
-                out.push(rest.to_string());
-                body = rest;
+            let trimmed = rest.trim_start_matches([' ', '-', '.', '–']);
+            if separated && trimmed.len() == rest.len() {
+                continue;
+            }
+            if !trimmed.is_empty() && trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(trimmed.to_string());
+                body = trimmed;
                 break;
             }
         }
@@ -67,6 +77,28 @@ fn candidates(cc: &str, meta: &address_meta::CountryAddress, written: &str) -> V
         out.extend(["", "-", " "].map(|sep| format!("{cc}{sep}{body}")));
     }
     out
+}
+
+/// The country's sign on cars, where it is not its ISO code (the Vienna Convention's
+/// distinguishing signs, which Europe's postal codes were once written after).
+fn vehicle_sign(cc: &str) -> Option<&'static str> {
+    const SIGNS: &[(&str, &str)] = &[
+        ("AT", "A"),
+        ("BE", "B"),
+        ("DE", "D"),
+        ("ES", "E"),
+        ("FI", "FIN"),
+        ("FR", "F"),
+        ("HU", "H"),
+        ("IE", "IRL"),
+        ("IT", "I"),
+        ("LU", "L"),
+        ("NO", "N"),
+        ("PT", "P"),
+        ("SE", "S"),
+        ("SI", "SLO"),
+    ];
+    SIGNS.iter().find(|(c, _)| *c == cc).map(|(_, s)| *s)
 }
 
 #[cfg(test)]
@@ -117,7 +149,17 @@ mod tests {
             ("US", "8020", None),
             ("MD", "MD-20011", None),
             ("MD", "RO-2001", None),
-            ("DE", "DE-10115", None),
+            ("DE", "DE-10115", Some("10115")),
+            ("DE", "D-80331", Some("80331")),
+            ("DE", "D 80331", Some("80331")),
+            ("DE", "D80331", None),
+            ("HU", "H-3365", Some("3365")),
+            ("HU", "HU-1051", Some("1051")),
+            ("HU", "H-33651", None),
+            ("FR", "F-75001", Some("75001")),
+            ("AT", "A-1010", Some("1010")),
+            ("IT", "I-00184", Some("00184")),
+            ("PL", "PL-00-950", Some("00-950")),
             ("JE", "2 3AB", None),
             ("GB", "SW1A 1AA", None),
         ];

@@ -27,6 +27,10 @@ pub struct RuleCount {
     pub findings: u64,
     /// Rows with at least one such finding.
     pub rows: u64,
+    /// Rows where at least one such finding is an error as it ended up (context included: a
+    /// phone is an error only where Partner Center requires one, so this may be below `rows`
+    /// even when `severity` is "error").
+    pub error_rows: u64,
 }
 
 /// Findings and rows of one severity (as each finding ended up, context included).
@@ -67,8 +71,8 @@ impl Stats {
         // Keyed by borrowed text while counting; owned keys only once per country and file.
         let mut countries: HashMap<&'static str, OutcomeCounts> = HashMap::new();
         let mut files: HashMap<usize, OutcomeCounts> = HashMap::new();
-        // (findings, rows) per rule and per severity.
-        let mut by_rule: BTreeMap<RuleId, (u64, u64)> = BTreeMap::new();
+        // (findings, rows, rows as an error) per rule; (findings, rows) per severity.
+        let mut by_rule: BTreeMap<RuleId, (u64, u64, u64)> = BTreeMap::new();
         let mut by_severity: BTreeMap<&'static str, (u64, u64)> = BTreeMap::new();
         // One pass over the rows (they may be read back from disk).
         for (row, outcome) in rows.into_iter().zip(outcomes) {
@@ -78,6 +82,7 @@ impl Stats {
             *files.entry(row.raw.pos.source as usize).or_default().entry(o).or_insert(0) += 1;
             // A row counts once per rule and severity however many findings it has of them.
             let mut rules_seen: Vec<RuleId> = Vec::new();
+            let mut errors_seen: Vec<RuleId> = Vec::new();
             let mut severities_seen: Vec<&'static str> = Vec::new();
             for f in &row.findings {
                 let rule = by_rule.entry(f.rule).or_default();
@@ -87,6 +92,10 @@ impl Stats {
                     rule.1 += 1;
                 }
                 let sev = if rules::severity(f, profile).as_str() == "error" { "error" } else { "warning" };
+                if sev == "error" && !errors_seen.contains(&f.rule) {
+                    errors_seen.push(f.rule);
+                    rule.2 += 1;
+                }
                 let n = by_severity.entry(sev).or_default();
                 n.0 += 1;
                 if !severities_seen.contains(&sev) {
@@ -104,7 +113,7 @@ impl Stats {
                 *merged.entry(o).or_insert(0) += n;
             }
         }
-        for (id, (findings, rows)) in by_rule {
+        for (id, (findings, rows, error_rows)) in by_rule {
             let rule = id.rule();
             stats.rules.push(RuleCount {
                 code: rule.code,
@@ -112,6 +121,7 @@ impl Stats {
                 field: rule.field,
                 findings,
                 rows,
+                error_rows,
             });
         }
         // By code, as summary.json has always listed them.
@@ -188,7 +198,27 @@ mod tests {
         assert_eq!(rules, [("company.test_name", 2, 2), ("domain.suggested", 2, 1), ("email.syntax", 1, 1)]);
         assert_eq!(stats.severities["error"], SeverityCount { findings: 3, rows: 2 });
         assert_eq!(stats.severities["warning"], SeverityCount { findings: 2, rows: 1 });
+        let errors: Vec<(&str, u64)> = stats.rules.iter().map(|r| (r.code, r.error_rows)).collect();
+        assert_eq!(errors, [("company.test_name", 2), ("domain.suggested", 0), ("email.syntax", 1)]);
         assert_eq!(stats.top_rules(1)[0].code, "company.test_name");
+    }
+
+    /// A finding that ended up a warning (a phone outside the countries that require one) is
+    /// not counted as an error row of its rule, whatever the rule's configured severity.
+    #[test]
+    fn error_rows_follow_each_findings_own_severity() {
+        use crate::model::catalogue::Severity;
+        let mut warned = row(0, Some("US"), &[]);
+        warned.findings.push(Finding::new(RuleId::PhoneInvalid, "1").with_severity(Severity::Warning));
+        let rows = [warned, row(0, Some("PL"), &[RuleId::PhoneInvalid])];
+        let stats = Stats::build(
+            &[source("a.csv")],
+            &rows,
+            &[Outcome::Clean, Outcome::Rejected],
+            &Profile::default_profile(),
+        );
+        let phone = stats.rules.iter().find(|r| r.code == "phone.invalid").unwrap();
+        assert_eq!((phone.severity, phone.rows, phone.error_rows), ("error", 2, 1));
     }
 
     #[test]

@@ -17,8 +17,8 @@ pub struct Tally {
     outcomes: BTreeMap<Outcome, u64>,
     countries: BTreeMap<String, BTreeMap<Outcome, u64>>,
     files: BTreeMap<String, BTreeMap<Outcome, u64>>,
-    /// Per rule: findings and rows.
-    rules: BTreeMap<RuleId, (u64, u64)>,
+    /// Per rule: findings, rows, and rows where it is an error.
+    rules: BTreeMap<RuleId, (u64, u64, u64)>,
     /// Per severity as written ("error", "warning", "off"): findings and rows.
     severities: BTreeMap<&'static str, (u64, u64)>,
 }
@@ -32,6 +32,7 @@ impl Tally {
         *self.files.entry(file.to_string()).or_default().entry(outcome).or_default() += 1;
         // A row counts once per rule and per severity, however many findings it has of each.
         let mut seen_rules: Vec<RuleId> = Vec::with_capacity(row.findings.len());
+        let mut seen_errors: Vec<RuleId> = Vec::new();
         let mut seen_sev: Vec<&str> = Vec::with_capacity(2);
         for f in &row.findings {
             let r = self.rules.entry(f.rule).or_default();
@@ -41,6 +42,10 @@ impl Tally {
                 r.1 += 1;
             }
             let sev = rules::severity(f, profile).as_str();
+            if sev == "error" && !seen_errors.contains(&f.rule) {
+                seen_errors.push(f.rule);
+                r.2 += 1;
+            }
             let s = self.severities.entry(sev).or_default();
             s.0 += 1;
             if !seen_sev.contains(&sev) {
@@ -60,7 +65,7 @@ impl Tally {
         let mut rules: Vec<RuleCount> = self
             .rules
             .into_iter()
-            .map(|(id, (findings, rows))| {
+            .map(|(id, (findings, rows, error_rows))| {
                 let rule = id.rule();
                 RuleCount {
                     code: rule.code,
@@ -68,6 +73,7 @@ impl Tally {
                     field: rule.field,
                     findings,
                     rows,
+                    error_rows,
                 }
             })
             .collect();

@@ -18,9 +18,11 @@ const WIDTH_SAMPLE: usize = 200;
 /// Column widths, in characters.
 const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 60.0;
-/// Notes kept per sheet: rust_xlsxwriter holds notes in memory even in constant-memory mode,
-/// and Excel grows slow with tens of thousands of them. Highlighting continues past the cap.
-pub const MAX_NOTES: usize = 20_000;
+/// Notes kept per sheet: rust_xlsxwriter holds notes in memory even in constant-memory mode
+/// and copies them all when it saves (at 20,000 that copy was two thirds of the workbook's time
+/// on a 200k-row list), and Excel grows slow with tens of thousands of them. 5,000 cover the
+/// first few thousand rejected rows people read; highlighting continues past the cap.
+pub const MAX_NOTES: usize = 5_000;
 
 /// A cell's value.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,6 +14,7 @@ pub mod dedup;
 pub mod domains;
 pub mod existing;
 pub mod freq;
+pub mod jaro;
 pub mod keys;
 pub mod legal;
 pub mod link;

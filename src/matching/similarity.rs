@@ -139,7 +139,7 @@ pub fn jaro_winkler_may_reach(x: &str, y: &str, t: f64) -> bool {
 /// Jaro-Winkler of `x` and `y` when it can reach `t`, else 0.
 pub fn jaro_winkler_from(x: &str, y: &str, t: f64) -> f64 {
     if jaro_winkler_may_reach(x, y, t) {
-        strsim::jaro_winkler(x, y)
+        super::jaro::jaro_winkler(x, y)
     } else {
         0.0
     }
@@ -154,7 +154,7 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let jw = strsim::jaro_winkler(a, b);
+    let jw = super::jaro::jaro_winkler(a, b);
     let wa: Vec<&str> = a.split(' ').collect();
     let wb: Vec<&str> = b.split(' ').collect();
     let common = wa.iter().filter(|w| wb.contains(w)).count();

@@ -98,7 +98,7 @@ impl Vocab {
         if a == b {
             1.0
         } else if self.fuzzy[a as usize] && self.fuzzy[b as usize] && self.may_be_near(a, b) {
-            strsim::jaro_winkler(self.word(a), self.word(b))
+            super::jaro::jaro_winkler(self.word(a), self.word(b))
         } else {
             0.0
         }

@@ -157,7 +157,8 @@ pub struct RunArgs {
     /// relationship requests, duplicates, review, findings, rejected rows), json (the request
     /// bodies in clean/), xlsx (report.xlsx), html (report.html), reconciliation. Default: all.
     /// summary.json is always written. A nightly data-quality run needs `--outputs csv`, which
-    /// skips the reports for people, most of the write time (docs/nightly-runs.md).
+    /// skips the reports for people and the request bodies, about half the write time
+    /// (docs/nightly-runs.md).
     #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = config::OutputKind::parse)]
     pub outputs: Vec<config::OutputKind>,
     /// Also write customers.parquet (the clean rows) and findings.parquet, for data lakes.

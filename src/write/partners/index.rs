@@ -50,15 +50,19 @@ pub fn write_csv(data: &RunData, index: &PartnerIndex, path: &Path) -> Result<()
             format!("{:.2}", l.rejected_percent),
         ];
         line.extend(ORDER[1..].iter().map(|o| l.outcome(*o).to_string()));
-        line.extend([optional(l.new_findings), optional(l.fixed_findings), report(l)]);
+        line.extend([optional(l.new_findings), optional(l.fixed_findings), report(data, l)]);
         wtr.write_record(line).map_err(&err)?;
     }
     finish(wtr, path)
 }
 
-/// A partner's report, relative to the output folder.
-fn report(l: &PartnerLine) -> String {
-    format!("{DIR}/{}/report.html", l.folder)
+/// A partner's report, relative to the output folder: the first of its files `--outputs`
+/// writes (report.html, report.xlsx, rejected_rows.csv), or its folder when none is.
+fn report(data: &RunData, l: &PartnerLine) -> String {
+    match super::view::FILES.iter().find(|f| data.cfg.outputs.writes(f)) {
+        Some(file) => format!("{DIR}/{}/{file}", l.folder),
+        None => format!("{DIR}/{}/", l.folder),
+    }
 }
 
 /// Writes index.html.

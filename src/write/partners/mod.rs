@@ -79,12 +79,19 @@ pub fn write(data: &RunData, column: &Column, out: &Path) -> Result<Written> {
     lines.sort_by(|a, b| a.folder.cmp(&b.folder));
     let index = PartnerIndex { column: column.spec.clone(), lines };
     index::write_csv(data, &index, &root.join(index::CSV))?;
-    index::write_html(data, &index, &root.join(index::HTML))?;
+    // The index page links each partner's report.html: it comes with the html kind.
+    let page = data.cfg.outputs.writes(index::HTML);
+    if page {
+        index::write_html(data, &index, &root.join(index::HTML))?;
+    }
     drop(split);
     drop(deferred);
     sync_tree(&root)?;
-    let mut files = vec![format!("{DIR}/{}", index::CSV), format!("{DIR}/{}", index::HTML)];
-    // The index is the split's own listing (a later `--baseline` reads it): always written.
+    // index.csv is the split's own listing (a later `--baseline` reads it): always written.
+    let mut files = vec![format!("{DIR}/{}", index::CSV)];
+    if page {
+        files.push(format!("{DIR}/{}", index::HTML));
+    }
     let chosen = &data.cfg.outputs;
     files.extend(index.lines.iter().flat_map(|l| view::files(&l.folder)).filter(|f| chosen.writes(f)));
     Ok(Written { index, files, warnings })

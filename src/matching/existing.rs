@@ -7,7 +7,8 @@ use super::vocab::Vocab;
 use crate::config::Profile;
 use crate::model::{Customer, Field, FieldSet, RowPos};
 use rayon::prelude::*;
-use std::collections::HashMap;
+// Looked up for every row and never iterated: a fast hash, not std's SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Candidates looked at per row and key: a longer block (a common word, a busy postcode) gives
 /// only the customers nearest the row in name order, so a common key cannot make a row expensive.
@@ -84,7 +85,7 @@ impl PcIndex {
         }
         vocab.finish();
         let order = name_order(&keys);
-        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut hashes = Vec::new();
         for &i in &order {
             let Some(k) = &keys[i as usize] else { continue };
@@ -113,7 +114,7 @@ impl PcIndex {
                 blocks.entry(h).or_default().push(i);
             }
         }
-        let mut by_domain = HashMap::new();
+        let mut by_domain = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             let d = customers[i].customer.get(Field::Domain);
             if k.is_some() && !d.is_empty() {

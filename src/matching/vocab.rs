@@ -1,7 +1,8 @@
 //! The words of company names, interned: each word gets a number, a count of the records that
 //! hold it, and a rarity weight, so comparing two names costs integer compares, not string hashing.
 
-use std::collections::HashMap;
+// Never iterated (ids are given in insertion order): a fast hash, not std's SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words that a typo can hide in are this long or longer (shorter ones must agree exactly).
 const TYPO_MIN_CHARS: usize = 5;

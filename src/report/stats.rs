@@ -9,7 +9,9 @@ use crate::model::Outcome;
 use crate::model::Row;
 use crate::read::SourceInfo;
 use crate::rules::{self, catalogue::RuleId};
-use std::collections::{BTreeMap, HashMap};
+// Counted into per row with a fast hash; read out only into ordered maps, by integer sums.
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Rows per outcome name ("duplicate", "existing", …).
 pub type OutcomeCounts = BTreeMap<&'static str, u64>;
@@ -69,8 +71,8 @@ impl Stats {
         let mut stats =
             Stats { outcomes: Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect(), ..Stats::default() };
         // Keyed by borrowed text while counting; owned keys only once per country and file.
-        let mut countries: HashMap<&'static str, OutcomeCounts> = HashMap::new();
-        let mut files: HashMap<usize, OutcomeCounts> = HashMap::new();
+        let mut countries: HashMap<&'static str, OutcomeCounts> = HashMap::default();
+        let mut files: HashMap<usize, OutcomeCounts> = HashMap::default();
         // (findings, rows, rows as an error) per rule; (findings, rows) per severity.
         let mut by_rule: BTreeMap<RuleId, (u64, u64, u64)> = BTreeMap::new();
         let mut by_severity: BTreeMap<&'static str, (u64, u64)> = BTreeMap::new();

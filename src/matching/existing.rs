@@ -3,6 +3,7 @@
 
 use super::blocking::{key_hash, name_order, record_keys, KEY_NAMES, WINDOW};
 use super::keys::Keys;
+use super::place;
 use super::vocab::Vocab;
 use crate::config::Profile;
 use crate::model::{Customer, Field, FieldSet, RowPos};
@@ -63,6 +64,9 @@ pub struct PcIndex {
     blocks: HashMap<u64, Vec<u32>>,
     /// Customers in (country, name) order, for the name-order neighbours.
     order: Vec<u32>,
+    /// The first bytes of each of them, packed ([`place`]); None when a country is not a
+    /// two-letter code.
+    order_packed: Option<Vec<u64>>,
     /// Each customer's place in `order` (block lists follow it, so a row's place in any list
     /// is found by comparing integers once its place in `order` is known).
     rank: Vec<u32>,
@@ -121,6 +125,10 @@ impl PcIndex {
                 by_domain.entry(d.to_string()).or_insert(i);
             }
         }
+        let order_packed: Option<Vec<u64>> = order
+            .iter()
+            .map(|&i| keys[i as usize].as_ref().and_then(|k| place::packed(k.country, k.name())))
+            .collect();
         let mut rank = vec![u32::MAX; keys.len()];
         for (at, &i) in order.iter().enumerate() {
             rank[i as usize] = at as u32;
@@ -136,6 +144,7 @@ impl PcIndex {
             vocab,
             blocks,
             order,
+            order_packed,
             rank,
             by_name,
             without_country,
@@ -171,10 +180,14 @@ impl PcIndex {
             anywhere.country = None;
             record_keys("name_word", &anywhere, v, &mut hashes);
         }
-        // The row's place in the export's (country, name) order: one search of strings.
-        let at = self.order.partition_point(|&c| {
-            self.keys[c as usize].as_ref().map(|p| (p.country, p.name())) < Some((k.country, k.name()))
-        });
+        // The row's place in the export's (country, name) order: a search of packed prefixes,
+        // then of the few names that share the row's.
+        let at = place::place(
+            &self.order,
+            self.order_packed.as_deref(),
+            place::packed(k.country, k.name()),
+            |&c| self.keys[c as usize].as_ref().map(|p| (p.country, p.name())) < Some((k.country, k.name())),
+        );
         for h in hashes {
             if let Some(list) = self.blocks.get(&h) {
                 out.extend(self.near_in_name_order(list, at, WINDOW));

@@ -19,6 +19,7 @@ pub mod keys;
 pub mod legal;
 pub mod link;
 pub mod model;
+pub mod place;
 pub mod same_name;
 pub mod sample;
 pub mod score;

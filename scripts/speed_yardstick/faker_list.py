@@ -472,22 +472,22 @@ def plant_fault(d: list, rng: random.Random) -> str:
     return k
 
 
+# The faults that blank one required column.
+BLANKS = {
+    "blank_name": "Account Name",
+    "blank_street": "Billing Street",
+    "blank_city": "Billing City",
+    "blank_postcode": "Billing Zip/Postal Code",
+    "blank_first": "Contact First Name",
+    "blank_last": "Contact Last Name",
+    "blank_email": "Contact Email",
+}
+
+
 def plant(d: list, k: str, rng: random.Random) -> None:
     cc = d[-3]
-    if k == "blank_name":
-        d[COL["Account Name"]] = ""
-    elif k == "blank_street":
-        d[COL["Billing Street"]] = ""
-    elif k == "blank_city":
-        d[COL["Billing City"]] = ""
-    elif k == "blank_postcode":
-        d[COL["Billing Zip/Postal Code"]] = ""
-    elif k == "blank_first":
-        d[COL["Contact First Name"]] = ""
-    elif k == "blank_last":
-        d[COL["Contact Last Name"]] = ""
-    elif k == "blank_email":
-        d[COL["Contact Email"]] = ""
+    if k in BLANKS:
+        d[COL[BLANKS[k]]] = ""
     elif k == "bad_email":
         e = d[COL["Contact Email"]] or "info@example.com"
         local, _, dom = e.partition("@")

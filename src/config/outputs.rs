@@ -96,16 +96,6 @@ impl Outputs {
     pub fn writes(&self, rel: &str) -> bool {
         OutputKind::of_file(rel).is_none_or(|k| self.has(k))
     }
-
-    /// Whether every kind is written.
-    pub fn all(&self) -> bool {
-        self.0.len() == OutputKind::ALL.len()
-    }
-
-    /// The kinds' names, in order.
-    pub fn names(&self) -> Vec<&'static str> {
-        self.0.iter().map(|k| k.name()).collect()
-    }
 }
 
 #[cfg(test)]
@@ -144,7 +134,7 @@ mod tests {
         let csv = Outputs::only([OutputKind::Csv]);
         assert!(csv.writes("duplicates.csv") && csv.writes("summary.json"));
         assert!(!csv.writes("report.xlsx") && !csv.writes("reconciliation/pc_only.csv"));
-        assert!(!csv.all() && Outputs::default().all() && Outputs::only([]).all());
-        assert_eq!(csv.names(), ["csv"]);
+        assert_eq!(Outputs::only([]), Outputs::default(), "none given is every kind");
+        assert!(OutputKind::ALL.iter().all(|k| Outputs::default().has(*k)));
     }
 }

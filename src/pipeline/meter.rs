@@ -1,7 +1,7 @@
 //! The wall time and peak memory of each stage, for summary.json (benchmarks read them): one
 //! helper wraps every timed stage, so no stage keeps its own clock.
 
-use crate::write::summary::{peak_memory_mb, StageMemory, Timings};
+use crate::write::summary::{peak_memory_mb, seconds_since, StageMemory, Timings};
 use std::time::Instant;
 
 /// The stages timed in summary.json, in run order.
@@ -29,7 +29,7 @@ impl Meter {
     pub fn stage<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
         let clock = Instant::now();
         let out = work();
-        let took = seconds(clock);
+        let took = seconds_since(clock);
         let t = &mut self.timings;
         match stage {
             Stage::Existing => t.existing = took,
@@ -55,11 +55,6 @@ impl Meter {
         };
         self.timings
     }
-}
-
-/// Seconds since `since`, to the millisecond.
-fn seconds(since: Instant) -> f64 {
-    (since.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
 }
 
 #[cfg(test)]

@@ -215,8 +215,7 @@ fn write_outputs(
         }
         seconds = written.seconds;
         if reconcile {
-            seconds
-                .insert("reconciliation/".into(), (clock.elapsed().as_secs_f64() * 1000.0).round() / 1000.0);
+            seconds.insert("reconciliation/".into(), crate::write::summary::seconds_since(clock));
         }
         console.written();
     }

@@ -181,7 +181,7 @@ pub fn write_all(data: &RunData, dir: &Path, done: &(dyn Fn(&str) + Sync)) -> Re
                 let clock = std::time::Instant::now();
                 let written = w(data, &dir.join(name));
                 done(name);
-                written.map(|()| (clock.elapsed().as_secs_f64() * 1000.0).round() / 1000.0)
+                written.map(|()| summary::seconds_since(clock))
             })
             .collect()
     };

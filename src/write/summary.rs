@@ -208,6 +208,11 @@ pub struct StageMemory {
     pub write: u64,
 }
 
+/// Seconds since `since`, to the millisecond, as `timings` holds them.
+pub fn seconds_since(since: std::time::Instant) -> f64 {
+    (since.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
+}
+
 /// The process's peak resident set size so far in MiB (`VmHWM` in /proc/self/status), or
 /// None where it cannot be read.
 pub fn peak_memory_mb() -> Option<u64> {

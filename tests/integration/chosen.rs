@@ -54,6 +54,11 @@ fn only_the_chosen_kinds_are_written_each_as_a_full_run_writes_it() {
         let mut want: Vec<String> = got.keys().cloned().collect();
         want.sort();
         assert_eq!(listed(&w.path(set)), want, "{set}: summary.json lists the files written");
+        // And times exactly those (summary.json itself is not timed).
+        let s = summary(&w.path(set));
+        let timed: Vec<&String> = s["timings"]["write_files"].as_object().unwrap().keys().collect();
+        let written: Vec<&String> = got.keys().filter(|n| *n != "summary.json").collect();
+        assert_eq!(timed, written, "{set}: timings.write_files");
     }
     // The counts do not depend on what is written.
     let (a, c) = (summary(&w.path("all")), summary(&w.path("csv")));

@@ -111,55 +111,76 @@ pub fn candidate_pairs(
     max_block: usize,
 ) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
     let order = name_order(keys);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Each key's pairs are made in parallel and kept apart, then joined into one vector of the
+    // known size: no vector of millions of pairs grows by doubling.
+    let mut per_key: Vec<Vec<(u32, u32)>> = Vec::with_capacity(KEY_NAMES.len());
     let mut stats = Vec::with_capacity(KEY_NAMES.len());
     for kind in KEY_NAMES {
         let mut stat = BlockStat { key: kind, ..Default::default() };
-        let before = pairs.len();
+        let mut pairs = Vec::new();
         if kind == "name_sorted" {
             neighbours(keys, &order, &mut pairs, &mut stat);
         } else {
-            // (key, rank in name order): sorting puts each block together, members in name order.
-            let mut entries: Vec<(u64, u32)> = order
-                .par_iter()
-                .enumerate()
-                .fold(Vec::new, |mut acc, (rank, &i)| {
-                    let mut hashes = Vec::new();
-                    if let Some(k) = &keys[i as usize] {
-                        record_keys(kind, k, v, &mut hashes);
-                    }
-                    acc.extend(hashes.into_iter().map(|h| (h, rank as u32)));
-                    acc
-                })
-                .reduce(Vec::new, |mut a, mut b| {
-                    a.append(&mut b);
-                    a
-                });
-            entries.par_sort_unstable();
-            entries.dedup();
-            for block in entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+            let entries = key_entries(kind, keys, &order, v);
+            let blocks: Vec<&[(u64, u32)]> =
+                entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1).collect();
+            for block in &blocks {
                 stat.blocks += 1;
                 stat.largest_block = stat.largest_block.max(block.len() as u64);
-                let window = if block.len() > max_block {
-                    stat.capped_blocks += 1;
-                    WINDOW
-                } else {
-                    block.len()
-                };
-                for (a, x) in block.iter().enumerate() {
-                    for y in block.iter().skip(a + 1).take(window) {
-                        let (i, j) = (order[x.1 as usize], order[y.1 as usize]);
-                        pairs.push((i.min(j), i.max(j)));
-                    }
-                }
+                stat.capped_blocks += u64::from(block.len() > max_block);
             }
+            let order = order.as_slice();
+            pairs = blocks
+                .par_iter()
+                .flat_map_iter(|block| {
+                    let window = if block.len() > max_block { WINDOW } else { block.len() };
+                    block.iter().enumerate().flat_map(move |(a, x)| {
+                        block[a + 1..].iter().take(window).map(move |y| {
+                            let (i, j) = (order[x.1 as usize], order[y.1 as usize]);
+                            (i.min(j), i.max(j))
+                        })
+                    })
+                })
+                .collect();
         }
-        stat.candidate_pairs = (pairs.len() - before) as u64;
+        stat.candidate_pairs = pairs.len() as u64;
         stats.push(stat);
+        per_key.push(pairs);
+    }
+    let mut pairs = Vec::with_capacity(per_key.iter().map(Vec::len).sum());
+    for p in per_key {
+        pairs.extend_from_slice(&p);
     }
     pairs.par_sort_unstable();
     pairs.dedup();
     (pairs, stats)
+}
+
+/// (key hash, rank in name order) for every key of one kind, sorted: each block together, its
+/// members in name order.
+fn key_entries(kind: &str, keys: &[Option<Keys>], order: &[u32], v: &Vocab) -> Vec<(u64, u32)> {
+    let mut entries: Vec<(u64, u32)> = order
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut acc, mut hashes): (Vec<(u64, u32)>, Vec<u64>), (rank, &i)| {
+                hashes.clear();
+                if let Some(k) = &keys[i as usize] {
+                    record_keys(kind, k, v, &mut hashes);
+                }
+                acc.extend(hashes.iter().map(|&h| (h, rank as u32)));
+                (acc, hashes)
+            },
+        )
+        .map(|(acc, _)| acc)
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
+    entries.par_sort_unstable();
+    entries.dedup();
+    entries
 }
 
 /// Pairs each record with its next few neighbours in name order within its country, which

@@ -323,10 +323,12 @@ pub(crate) fn postal_level(x: &str, y: &str) -> u8 {
     if xb.len() != yb.len() || xb.len() < 4 {
         return DIFFERENT;
     }
-    let diffs: Vec<usize> = (0..xb.len()).filter(|&i| xb[i] != yb[i]).collect();
-    let near = match diffs.as_slice() {
-        [_] => true,
-        [i, j] => *j == i + 1 && xb[*i] == yb[*j] && xb[*j] == yb[*i],
+    // The first two differing positions, and whether there is a third (no allocation: this
+    // runs for most candidate pairs).
+    let mut diffs = (0..xb.len()).filter(|&i| xb[i] != yb[i]);
+    let near = match (diffs.next(), diffs.next(), diffs.next()) {
+        (Some(_), None, _) => true,
+        (Some(i), Some(j), None) => j == i + 1 && xb[i] == yb[j] && xb[j] == yb[i],
         _ => false,
     };
     if near {

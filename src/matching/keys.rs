@@ -2,7 +2,7 @@
 //! line 2, state, registration ID, contact e-mail, phone and domain prefix. Blank and
 //! placeholder values give no key, and a missing key is no evidence either way.
 
-use super::similarity::{is_placeholder_key, match_name_key};
+use super::similarity::{is_placeholder_key, match_key_and_words};
 use crate::config::Profile;
 use crate::model::{Customer, Field};
 use crate::normalize::forms::{city_form, street_words};
@@ -98,11 +98,8 @@ impl Keys {
         let words = words.join(" ");
         // A placeholder name says nothing about which company it is: as good as none.
         let raw_name = c.get(Field::CompanyName);
-        let name = if crate::rules::company::is_test_name(raw_name) {
-            String::new()
-        } else {
-            match_name_key(raw_name)
-        };
+        let (key, name_words) = match_key_and_words(raw_name);
+        let name = if crate::rules::company::is_test_name(raw_name) { String::new() } else { key };
         let texts = [
             name.as_str(),
             words.as_str(),
@@ -128,7 +125,7 @@ impl Keys {
             ends,
             tokens: Box::default(),
             name_far_script: raw_name.chars().any(far_script),
-            legal: super::legal::LegalForm::of(raw_name),
+            legal: super::legal::LegalForm::of_words(&name_words),
             street_numbers: hashed(&numbers.join(" ")),
             reg,
             reg_certain: reg.is_some() && reg_checked,

@@ -40,12 +40,16 @@ pub struct LegalForm {
 impl LegalForm {
     /// The legal form of a company name as written.
     pub fn of(name: &str) -> LegalForm {
-        let words = name_words(name);
+        LegalForm::of_words(&name_words(name))
+    }
+
+    /// The legal form of a name's words as [`name_words`] gives them.
+    pub fn of_words(words: &[String]) -> LegalForm {
         let mut kinds = 0u128;
         let mut holding = false;
         // `Public Limited Company` is `PLC` written out, not a limited company.
         let plc = words.windows(3).any(|w| w[0] == "public" && w[1] == "limited" && w[2] == "company");
-        for w in &words {
+        for w in words {
             if let Some(k) = KINDS.iter().position(|group| group.contains(&w.as_str())) {
                 kinds |= 1 << k;
             }

@@ -60,13 +60,32 @@ pub fn name_words(name: &str) -> Vec<String> {
 
 fn folded_name(name: &str) -> String {
     // An apostrophe joins (`Int'l` = `Intl`, `O'Brien` = `OBrien`) rather than splits.
-    let joined: String = name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}' | '`')).collect();
-    fold_words(&deunicode::deunicode(&joined))
+    let joins = |c: char| matches!(c, '\'' | '\u{2019}' | '`');
+    let joined: std::borrow::Cow<str> = if name.contains(joins) {
+        name.chars().filter(|c| !joins(*c)).collect::<String>().into()
+    } else {
+        name.into()
+    };
+    // Borrowed when already plain ASCII (most names): no copy before the fold.
+    fold_words(&deunicode::deunicode_with_tofu_cow(&joined, "[?]"))
+}
+
+/// [`match_name_key`] and [`name_words`] from one folding of the name (every record needs
+/// both, and folding is most of their cost).
+pub fn match_key_and_words(name: &str) -> (String, Vec<String>) {
+    let folded = folded_name(name);
+    let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
+    let key = key_of(&words, false);
+    let words = words.into_iter().filter(|(_, lead)| !lead).map(|(w, _)| w.into_owned()).collect();
+    (key, words)
 }
 
 fn name_key_or(name: &str, keep_bare_forms: bool) -> String {
     let folded = folded_name(name);
-    let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));
+    key_of(&join_initials(folded.split(' ').filter(|w| !w.is_empty())), keep_bare_forms)
+}
+
+fn key_of(words: &[(std::borrow::Cow<'_, str>, bool)], keep_bare_forms: bool) -> String {
     let core: Vec<&str> = words
         .iter()
         .filter(|(w, lead)| (*lead || !LEGAL_FORMS.contains(&w.as_ref())) && !STOPWORDS.contains(&w.as_ref()))

@@ -3,7 +3,7 @@
 use super::RowCtx;
 use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
-use crate::normalize::text::fold_words;
+use crate::normalize::text::{fold_words, is_alphanumeric};
 
 /// Special characters Partner Center allows in a company name (the 2021 table, a superset of
 /// the 2024 one), plus typographic variants of allowed quotes that word processors insert.
@@ -302,8 +302,10 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
     if tokens >= 2 && all_single {
         found.push((RuleId::CompanySpacedSingleChars, None));
     }
-    let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    if ABBREVIATIONS.contains(&compact.as_str()) {
+    // Compared in place: every row's name passes here, and few are this short.
+    let compact = || name.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase);
+    let longest = ABBREVIATIONS.iter().map(|a| a.len()).max().unwrap_or(0);
+    if compact().nth(longest).is_none() && ABBREVIATIONS.iter().any(|a| compact().eq(a.chars())) {
         found.push((RuleId::CompanyAbbreviationOnly, None));
     }
     let mut non_space = name.chars().filter(|c| !c.is_whitespace());
@@ -343,7 +345,7 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
 }
 
 fn is_allowed_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
         || c == ' '
         || unicode_normalization::char::is_combining_mark(c)
         || ALLOWED_SPECIALS.contains(c)
@@ -355,16 +357,18 @@ fn is_allowed_char(c: char) -> bool {
 /// A test or placeholder name (`Test`, `Demo Company`, `n/a`, `asdf`).
 pub fn is_test_name(name: &str) -> bool {
     let folded = fold_words(name);
-    let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
-    if PLACEHOLDER_NAMES.contains(&compact.as_str()) || name.trim().eq_ignore_ascii_case("n/a") {
+    // Every row's name passes here (the rules and the matching keys): one allocation, the
+    // folded name; the placeholder is compared without its spaces in place.
+    let compact_is = |p: &&str| folded.bytes().filter(|b| !b.is_ascii_whitespace()).eq(p.bytes());
+    if PLACEHOLDER_NAMES.iter().any(compact_is) || name.trim().eq_ignore_ascii_case("n/a") {
         return true;
     }
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let has_test = words.iter().any(|w| TEST_WORDS.contains(w) || is_test_with_digits(w));
+    let words = || folded.split(' ').filter(|w| !w.is_empty());
+    let has_test = words().any(|w| TEST_WORDS.contains(&w) || is_test_with_digits(w));
     has_test
-        && words.iter().all(|w| {
-            TEST_WORDS.contains(w)
-                || FILLER_WORDS.contains(w)
+        && words().all(|w| {
+            TEST_WORDS.contains(&w)
+                || FILLER_WORDS.contains(&w)
                 || w.chars().all(|c| c.is_ascii_digit())
                 || is_test_with_digits(w)
         })

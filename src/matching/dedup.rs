@@ -2,11 +2,12 @@
 //! pair scored, and the pairs at or over the match threshold joined into clusters.
 
 use super::blocking::{self, BlockStat};
+use super::compare::Compared;
 use super::freq::Freq;
 use super::keys::Keys;
 use super::model::{Histogram, Model};
 use super::sample;
-use super::score::{gamma, score, Scored, Scorer};
+use super::score::{gamma, score, score_compared, Scored, Scorer};
 use super::vocab::Vocab;
 use rayon::prelude::*;
 
@@ -48,7 +49,13 @@ pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, rev
     let present: Vec<&Keys> = keys.iter().flatten().collect();
     let key = |i: u32| keys[i as usize].as_ref().expect("blocked records have keys");
     let step = pairs.len().div_ceil(EM_PAIRS).max(1);
-    let hist = histogram(pairs.par_iter().step_by(step).map(|&(i, j)| (key(i), key(j))), v);
+    // The sampled pairs' comparisons are kept: scoring reads them instead of comparing again.
+    let known: Vec<Option<Compared>> =
+        pairs.par_iter().step_by(step).map(|&(i, j)| gamma(key(i), key(j), v)).collect();
+    let mut hist = Histogram::new();
+    for c in known.iter().flatten() {
+        *hist.entry(c.gamma).or_default() += 1;
+    }
     let random = sample::random_levels(&present, &present, true, v);
     let total = sample::total_pairs(&present, &present, true);
     // Every step-th pair was compared: the expected matches scale by the same factor.
@@ -58,7 +65,15 @@ pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, rev
     let floor = weight_of(review);
     let scored: Vec<(u32, u32, Scored)> = pairs
         .par_iter()
-        .filter_map(|&(i, j)| score(key(i), key(j), s, floor).map(|m| (i, j, m)))
+        .enumerate()
+        .filter_map(|(n, &(i, j))| {
+            let m = if n % step == 0 {
+                score_compared(key(i), key(j), known[n / step], s, floor)
+            } else {
+                score(key(i), key(j), s, floor)
+            };
+            m.map(|m| (i, j, m))
+        })
         .filter(|(.., m)| m.probability >= review)
         .collect();
     Found { candidate_pairs: pairs.len() as u64, pairs: scored, blocks, model }

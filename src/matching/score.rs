@@ -84,9 +84,38 @@ pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
         return None;
     }
     if a.reg_certain && b.reg_certain {
-        let compared = compare::compare(a, b, s.vocab);
-        return Some(Scored { compared, weight: f64::INFINITY, probability: 1.0, rule: "registration_id" });
+        return Some(same_registration(a, b, s));
     }
+    weigh(a, b, s, floor, None)
+}
+
+/// [`score`] of a pair already compared by [`gamma`] (the model's sample): the same result,
+/// without comparing the names and streets again.
+pub fn score_compared(
+    a: &Keys,
+    b: &Keys,
+    compared: Option<Compared>,
+    s: Scorer,
+    floor: f64,
+) -> Option<Scored> {
+    // `gamma` gives None exactly when a certain fact says two companies.
+    let compared = compared?;
+    if a.reg_certain && b.reg_certain {
+        return Some(same_registration(a, b, s));
+    }
+    weigh(a, b, s, floor, Some(compared))
+}
+
+/// Two records with the same checked registration ID: certain.
+fn same_registration(a: &Keys, b: &Keys, s: Scorer) -> Scored {
+    let compared = compare::compare(a, b, s.vocab);
+    Scored { compared, weight: f64::INFINITY, probability: 1.0, rule: "registration_id" }
+}
+
+/// The match weight, field by field in a fixed order (so that a pair's weight is the same
+/// number whichever way its levels were found), stopping when `floor` is out of reach. The
+/// text fields' levels come from `known` when the pair was compared already.
+fn weigh(a: &Keys, b: &Keys, s: Scorer, floor: f64, known: Option<Compared>) -> Option<Scored> {
     let m = s.model;
     let mut g = Gamma::default();
     let mut w = m.prior_weight();
@@ -112,12 +141,15 @@ pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
     let domain = m.field_weight(Cmp::Domain as usize, g.get(Cmp::Domain));
     let mut rest =
         domain.max(0.0) + [Cmp::Line2, Cmp::Street, Cmp::Name].map(|f| m.best(f)).iter().sum::<f64>();
-    for (f, level) in
-        [(Cmp::Line2, compare::text_level(a.line2(), b.line2())), (Cmp::Street, compare::street_level(a, b))]
-    {
+    for f in [Cmp::Line2, Cmp::Street] {
         if w + rest < floor {
             return None;
         }
+        let level = match (known, f) {
+            (Some(c), _) => c.gamma.get(f),
+            (None, Cmp::Line2) => compare::text_level(a.line2(), b.line2()),
+            (None, _) => compare::street_level(a, b),
+        };
         g.set(f, level);
         w += m.field_weight(f as usize, level);
         rest -= m.best(f);
@@ -125,7 +157,10 @@ pub fn score(a: &Keys, b: &Keys, s: Scorer, floor: f64) -> Option<Scored> {
     if w + rest < floor {
         return None;
     }
-    let (name, name_sim) = compare::name_level(a, b, s.vocab);
+    let (name, name_sim) = match known {
+        Some(c) => (c.gamma.get(Cmp::Name), c.name_sim),
+        None => compare::name_level(a, b, s.vocab),
+    };
     g.set(Cmp::Name, name);
     w += m.field_weight(Cmp::Name as usize, name);
     if name == 5 {

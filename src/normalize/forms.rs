@@ -23,7 +23,7 @@ const CITY_WORDS: &[(&str, &str)] =
 /// A street line's words with abbreviations written out and German `…str.` compounds expanded
 /// (`Hauptstr. 5` = `Hauptstraße 5` → `hauptstrasse 5`), separated by single spaces.
 pub fn street_words(s: &str) -> String {
-    let folded = fold_words(&deunicode::deunicode(s));
+    let folded = fold_words(&deunicode::deunicode_with_tofu_cow(s, "[?]"));
     let mut out = String::with_capacity(folded.len() + 8);
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -49,7 +49,7 @@ pub fn street_form(s: &str) -> String {
 /// A city with Saint/Fort/Mount written out, folded and without spaces
 /// (`St. Gallen` = `Sankt Gallen`; `Glen I ra` = `Glen Ira`).
 pub fn city_form(s: &str) -> String {
-    let folded = fold_words(&deunicode::deunicode(s));
+    let folded = fold_words(&deunicode::deunicode_with_tofu_cow(s, "[?]"));
     folded.split(' ').map(|w| CITY_WORDS.iter().find(|(a, _)| *a == w).map_or(w, |(_, full)| full)).collect()
 }
 

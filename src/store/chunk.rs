@@ -27,6 +27,9 @@ pub(super) struct Chunk {
     pub(super) source: u32,
     /// Where each row starts within the chunk's bytes.
     pub(super) starts: Box<[u32]>,
+    /// How many cells each row has: a writer laying out the sources' columns needs only this
+    /// of rows it would otherwise decode.
+    pub(super) widths: Box<[u32]>,
 }
 
 /// A chunk read back: its bytes, and its rows as they get decoded.

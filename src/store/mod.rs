@@ -112,22 +112,23 @@ impl RowStore {
         let mut from = 0;
         while from < rows.len() {
             let mut bytes = Vec::with_capacity((rows.len() - from).min(8192) * 512);
-            let mut starts = Vec::new();
+            let (mut starts, mut widths) = (Vec::new(), Vec::new());
             let source = rows[from].raw.pos.source;
             for r in &rows[from..] {
                 if !starts.is_empty() && (bytes.len() >= MAX_CHUNK_BYTES || r.raw.pos.source != source) {
                     break;
                 }
                 starts.push(bytes.len() as u32);
+                widths.push(u32::try_from(r.raw.cells.len()).unwrap_or(u32::MAX));
                 codec::encode(r, &mut bytes);
             }
             from += starts.len();
-            self.push_chunk(bytes, starts, source)?;
+            self.push_chunk(bytes, starts, widths, source)?;
         }
         Ok(())
     }
 
-    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>, source: u32) -> Result<()> {
+    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>, widths: Vec<u32>, source: u32) -> Result<()> {
         let rows = starts.len();
         self.file.write_all(&bytes).map_err(|e| self.io_error(e))?;
         self.chunks.push(Chunk {
@@ -137,6 +138,7 @@ impl RowStore {
             rows,
             source,
             starts: starts.into_boxed_slice(),
+            widths: widths.into_boxed_slice(),
         });
         self.end += bytes.len() as u64;
         self.len += rows;
@@ -200,6 +202,13 @@ impl RowStore {
             }
         }
         self.pinned = pinned;
+    }
+
+    /// The source of row `i` and how many cells it has, without reading it back.
+    pub fn source_and_width(&self, i: usize) -> (u32, usize) {
+        assert!(i < self.len, "row {i} of {}", self.len);
+        let c = &self.chunks[self.chunks.partition_point(|c| c.first + c.rows <= i)];
+        (c.source, c.widths[i - c.first] as usize)
     }
 
     /// Row `i`.
@@ -342,6 +351,10 @@ mod tests {
         store.push(&[second, row(3)]).unwrap();
         assert_eq!(store.chunks.len(), 3, "a chunk never spans two sources");
         assert!(store.check().is_ok());
+        for i in 0..store.len() {
+            let r = store.get(i);
+            assert_eq!(store.source_and_width(i), (r.raw.pos.source, r.raw.cells.len()), "row {i}");
+        }
         // Cut the file inside the last chunk: its rows cannot be read back.
         store.file.set_len(store.chunks[2].offset + 3).unwrap();
         let sources: Vec<u32> = store.iter().map(|r| r.raw.pos.source).collect();

@@ -138,13 +138,12 @@ impl UnionColumns {
         let mut order: Vec<u32> = Vec::new();
         let mut width: HashMap<u32, usize> = HashMap::new();
         for &i in rows {
-            let row = data.rows.get(i);
-            let s = row.raw.pos.source;
+            let (s, cells) = data.rows.source_and_width(i);
             let w = width.entry(s).or_insert_with(|| {
                 order.push(s);
                 0
             });
-            *w = (*w).max(row.raw.cells.len());
+            *w = (*w).max(cells);
         }
         for s in order {
             let cols = &data.sources[s as usize].columns;
@@ -216,8 +215,9 @@ impl UnionColumns {
     /// Row `i`'s original values, placed in the union columns.
     pub fn cells(&self, data: &RunData, i: usize, cells: &mut Vec<String>) {
         let row = data.rows.get(i);
-        cells.clear();
+        // The buffers are kept from row to row (cleared, not dropped): no allocation per cell.
         cells.resize(self.headers.len(), String::new());
+        cells.iter_mut().for_each(String::clear);
         let Some(place) = self.placement.get(&row.raw.pos.source) else { return };
         for (c, v) in row.raw.cells.iter().enumerate() {
             if let Some(&slot) = place.get(c) {

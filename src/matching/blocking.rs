@@ -111,49 +111,76 @@ pub fn candidate_pairs(
     max_block: usize,
 ) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
     let order = name_order(keys);
-    // Each key's pairs are made in parallel and kept apart, then joined into one vector of the
-    // known size: no vector of millions of pairs grows by doubling.
-    let mut per_key: Vec<Vec<(u32, u32)>> = Vec::with_capacity(KEY_NAMES.len());
+    // Two passes: the blocks of every key first (only their members' ranks are kept), then
+    // their pairs into one vector of the exact size. Millions of pairs are never held twice
+    // nor grown by doubling: at a million rows this is the peak of the run's memory.
+    let mut blocks_of: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(KEY_NAMES.len());
     let mut stats = Vec::with_capacity(KEY_NAMES.len());
+    let mut near = Vec::new();
+    let mut total = 0usize;
     for kind in KEY_NAMES {
         let mut stat = BlockStat { key: kind, ..Default::default() };
-        let mut pairs = Vec::new();
+        let (mut ranks, mut lens) = (Vec::new(), Vec::new());
         if kind == "name_sorted" {
-            neighbours(keys, &order, &mut pairs, &mut stat);
+            neighbours(keys, &order, &mut near, &mut stat);
+            total += near.len();
         } else {
             let entries = key_entries(kind, keys, &order, v);
-            let blocks: Vec<&[(u64, u32)]> =
-                entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1).collect();
-            for block in &blocks {
+            for block in entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
                 stat.blocks += 1;
                 stat.largest_block = stat.largest_block.max(block.len() as u64);
                 stat.capped_blocks += u64::from(block.len() > max_block);
+                total += pairs_in(block.len(), window_of(block.len(), max_block));
+                ranks.extend(block.iter().map(|e| e.1));
+                lens.push(block.len() as u32);
             }
-            let order = order.as_slice();
-            pairs = blocks
-                .par_iter()
-                .flat_map_iter(|block| {
-                    let window = if block.len() > max_block { WINDOW } else { block.len() };
-                    block.iter().enumerate().flat_map(move |(a, x)| {
-                        block[a + 1..].iter().take(window).map(move |y| {
-                            let (i, j) = (order[x.1 as usize], order[y.1 as usize]);
-                            (i.min(j), i.max(j))
-                        })
-                    })
-                })
-                .collect();
         }
-        stat.candidate_pairs = pairs.len() as u64;
         stats.push(stat);
-        per_key.push(pairs);
+        blocks_of.push((ranks, lens));
     }
-    let mut pairs = Vec::with_capacity(per_key.iter().map(Vec::len).sum());
-    for p in per_key {
-        pairs.extend_from_slice(&p);
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
+    for (stat, (ranks, lens)) in stats.iter_mut().zip(blocks_of) {
+        let before = pairs.len();
+        if stat.key == "name_sorted" {
+            pairs.append(&mut near);
+        }
+        let mut at = 0;
+        for len in lens {
+            let block = &ranks[at..at + len as usize];
+            at += len as usize;
+            let window = window_of(block.len(), max_block);
+            for (a, &x) in block.iter().enumerate() {
+                for &y in block.iter().skip(a + 1).take(window) {
+                    let (i, j) = (order[x as usize], order[y as usize]);
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+        stat.candidate_pairs = (pairs.len() - before) as u64;
     }
+    debug_assert_eq!(pairs.len(), total, "the first pass counts every pair");
     pairs.par_sort_unstable();
     pairs.dedup();
     (pairs, stats)
+}
+
+/// How many members after each one a block pairs it with: all of them, or a window in name
+/// order when the block is over the cap.
+fn window_of(len: usize, max_block: usize) -> usize {
+    if len > max_block {
+        WINDOW
+    } else {
+        len
+    }
+}
+
+/// The pairs a block of `len` members gives when each is paired with the next `window`.
+fn pairs_in(len: usize, window: usize) -> usize {
+    if len > window {
+        window * (len - window) + window * (window - 1) / 2
+    } else {
+        len * len.saturating_sub(1) / 2
+    }
 }
 
 /// (key hash, rank in name order) for every key of one kind, sorted: each block together, its
@@ -240,6 +267,16 @@ mod tests {
         assert!(pairs.contains(&(0, 2)), "shared postcode");
         assert!(!pairs.iter().any(|&(i, j)| i == 3 || j == 3), "no keys, no pairs");
         assert_eq!(stat(&stats, "postal_code").candidate_pairs, 1);
+    }
+
+    #[test]
+    fn pairs_in_counts_what_the_window_gives() {
+        for len in 0..40 {
+            for window in [1, 3, WINDOW, 50] {
+                let given: usize = (0..len).map(|a: usize| (len - 1 - a).min(window)).sum();
+                assert_eq!(pairs_in(len, window), given, "{len} members, window {window}");
+            }
+        }
     }
 
     #[test]

@@ -57,10 +57,16 @@ pub fn read_and_validate(
                         src.next_chunk(CHUNK_ROWS, &mut chunk)
                     },
                     || {
-                        let rows = process::process_chunk(current, &map, cfg);
-                        let (k, f): (Vec<_>, Vec<_>) = rows
-                            .par_iter()
-                            .map(|r| (matching::keys_of(r, &cfg.profile), RowFacts::of(r, &cfg.profile)))
+                        // One pass: a row's keys and facts are taken while it is at hand.
+                        let (rows, (k, f)): (Vec<_>, (Vec<_>, Vec<_>)) = current
+                            .into_par_iter()
+                            .with_min_len(256)
+                            .map(|raw| {
+                                let r = process::process(raw, &map, cfg);
+                                let kf =
+                                    (matching::keys_of(&r, &cfg.profile), RowFacts::of(&r, &cfg.profile));
+                                (r, kf)
+                            })
                             .unzip();
                         keys.extend(k);
                         facts.extend(f);

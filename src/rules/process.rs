@@ -6,7 +6,6 @@ use crate::model::{Customer, Field, RawRow, Row, RowFacts};
 use crate::normalize::{self, phone::PhoneCheck};
 use crate::read::ColumnMap;
 use crate::rules::{self, education, RowCtx};
-use rayon::prelude::*;
 
 // Here rather than beside the type in `model`: deciding `has_error` takes the profile and the
 // rules, which sit above the data.
@@ -89,9 +88,4 @@ fn ctx<'a>(
         profile: &cfg.profile,
         today: cfg.today,
     }
-}
-
-/// Processes a chunk in parallel, keeping source order.
-pub fn process_chunk(chunk: Vec<RawRow>, map: &ColumnMap, cfg: &Config) -> Vec<Row> {
-    chunk.into_par_iter().with_min_len(256).map(|r| process(r, map, cfg)).collect()
 }

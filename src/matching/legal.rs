@@ -9,6 +9,8 @@
 //! name with no legal form, or one that drops it, says nothing.
 
 use super::similarity::name_words;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Legal-form words by kind: the words of one group are one form written another way.
 #[rustfmt::skip]
@@ -25,6 +27,18 @@ const KINDS: &[&[&str]] = &[
     &["eurl"], &["dac"], &["sti"], &["mmc"], &["mchj"], &["too"], &["tbk"], &["kgaa"], &["sapi"],
     &["sab"], &["snc"],
 ];
+
+/// Each legal-form word's kind (its group's place in [`KINDS`]; the first group wins), hashed:
+/// every word of every name is looked up.
+static KIND_OF: LazyLock<FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut kinds = FxHashMap::default();
+    for (k, group) in KINDS.iter().enumerate() {
+        for &w in *group {
+            kinds.entry(w).or_insert(k);
+        }
+    }
+    kinds
+});
 
 /// Words that name a holding company.
 const HOLDING: &[&str] = &["holding", "holdings", "hldg", "holdco"];
@@ -50,7 +64,7 @@ impl LegalForm {
         // `Public Limited Company` is `PLC` written out, not a limited company.
         let plc = words.windows(3).any(|w| w[0] == "public" && w[1] == "limited" && w[2] == "company");
         for w in words {
-            if let Some(k) = KINDS.iter().position(|group| group.contains(&w.as_str())) {
+            if let Some(&k) = KIND_OF.get(w.as_str()) {
                 kinds |= 1 << k;
             }
             holding |= HOLDING.contains(&w.as_str());

@@ -3,6 +3,8 @@
 use super::vocab::Vocab;
 use crate::normalize::text::fold_words;
 use crate::rules::company::LEGAL_FORMS;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
 
 /// Joining words that say nothing about which company it is ("Dupont et Fils" = "Dupont & Fils").
 const STOPWORDS: &[&str] = &[
@@ -30,8 +32,25 @@ const WORD_FORMS: &[(&str, &str)] = &[
     ("constr", "construction"), ("cnstr", "construction"), ("trdg", "trading"), ("ins", "insurance"),
 ];
 
+/// The word lists as hash sets: every word of every name is looked up in them (a scan of the
+/// lists was a tenth of a record's keys).
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut forms = HashMap::default();
+    for &(short, full) in WORD_FORMS {
+        // The first entry for a word wins, as a scan would find it.
+        forms.entry(short).or_insert(full);
+    }
+    Words { legal: LEGAL_FORMS.iter().copied().collect(), stop: STOPWORDS.iter().copied().collect(), forms }
+});
+
+struct Words {
+    legal: HashSet<&'static str>,
+    stop: HashSet<&'static str>,
+    forms: HashMap<&'static str, &'static str>,
+}
+
 fn full_word(w: &str) -> &str {
-    WORD_FORMS.iter().find(|(short, _)| *short == w).map_or(w, |(_, full)| full)
+    WORDS.forms.get(w).copied().unwrap_or(w)
 }
 
 /// The comparable core of a company name: folded words without legal forms
@@ -88,7 +107,7 @@ fn name_key_or(name: &str, keep_bare_forms: bool) -> String {
 fn key_of(words: &[(std::borrow::Cow<'_, str>, bool)], keep_bare_forms: bool) -> String {
     let core: Vec<&str> = words
         .iter()
-        .filter(|(w, lead)| (*lead || !LEGAL_FORMS.contains(&w.as_ref())) && !STOPWORDS.contains(&w.as_ref()))
+        .filter(|(w, lead)| (*lead || !WORDS.legal.contains(w.as_ref())) && !WORDS.stop.contains(w.as_ref()))
         .map(|(w, _)| full_word(w))
         .collect();
     if core.is_empty() && keep_bare_forms {

@@ -3,7 +3,7 @@
 //! Center's published pattern for the country accepts.
 
 use super::markets;
-use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region};
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region, PHONE_NUMBER_UTIL};
 
 /// What a phone value turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +53,20 @@ pub fn check_e164(raw: &str, country: Option<&str>) -> (PhoneCheck, Option<Strin
     };
     match Region::from_code(cc) {
         Ok(r) if n.is_valid_for_region(r) => (PhoneCheck::Valid, e164(&n)),
+        // A calling code of this one country: `is_valid` would test the same region again.
+        Ok(r) if sole_region(&n) == Some(r) => (PhoneCheck::Invalid, None),
         _ if n.is_valid() => (PhoneCheck::OtherCountry, e164(&n)),
         _ => (PhoneCheck::Invalid, None),
+    }
+}
+
+/// The region of a number's calling code when the code has only one (`+49`: DE, not `+1`).
+fn sole_region(n: &PhoneNumber) -> Option<Region> {
+    let mut regions = PHONE_NUMBER_UTIL.get_regions_for_country_calling_code(n.country_code)?;
+    if regions.len() == 1 {
+        regions.next()
+    } else {
+        None
     }
 }
 

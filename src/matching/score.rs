@@ -227,6 +227,50 @@ mod tests {
     }
 
     #[test]
+    fn a_compared_pair_scores_as_one_compared_again() {
+        let mut v = Vocab::default();
+        let rows = [
+            ("Contoso Ltd", "1 High St", "Perth", "6000"),
+            ("Contoso Limited", "1 High Street", "Perth", "6000"),
+            ("Contoso Holdings", "12 High St", "Perth", "6001"),
+            ("Northwind Traders", "1 High St", "Perth", "6000"),
+            ("Northwind Trader", "", "Perth", ""),
+            ("Fabrikam", "5 Low Rd", "Fremantle", "6160"),
+            ("", "1 High St", "Perth", "6000"),
+        ];
+        let mut all: Vec<Keys> = rows.iter().map(|(n, st, c, p)| keys(&mut v, n, st, c, p)).collect();
+        v.finish();
+        all[1].domain = crate::matching::keys::hashed("contoso");
+        all[2].domain = crate::matching::keys::hashed("contoso");
+        all[4].reg = crate::matching::keys::hashed("51824753556");
+        all[3].reg = crate::matching::keys::hashed("51824753556");
+        all[5].reg = crate::matching::keys::hashed("53004085616");
+        for k in [3, 4, 5] {
+            all[k].reg_certain = true;
+        }
+        let model = Model::prior(1e-3);
+        let freq = Freq::of(all.iter());
+        let s = Scorer { model: &model, vocab: &v, freq: &freq };
+        let show = |m: Option<Scored>| {
+            m.map(|m| (m.weight.to_bits(), m.compared.gamma, m.compared.name_sim.to_bits(), m.rule))
+        };
+        for a in &all {
+            for b in &all {
+                for floor in [f64::NEG_INFINITY, -10.0, -1.0, 0.0, 3.0, 10.0, 30.0] {
+                    let known = gamma(a, b, &v);
+                    assert_eq!(
+                        show(score_compared(a, b, known, s, floor)),
+                        show(score(a, b, s, floor)),
+                        "{} / {} at {floor}",
+                        a.name(),
+                        b.name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_prefix_needs_an_agreeing_name() {
         let mut v = Vocab::default();
         let mut a = keys(&mut v, "Contoso", "", "", "");

@@ -111,9 +111,9 @@ pub fn candidate_pairs(
     max_block: usize,
 ) -> (Vec<(u32, u32)>, Vec<BlockStat>) {
     let order = name_order(keys);
-    // Two passes: the blocks of every key first (only their members' ranks are kept), then
-    // their pairs into one vector of the exact size. Millions of pairs are never held twice
-    // nor grown by doubling: at a million rows this is the peak of the run's memory.
+    // Two passes: the blocks of every key first (only their members' ranks are kept, and the
+    // few neighbour pairs), then their pairs into one vector of the exact size. The millions
+    // of pairs are not grown by doubling: at a million rows this is the run's peak memory.
     let mut blocks_of: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(KEY_NAMES.len());
     let mut stats = Vec::with_capacity(KEY_NAMES.len());
     let mut near = Vec::new();

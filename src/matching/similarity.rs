@@ -60,21 +60,10 @@ pub fn name_key(name: &str) -> String {
     name_key_or(name, true)
 }
 
-/// [`name_key`] for matching: a name made only of legal forms and joining words (`Pty Ltd`)
-/// gives an empty key, since it says nothing about which company it is.
-pub fn match_name_key(name: &str) -> String {
-    name_key_or(name, false)
-}
-
 /// The words of a name as the key sees them (folded, dotted initials joined), without the
 /// initials that open it (`A.B. Dick`): what [`super::legal`] reads legal forms from.
 pub fn name_words(name: &str) -> Vec<String> {
-    let folded = folded_name(name);
-    join_initials(folded.split(' ').filter(|w| !w.is_empty()))
-        .into_iter()
-        .filter(|(_, lead)| !lead)
-        .map(|(w, _)| w.into_owned())
-        .collect()
+    match_key_and_words(name).1
 }
 
 fn folded_name(name: &str) -> String {
@@ -89,8 +78,10 @@ fn folded_name(name: &str) -> String {
     fold_words(&deunicode::deunicode_with_tofu_cow(&joined, "[?]"))
 }
 
-/// [`match_name_key`] and [`name_words`] from one folding of the name (every record needs
-/// both, and folding is most of their cost).
+/// The name's key for matching, and its [`name_words`], from one folding of the name (every
+/// record needs both, and folding is most of their cost). Unlike [`name_key`], a name made
+/// only of legal forms and joining words (`Pty Ltd`) gives an empty key: it says nothing about
+/// which company it is.
 pub fn match_key_and_words(name: &str) -> (String, Vec<String>) {
     let folded = folded_name(name);
     let words = join_initials(folded.split(' ').filter(|w| !w.is_empty()));

@@ -102,6 +102,11 @@ mod tests {
             ("not a phone", Some("FR"), PhoneCheck::Invalid),
             ("", Some("FR"), PhoneCheck::Empty),
             ("+7 495 123-45-67", Some("RU"), PhoneCheck::Valid),
+            // Calling codes several countries share: an invalid-here number is still tried
+            // for the others (only a code of the row's country alone skips that).
+            ("+7 495 123-45-67", Some("KZ"), PhoneCheck::OtherCountry),
+            ("+1 416 979 2212", Some("US"), PhoneCheck::OtherCountry),
+            ("+49 30 12", Some("DE"), PhoneCheck::Invalid),
         ];
         for (raw, cc, want) in cases {
             assert_eq!(check(raw, *cc), *want, "{raw:?} in {cc:?}");

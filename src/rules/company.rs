@@ -38,6 +38,18 @@ const ABBREVIATIONS: &[&str] = &[
     "sdnbhd",
 ];
 
+/// The longest of [`ABBREVIATIONS`], in characters (all ASCII): a longer name is none of them.
+const LONGEST_ABBREVIATION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Words that alone make a name a test or placeholder.
 const TEST_WORDS: &[&str] = &[
     "test",
@@ -304,8 +316,8 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
     }
     // Compared in place: every row's name passes here, and few are this short.
     let compact = || name.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase);
-    let longest = ABBREVIATIONS.iter().map(|a| a.len()).max().unwrap_or(0);
-    if compact().nth(longest).is_none() && ABBREVIATIONS.iter().any(|a| compact().eq(a.chars())) {
+    if compact().nth(LONGEST_ABBREVIATION).is_none() && ABBREVIATIONS.iter().any(|a| compact().eq(a.chars()))
+    {
         found.push((RuleId::CompanyAbbreviationOnly, None));
     }
     let mut non_space = name.chars().filter(|c| !c.is_whitespace());

@@ -345,12 +345,15 @@ mod tests {
     fn a_file_cut_short_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = RowStore::new(dir.path()).unwrap();
-        store.push(&[row(0), row(1)]).unwrap();
+        let mut wide = row(1);
+        wide.raw.cells = Cells::from_values(["a", "b", "c", "d", "e"]);
+        store.push(&[row(0), wide]).unwrap();
         let mut second = row(2);
         second.raw.pos.source = 1;
         store.push(&[second, row(3)]).unwrap();
         assert_eq!(store.chunks.len(), 3, "a chunk never spans two sources");
         assert!(store.check().is_ok());
+        assert_eq!(store.source_and_width(1).1, 5, "each row's own width");
         for i in 0..store.len() {
             let r = store.get(i);
             assert_eq!(store.source_and_width(i), (r.raw.pos.source, r.raw.cells.len()), "row {i}");

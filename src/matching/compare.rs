@@ -239,9 +239,9 @@ pub(crate) fn name_level<'a>(a: &'a Keys, b: &'a Keys, v: &Vocab) -> (u8, f64) {
         return (5, 1.0);
     }
     // Numbers name branches and numbered companies: `Store 10001` is not `Store 10002`.
-    let numbers = |s| name_numbers(s);
-    let (nx, ny) = (numbers(x), numbers(y));
-    if nx.clone().next().is_some() && ny.clone().next().is_some() && !nx.eq(ny) {
+    // A word holds a digit exactly when the name does: most names have none, and are not split.
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    if has_digit(x) && has_digit(y) && !name_numbers(x).eq(name_numbers(y)) {
         return (DIFFERENT, 0.0);
     }
     let mut sim = similarity_at_least(&a.tokens, &b.tokens, v, NAME_WEAK);
@@ -274,7 +274,7 @@ pub(crate) fn name_level<'a>(a: &'a Keys, b: &'a Keys, v: &Vocab) -> (u8, f64) {
 }
 
 /// The words of a name key that hold a digit.
-fn name_numbers(s: &str) -> impl Iterator<Item = &str> + Clone {
+fn name_numbers(s: &str) -> impl Iterator<Item = &str> {
     s.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 

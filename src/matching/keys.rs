@@ -194,7 +194,7 @@ impl Keys {
 /// A letter of a script whose transliteration to Latin is not the name's Latin spelling:
 /// anything past Armenian (Latin, Greek, Cyrillic and Armenian transliterate letter by letter).
 fn far_script(c: char) -> bool {
-    c.is_alphabetic() && c as u32 >= 0x0590
+    c as u32 >= 0x0590 && crate::normalize::text::is_alphabetic(c)
 }
 
 impl Keys {

@@ -66,14 +66,26 @@ pub fn strip_formula_guard(s: &str) -> &str {
     }
 }
 
-/// `c.is_alphanumeric()`, answered from a few whole ranges of letters first (Latin-1 and
-/// Latin Extended, Cyrillic, Greek, Arabic, kana, Hangul, CJK ideographs): names in those
-/// scripts are common, and the standard library's table search costs hundreds of
-/// instructions a character. The same answer for every character (`alphanumeric_is_std`).
+/// `c.is_alphanumeric()`, answered from a few whole ranges of letters and digits first (Latin-1,
+/// Latin Extended and Extended Additional, Greek, Cyrillic, Arabic, Thai, kana, Hangul, CJK
+/// ideographs): names in those scripts are common, and the standard library's table search
+/// costs hundreds of instructions a character. The same answer for every character
+/// (`alphanumeric_is_std`).
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0E50..=0x0E59 => true,
+        _ => is_alphabetic(c) || c.is_numeric(),
+    }
+}
+
+/// `c.is_alphabetic()`, answered from the same whole ranges of letters first
+/// (`alphabetic_is_std`).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
         0xC0..=0xD6
         | 0xD8..=0xF6
         | 0xF8..=0x24F
@@ -83,11 +95,14 @@ pub fn is_alphanumeric(c: char) -> bool {
         | 0x48A..=0x52F
         | 0x621..=0x63A
         | 0x641..=0x64A
+        | 0x0E01..=0x0E3A
+        | 0x0E40..=0x0E46
+        | 0x1E00..=0x1EFF
         | 0x3041..=0x3096
         | 0x30A1..=0x30FA
         | 0x4E00..=0x9FFF
         | 0xAC00..=0xD7A3 => true,
-        _ => c.is_alphanumeric(),
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -180,6 +195,13 @@ mod tests {
     fn alphanumeric_is_std() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn alphabetic_is_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
         }
     }
 

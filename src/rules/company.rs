@@ -3,7 +3,7 @@
 use super::RowCtx;
 use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
-use crate::normalize::text::{fold_words, is_alphanumeric};
+use crate::normalize::text::{fold_words, is_alphabetic, is_alphanumeric};
 
 /// Special characters Partner Center allows in a company name (the 2021 table, a superset of
 /// the 2024 one), plus typographic variants of allowed quotes that word processors insert.
@@ -298,7 +298,7 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
         return found;
     }
     let chars = name.chars().count();
-    if !name.chars().any(char::is_alphanumeric) {
+    if !name.chars().any(is_alphanumeric) {
         found.push((RuleId::CompanySpecialOnly, None));
         return found;
     }
@@ -368,6 +368,11 @@ fn is_allowed_char(c: char) -> bool {
 
 /// A test or placeholder name (`Test`, `Demo Company`, `n/a`, `asdf`).
 pub fn is_test_name(name: &str) -> bool {
+    // The test words and placeholders are ASCII: a letter that folds to another script's
+    // letter makes a word none of them is, so most names in those scripts need no folding.
+    if name.chars().any(folds_beyond_ascii) {
+        return false;
+    }
     let folded = fold_words(name);
     // Every row's name passes here (the rules and the matching keys): one allocation, the
     // folded name; the placeholder is compared without its spaces in place.
@@ -386,6 +391,25 @@ pub fn is_test_name(name: &str) -> bool {
         })
 }
 
+/// A letter that folding keeps as a letter of its own script (Greek, Cyrillic, Arabic, Thai,
+/// kana, CJK, Hangul; marks, which folding drops, excluded): `folding_beyond_ascii_stays`.
+fn folds_beyond_ascii(c: char) -> bool {
+    matches!(c as u32,
+        0x391..=0x3A1
+        | 0x3A3..=0x3C9
+        | 0x400..=0x481
+        | 0x48A..=0x52F
+        | 0x621..=0x63A
+        | 0x641..=0x64A
+        | 0x0E01..=0x0E30
+        | 0x0E32..=0x0E33
+        | 0x0E40..=0x0E46
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3)
+}
+
 /// `test1`, `demo2024`, `sample01`.
 fn is_test_with_digits(w: &str) -> bool {
     let head = w.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -397,11 +421,11 @@ fn acronym_only(name: &str) -> Option<&str> {
     let tokens = || name.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty());
     let is_acronym = |t: &str| {
         let mut letters = 0;
-        t.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        t.chars().filter(|c| is_alphabetic(*c)).all(|c| {
             letters += 1;
             c.is_uppercase()
         }) && (2..=5).contains(&letters)
-            && t.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&')
+            && t.chars().all(|c| is_alphanumeric(c) || c == '.' || c == '&')
     };
     // Most names have no token shaped like an acronym: nothing to fold then.
     if !tokens().any(is_acronym) {
@@ -409,7 +433,7 @@ fn acronym_only(name: &str) -> Option<&str> {
     }
     let distinctive: Vec<&str> = tokens()
         .filter(|t| {
-            let f: String = t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let f: String = t.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase).collect();
             !f.is_empty() && !LEGAL_FORMS.contains(&f.as_str())
         })
         .collect();
@@ -447,6 +471,21 @@ fn domain_extension(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use RuleId::*;
+
+    #[test]
+    fn folding_beyond_ascii_stays() {
+        // What lets `is_test_name` answer without folding: every such letter folds to a
+        // non-ASCII letter, and every word and placeholder it looks for is ASCII.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| folds_beyond_ascii(c)) {
+            let folded = fold_words(&c.to_string());
+            assert!(!folded.is_empty() && !folded.is_ascii(), "U+{:04X} folds to {folded:?}", c as u32);
+        }
+        for w in TEST_WORDS.iter().chain(PLACEHOLDER_NAMES).chain(FILLER_WORDS) {
+            assert!(w.is_ascii(), "{w}");
+        }
+        assert!(is_test_name("Test Company") && !is_test_name("Test Компания"));
+        assert!(!is_test_name("テスト") && !is_test_name("ทดสอบ"));
+    }
 
     fn codes(name: &str) -> Vec<RuleId> {
         judge(name).into_iter().map(|(r, _)| r).collect()

@@ -119,7 +119,7 @@ pub fn judge(name: &str) -> Option<NameProblem> {
     if name.is_empty() {
         return Some(NameProblem::Missing);
     }
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = name.chars().filter(|c| crate::normalize::text::is_alphabetic(*c)).collect();
     if letters.is_empty() {
         return Some(NameProblem::NoLetters);
     }

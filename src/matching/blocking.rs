@@ -117,20 +117,19 @@ pub fn candidate_pairs(
     let mut blocks_of: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(KEY_NAMES.len());
     let mut stats = Vec::with_capacity(KEY_NAMES.len());
     let mut near = Vec::new();
-    let mut total = 0usize;
     for kind in KEY_NAMES {
         let mut stat = BlockStat { key: kind, ..Default::default() };
         let (mut ranks, mut lens) = (Vec::new(), Vec::new());
         if kind == "name_sorted" {
             neighbours(keys, &order, &mut near, &mut stat);
-            total += near.len();
+            stat.candidate_pairs = near.len() as u64;
         } else {
             let entries = key_entries(kind, keys, &order, v);
             for block in entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
                 stat.blocks += 1;
                 stat.largest_block = stat.largest_block.max(block.len() as u64);
                 stat.capped_blocks += u64::from(block.len() > max_block);
-                total += pairs_in(block.len(), window_of(block.len(), max_block));
+                stat.candidate_pairs += pairs_in(block.len(), window_of(block.len(), max_block)) as u64;
                 ranks.extend(block.iter().map(|e| e.1));
                 lens.push(block.len() as u32);
             }
@@ -138,12 +137,23 @@ pub fn candidate_pairs(
         stats.push(stat);
         blocks_of.push((ranks, lens));
     }
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
-    for (stat, (ranks, lens)) in stats.iter_mut().zip(blocks_of) {
-        let before = pairs.len();
-        if stat.key == "name_sorted" {
-            pairs.append(&mut near);
+    // Each key's pairs into its own stretch of the vector, the keys in parallel.
+    let total = stats.iter().map(|s| s.candidate_pairs as usize).sum();
+    let mut pairs: Vec<(u32, u32)> = vec![(0, 0); total];
+    let mut rest = pairs.as_mut_slice();
+    let mut jobs = Vec::with_capacity(KEY_NAMES.len());
+    for (stat, blocks) in stats.iter().zip(blocks_of) {
+        let (mine, after) = std::mem::take(&mut rest).split_at_mut(stat.candidate_pairs as usize);
+        rest = after;
+        jobs.push((stat.key, mine, blocks));
+    }
+    let order = &order;
+    jobs.into_par_iter().for_each(|(key, out, (ranks, lens))| {
+        if key == "name_sorted" {
+            out.copy_from_slice(&near);
+            return;
         }
+        let mut filled = 0;
         let mut at = 0;
         for len in lens {
             let block = &ranks[at..at + len as usize];
@@ -152,13 +162,14 @@ pub fn candidate_pairs(
             for (a, &x) in block.iter().enumerate() {
                 for &y in block.iter().skip(a + 1).take(window) {
                     let (i, j) = (order[x as usize], order[y as usize]);
-                    pairs.push((i.min(j), i.max(j)));
+                    out[filled] = (i.min(j), i.max(j));
+                    filled += 1;
                 }
             }
         }
-        stat.candidate_pairs = (pairs.len() - before) as u64;
-    }
-    debug_assert_eq!(pairs.len(), total, "the first pass counts every pair");
+        debug_assert_eq!(filled, out.len(), "the first pass counts every pair of {key}");
+    });
+    drop(near);
     pairs.par_sort_unstable();
     pairs.dedup();
     (pairs, stats)

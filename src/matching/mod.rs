@@ -130,13 +130,17 @@ pub fn match_rows(
     let n = rows.len();
     // The export's words first, so the export's interned names stay valid; weights count both.
     let mut weights = pc.vocab().clone();
-    for k in keys.iter_mut().flatten() {
-        k.tokens = weights.add_record(k.name()).into();
+    // Both serial passes over every record, and independent: side by side.
+    let (tokens, freq) = rayon::join(
+        || keys.iter().flatten().map(|k| weights.add_record(k.name())).collect::<Vec<_>>(),
+        || freq::Freq::of(keys.iter().flatten()),
+    );
+    for (k, t) in keys.iter_mut().flatten().zip(tokens) {
+        k.tokens = t.into();
     }
     weights.finish();
     let (matched_t, review_t) = (profile.match_threshold, profile.review_threshold);
 
-    let freq = freq::Freq::of(keys.iter().flatten());
     let found = dedup::find(&keys, &weights, &freq, profile.max_block_size, review_t);
     let mut review = Vec::new();
     let mut uf = cluster::UnionFind::new(n);

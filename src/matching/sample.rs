@@ -82,12 +82,23 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
     } else {
         let mut rng = SplitMix(0x005E_ED0F_FA11_u64 ^ all.to_bits());
         // Pairs across countries are drawn and thrown away, so the countries are sampled in
-        // proportion to their pairs; a list of many countries needs more draws.
+        // proportion to their pairs; a list of many countries needs more draws (millions for
+        // a list of 18 countries), so each side's countries are numbered first (0: blank).
+        let mut ids: HashMap<&str, u16> = HashMap::new();
+        let mut number = |side: &[&Keys]| -> Vec<u16> {
+            let mut id = |c: &'static str| {
+                let next = ids.len() as u16 + 1;
+                *ids.entry(c).or_insert(next)
+            };
+            side.iter().map(|k| k.country.map_or(0, &mut id)).collect()
+        };
+        let (lc, rc) = (number(left), number(right));
         let mut tries = 0usize;
         while pairs.len() < RANDOM_PAIRS && tries < RANDOM_PAIRS * 100 {
             tries += 1;
             let (i, j) = (rng.below(left.len()), rng.below(right.len()));
-            if (same && i == j) || !can_match(left[i], right[j]) {
+            let (a, b) = (lc[i], rc[j]);
+            if (same && i == j) || (a != b && a != 0 && b != 0) {
                 continue;
             }
             pairs.push((i as u32, j as u32));

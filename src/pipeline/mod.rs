@@ -17,7 +17,7 @@ use crate::matching::{self, domains, Matches};
 use crate::model::{Outcome, RowFacts};
 use crate::read::{self, ReadOptions, SourceInfo};
 use crate::reconcile::{Reconciliation, ReconciliationSummary};
-use crate::report::{stats::Stats, Insights};
+use crate::report::{stats::Counts, stats::Stats, Insights};
 use crate::route::route;
 use crate::rules::has_error;
 use crate::store::RowStore;
@@ -91,7 +91,17 @@ fn work(
     console.matched(rows.len(), &matches);
 
     console.stage("counting");
-    let stats = Stats::build(&sources, rows.iter(), &outcomes, &cfg.profile);
+    // Counted in parallel: sums, whatever order the rows are met in.
+    let counts = rows.par_fold(
+        Counts::default,
+        |c, i, row| {
+            if let Some(&o) = outcomes.get(i) {
+                c.add(row, o, &cfg.profile);
+            }
+        },
+        Counts::merge,
+    );
+    let stats = Stats::of_counts(&sources, counts, &cfg.profile);
     let changes = baseline.map(|b| b.compare(&sources, rows.iter(), &stats));
     let mut insights = Insights { stats, changes, ..Insights::default() };
     let mut partner_files = Vec::new();

@@ -59,6 +59,79 @@ pub struct Stats {
     pub severities: BTreeMap<&'static str, SeverityCount>,
 }
 
+/// The counts of some rows, before they are laid out as [`Stats`]: rows can be counted in
+/// pieces, in parallel, and the pieces merged (sums only, so the result is the same).
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    outcomes: HashMap<&'static str, u64>,
+    // Keyed by borrowed text while counting; owned keys only once per country and file.
+    countries: HashMap<&'static str, OutcomeCounts>,
+    files: HashMap<usize, OutcomeCounts>,
+    /// (findings, rows, rows as an error) per rule; (findings, rows) per severity.
+    by_rule: HashMap<RuleId, (u64, u64, u64)>,
+    by_severity: HashMap<&'static str, (u64, u64)>,
+}
+
+impl Counts {
+    /// Counts one row and its outcome.
+    pub fn add(&mut self, row: &Row, outcome: Outcome, profile: &Profile) {
+        let o = outcome.as_str();
+        *self.outcomes.entry(o).or_insert(0) += 1;
+        *self.countries.entry(row.country.unwrap_or("unknown")).or_default().entry(o).or_insert(0) += 1;
+        *self.files.entry(row.raw.pos.source as usize).or_default().entry(o).or_insert(0) += 1;
+        // A row counts once per rule and severity however many findings it has of them.
+        let mut rules_seen: Vec<RuleId> = Vec::new();
+        let mut errors_seen: Vec<RuleId> = Vec::new();
+        let mut severities_seen: Vec<&'static str> = Vec::new();
+        for f in &row.findings {
+            let rule = self.by_rule.entry(f.rule).or_default();
+            rule.0 += 1;
+            if !rules_seen.contains(&f.rule) {
+                rules_seen.push(f.rule);
+                rule.1 += 1;
+            }
+            let sev = if rules::severity(f, profile).as_str() == "error" { "error" } else { "warning" };
+            if sev == "error" && !errors_seen.contains(&f.rule) {
+                errors_seen.push(f.rule);
+                rule.2 += 1;
+            }
+            let n = self.by_severity.entry(sev).or_default();
+            n.0 += 1;
+            if !severities_seen.contains(&sev) {
+                severities_seen.push(sev);
+                n.1 += 1;
+            }
+        }
+    }
+
+    /// The counts of both pieces.
+    pub fn merge(mut self, other: Counts) -> Counts {
+        fn add_outcomes(into: &mut OutcomeCounts, from: OutcomeCounts) {
+            for (o, n) in from {
+                *into.entry(o).or_insert(0) += n;
+            }
+        }
+        for (o, n) in other.outcomes {
+            *self.outcomes.entry(o).or_insert(0) += n;
+        }
+        for (k, v) in other.countries {
+            add_outcomes(self.countries.entry(k).or_default(), v);
+        }
+        for (k, v) in other.files {
+            add_outcomes(self.files.entry(k).or_default(), v);
+        }
+        for (k, (a, b, c)) in other.by_rule {
+            let n = self.by_rule.entry(k).or_default();
+            *n = (n.0 + a, n.1 + b, n.2 + c);
+        }
+        for (k, (a, b)) in other.by_severity {
+            let n = self.by_severity.entry(k).or_default();
+            *n = (n.0 + a, n.1 + b);
+        }
+        self
+    }
+}
+
 impl Stats {
     /// Counts a finished run: `rows` and `outcomes` in the same order.
     pub fn build<R: std::ops::Deref<Target = Row>>(
@@ -67,55 +140,32 @@ impl Stats {
         outcomes: &[Outcome],
         profile: &Profile,
     ) -> Stats {
+        let mut counts = Counts::default();
+        // One pass over the rows (they may be read back from disk).
+        for (row, outcome) in rows.into_iter().zip(outcomes) {
+            counts.add(&row, *outcome, profile);
+        }
+        Stats::of_counts(sources, counts, profile)
+    }
+
+    /// The stats of rows counted into `counts` (see [`Counts`]).
+    pub fn of_counts(sources: &[SourceInfo], counts: Counts, profile: &Profile) -> Stats {
         let labels: Vec<String> = sources.iter().map(|s| s.file_label().into_owned()).collect();
         let mut stats =
             Stats { outcomes: Outcome::ALL.iter().map(|o| (o.as_str(), 0)).collect(), ..Stats::default() };
-        // Keyed by borrowed text while counting; owned keys only once per country and file.
-        let mut countries: HashMap<&'static str, OutcomeCounts> = HashMap::default();
-        let mut files: HashMap<usize, OutcomeCounts> = HashMap::default();
-        // (findings, rows, rows as an error) per rule; (findings, rows) per severity.
-        let mut by_rule: BTreeMap<RuleId, (u64, u64, u64)> = BTreeMap::new();
-        let mut by_severity: BTreeMap<&'static str, (u64, u64)> = BTreeMap::new();
-        // One pass over the rows (they may be read back from disk).
-        for (row, outcome) in rows.into_iter().zip(outcomes) {
-            let o = outcome.as_str();
-            *stats.outcomes.entry(o).or_insert(0) += 1;
-            *countries.entry(row.country.unwrap_or("unknown")).or_default().entry(o).or_insert(0) += 1;
-            *files.entry(row.raw.pos.source as usize).or_default().entry(o).or_insert(0) += 1;
-            // A row counts once per rule and severity however many findings it has of them.
-            let mut rules_seen: Vec<RuleId> = Vec::new();
-            let mut errors_seen: Vec<RuleId> = Vec::new();
-            let mut severities_seen: Vec<&'static str> = Vec::new();
-            for f in &row.findings {
-                let rule = by_rule.entry(f.rule).or_default();
-                rule.0 += 1;
-                if !rules_seen.contains(&f.rule) {
-                    rules_seen.push(f.rule);
-                    rule.1 += 1;
-                }
-                let sev = if rules::severity(f, profile).as_str() == "error" { "error" } else { "warning" };
-                if sev == "error" && !errors_seen.contains(&f.rule) {
-                    errors_seen.push(f.rule);
-                    rule.2 += 1;
-                }
-                let n = by_severity.entry(sev).or_default();
-                n.0 += 1;
-                if !severities_seen.contains(&sev) {
-                    severities_seen.push(sev);
-                    n.1 += 1;
-                }
-            }
+        for (o, n) in counts.outcomes {
+            *stats.outcomes.entry(o).or_insert(0) += n;
         }
-        stats.countries = countries.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        for (source, counts) in files {
+        stats.countries = counts.countries.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        for (source, by) in counts.files {
             let label = labels.get(source).cloned().unwrap_or_default();
             // Two sheets of one workbook share a label: their counts add up.
             let merged = stats.files.entry(label).or_default();
-            for (o, n) in counts {
+            for (o, n) in by {
                 *merged.entry(o).or_insert(0) += n;
             }
         }
-        for (id, (findings, rows, error_rows)) in by_rule {
+        for (id, (findings, rows, error_rows)) in counts.by_rule {
             let rule = id.rule();
             stats.rules.push(RuleCount {
                 code: rule.code,
@@ -128,7 +178,8 @@ impl Stats {
         }
         // By code, as summary.json has always listed them.
         stats.rules.sort_by_key(|r| r.code);
-        stats.severities = by_severity
+        stats.severities = counts
+            .by_severity
             .into_iter()
             .map(|(k, (findings, rows))| (k, SeverityCount { findings, rows }))
             .collect();
@@ -203,6 +254,19 @@ mod tests {
         let errors: Vec<(&str, u64)> = stats.rules.iter().map(|r| (r.code, r.error_rows)).collect();
         assert_eq!(errors, [("company.test_name", 2), ("domain.suggested", 0), ("email.syntax", 1)]);
         assert_eq!(stats.top_rules(1)[0].code, "company.test_name");
+        // Counted in pieces (as the store does, in parallel) and merged: the same stats.
+        let profile = Profile::default_profile();
+        for split in 0..=rows.len() {
+            let piece = |from: usize, to: usize| {
+                let mut c = Counts::default();
+                for (row, o) in rows[from..to].iter().zip(&outcomes[from..to]) {
+                    c.add(row, *o, &profile);
+                }
+                c
+            };
+            let merged = piece(split, rows.len()).merge(piece(0, split));
+            assert_eq!(Stats::of_counts(&sources, merged, &profile), stats, "split at {split}");
+        }
     }
 
     /// A finding that ended up a warning (a phone outside the countries that require one) is

@@ -252,6 +252,33 @@ impl RowStore {
         })
     }
 
+    /// Folds every row into per-worker accumulators, in parallel, and merges them: for passes
+    /// whose result does not depend on the order rows are met in (counts). `fold` gets each
+    /// row's index.
+    pub fn par_fold<T: Send>(
+        &self,
+        init: impl Fn() -> T + Sync + Send,
+        fold: impl Fn(&mut T, usize, &Row) + Sync + Send,
+        merge: impl Fn(T, T) -> T + Sync + Send,
+    ) -> T {
+        use rayon::prelude::*;
+        let mut total = init();
+        for c in 0..self.chunks.len() {
+            let chunk = self.load(c);
+            let first = self.chunks[c].first;
+            let part = (0..chunk.rows.len())
+                .into_par_iter()
+                .with_min_len(512)
+                .fold(&init, |mut acc, at| {
+                    fold(&mut acc, first + at, chunk.row(at));
+                    acc
+                })
+                .reduce(&init, &merge);
+            total = merge(total, part);
+        }
+        total
+    }
+
     fn load(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
@@ -335,6 +362,16 @@ mod tests {
         assert_eq!(store.get(4).findings.len(), 1);
         assert_eq!(store.get(4).customer.get(Field::Domain), "contoso");
         assert_eq!(store.iter().filter(|r| !r.findings.is_empty()).count(), 1);
+        // Every row folded once, with its own index and its patches.
+        let (rows, index_sum, findings) = store.par_fold(
+            || (0usize, 0usize, 0usize),
+            |acc, i, r| {
+                assert_eq!(r.raw.pos.row, i as u64);
+                *acc = (acc.0 + 1, acc.1 + i, acc.2 + r.findings.len());
+            },
+            |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2),
+        );
+        assert_eq!((rows, index_sum, findings), (8, 28, 1));
         store.pin([6, 1, 6, 99]);
         assert_eq!(store.pinned.len(), 2);
         assert_eq!(store.get(6).raw.pos.row, 6);

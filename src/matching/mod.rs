@@ -132,11 +132,11 @@ pub fn match_rows(
     let mut weights = pc.vocab().clone();
     // Both serial passes over every record, and independent: side by side.
     let (tokens, freq) = rayon::join(
-        || keys.iter().flatten().map(|k| weights.add_record(k.name())).collect::<Vec<_>>(),
+        || keys.iter().flatten().map(|k| weights.add_record(k.name()).into_boxed_slice()).collect::<Vec<_>>(),
         || freq::Freq::of(keys.iter().flatten()),
     );
     for (k, t) in keys.iter_mut().flatten().zip(tokens) {
-        k.tokens = t.into();
+        k.tokens = t;
     }
     weights.finish();
     let (matched_t, review_t) = (profile.match_threshold, profile.review_threshold);

@@ -31,7 +31,10 @@ impl Counts {
     fn finish(&mut self) {
         self.total = self.by_value.values().map(|&c| c as f64).sum();
         let t = self.total.max(1.0);
-        self.agree = self.by_value.values().map(|&c| (c as f64 / t).powi(2)).sum();
+        // Σ c² in integers, then one division: a float sum would depend on the map's iteration
+        // order, which std's hasher makes different in every process.
+        let squares: u128 = self.by_value.values().map(|&c| u128::from(c) * u128::from(c)).sum();
+        self.agree = squares as f64 / (t * t);
     }
 
     /// How many times more often than an average value two records share this one (at least 1).
@@ -91,5 +94,7 @@ mod tests {
         assert_eq!(f.name_penalty("brand7"), 0.0);
         assert!(f.city_penalty("sydney") > 3.0);
         assert_eq!(f.city_penalty("nowhere"), 0.0);
+        // 10 of 1,000 share one name: Σ p² = (10² + 990) / 1000².
+        assert_eq!(f.names.agree, 1090.0 / 1_000_000.0);
     }
 }

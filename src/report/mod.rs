@@ -11,7 +11,6 @@ pub mod numbers;
 pub mod partners;
 pub mod redact;
 pub mod stats;
-pub mod tally;
 
 use crate::model::Outcome;
 use baseline::Changes;

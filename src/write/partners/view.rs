@@ -15,7 +15,7 @@ use crate::model::Row;
 use crate::read::SourceInfo;
 use crate::report::baseline::ChangeParts;
 use crate::report::partners::PartnerLine;
-use crate::report::tally::Tally;
+use crate::report::stats::{Counts, Stats};
 use crate::report::Insights;
 use crate::store::RowStore;
 use crate::write::{html, rejections, xlsx, RunData};
@@ -50,14 +50,14 @@ pub fn write(whole: &RunData, split: &Split, p: usize, root: &Path) -> Result<Pa
     let mut store = RowStore::new(&dir)?;
     let mut outcomes = Vec::with_capacity(partner.rows as usize);
     let mut matches = Matches::default();
-    let mut tally = Tally::default();
+    let mut counts = Counts::default();
     let mut parts = ChangeParts::default();
     let mut survivors = Vec::new();
     let mut chunk: Vec<Row> = Vec::with_capacity(CHUNK.min(partner.rows as usize));
     split.buckets.read(p, |i, mut row| {
         let local = outcomes.len();
         let outcome = whole.outcomes[i];
-        tally.add(&row, outcome, &whole.sources[row.raw.pos.source as usize].file_label(), profile);
+        counts.add(&row, outcome, profile);
         if let Some(cs) = &split.changes {
             for j in cs.new_on(i) {
                 parts.new.push((local as u32, j));
@@ -98,7 +98,9 @@ pub fn write(whole: &RunData, split: &Split, p: usize, root: &Path) -> Result<Pa
             *parts.fixed_rules.entry(cs.fixed_rule(k).to_string()).or_default() += 1;
         }
     }
-    let stats = tally.finish(profile);
+    // Counted by the whole list's source numbers (the rows' own, before renumbering), so the
+    // files are labelled as in the whole list's reports.
+    let stats = Stats::of_counts(&whole.sources, counts, profile);
     let changes = split.changes.as_ref().map(|cs| {
         let earlier = split.earlier.as_ref().map(|e| e.of(&partner.folder));
         cs.changes().part(parts, &stats, earlier)

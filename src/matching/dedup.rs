@@ -6,6 +6,7 @@ use super::compare::Compared;
 use super::freq::Freq;
 use super::keys::Keys;
 use super::model::{Histogram, Model};
+use super::prefetch;
 use super::sample;
 use super::score::{gamma, score, score_compared, Scored, Scorer};
 use super::vocab::Vocab;
@@ -13,6 +14,11 @@ use rayon::prelude::*;
 
 /// Candidate pairs the m values are estimated from at most (every k-th pair beyond).
 pub const EM_PAIRS: usize = 1_000_000;
+/// Pairs scored in one piece of work.
+const SCORE_CHUNK: usize = 4096;
+/// How many pairs ahead a pair's other record is asked for: its text and words at this
+/// distance, the record itself at twice it (the text's address is read from the record).
+pub const AHEAD: usize = 8;
 
 /// What duplicate matching found.
 pub struct Found {
@@ -63,18 +69,36 @@ pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, rev
     let model = Model::fit(&hist, pairs.len() as f64 / sampled as f64, &random, total);
     let s = Scorer { model: &model, vocab: v, freq };
     let floor = weight_of(review);
+    // In stretches, each read in order with the records a few pairs ahead asked for (see
+    // `prefetch`): the same pairs, scored the same way, in the same order.
     let scored: Vec<(u32, u32, Scored)> = pairs
-        .par_iter()
+        .par_chunks(SCORE_CHUNK)
         .enumerate()
-        .filter_map(|(n, &(i, j))| {
-            let m = if n % step == 0 {
-                score_compared(key(i), key(j), known[n / step], s, floor)
-            } else {
-                score(key(i), key(j), s, floor)
-            };
-            m.map(|m| (i, j, m))
+        .flat_map_iter(|(c, chunk)| {
+            let mut out = Vec::new();
+            for (at, &(i, j)) in chunk.iter().enumerate() {
+                if let Some(&(_, far)) = chunk.get(at + 2 * AHEAD) {
+                    if let Some(k) = &keys[far as usize] {
+                        prefetch::value(k);
+                    }
+                }
+                if let Some(&(_, near)) = chunk.get(at + AHEAD) {
+                    if let Some(k) = &keys[near as usize] {
+                        k.prefetch();
+                    }
+                }
+                let n = c * SCORE_CHUNK + at;
+                let m = if n % step == 0 {
+                    score_compared(key(i), key(j), known[n / step], s, floor)
+                } else {
+                    score(key(i), key(j), s, floor)
+                };
+                if let Some(m) = m.filter(|m| m.probability >= review) {
+                    out.push((i, j, m));
+                }
+            }
+            out
         })
-        .filter(|(.., m)| m.probability >= review)
         .collect();
     Found { candidate_pairs: pairs.len() as u64, pairs: scored, blocks, model }
 }

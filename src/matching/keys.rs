@@ -154,6 +154,14 @@ impl Keys {
         &self.text[start..self.ends[k] as usize]
     }
 
+    /// Hints the record and the start of its text and name words into the cache (see
+    /// [`prefetch`](super::prefetch)): a pair's other record is read a few pairs later.
+    #[inline(always)]
+    pub fn prefetch(&self) {
+        super::prefetch::line(self.text.as_ptr());
+        super::prefetch::line(self.tokens.as_ptr());
+    }
+
     /// The folded company name without legal forms (empty when the name has no other word).
     pub fn name(&self) -> &str {
         self.text(Text::Name)

@@ -7,6 +7,7 @@ use super::existing::PcIndex;
 use super::freq::Freq;
 use super::keys::Keys;
 use super::model::Model;
+use super::prefetch;
 use super::sample;
 use super::score::{score, Scored, Scorer};
 use super::vocab::Vocab;
@@ -65,8 +66,18 @@ pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review:
         .map_init(Vec::new, |buf, k| {
             let k = k.as_ref()?;
             pc.candidates(k, v, buf);
-            let mut best: Option<Best> = None;
+            // Every candidate's record asked for at once, and each one's text two ahead (see
+            // `prefetch`): their reads from memory overlap.
             for &c in buf.iter() {
+                if let Some(pk) = pc.keys(c as usize) {
+                    prefetch::value(pk);
+                }
+            }
+            let mut best: Option<Best> = None;
+            for (at, &c) in buf.iter().enumerate() {
+                if let Some(next) = buf.get(at + 2).and_then(|&n| pc.keys(n as usize)) {
+                    next.prefetch();
+                }
                 let Some(pk) = pc.keys(c as usize) else { continue };
                 // A candidate must beat the best so far; ties go to the first in the export
                 // (candidates come in export order).

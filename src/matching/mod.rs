@@ -20,6 +20,7 @@ pub mod legal;
 pub mod link;
 pub mod model;
 pub mod place;
+pub mod prefetch;
 pub mod same_name;
 pub mod sample;
 pub mod score;

@@ -60,16 +60,15 @@ pub struct PcIndex {
     keys: Vec<Option<Keys>>,
     /// The export's name words; the run's vocabulary starts from it, so ids stay valid.
     vocab: Vocab,
-    /// Customers by hashed key, each list in name order.
+    /// Customers by hashed key, each list their places in `order`, ascending: a row's place in a
+    /// block is a search of the list alone, not of where each member stands (a read from memory
+    /// per step), and a place is turned into a customer only for the few taken.
     blocks: HashMap<u64, Vec<u32>>,
     /// Customers in (country, name) order, for the name-order neighbours.
     order: Vec<u32>,
     /// The first bytes of each of them, packed ([`place`]); None when a country is not a
     /// two-letter code.
     order_packed: Option<Vec<u64>>,
-    /// Each customer's place in `order` (block lists follow it, so a row's place in any list
-    /// is found by comparing integers once its place in `order` is known).
-    rank: Vec<u32>,
     /// Customers in name order whatever their country, for rows or exports without one.
     by_name: Vec<u32>,
     /// Customers whose country is not known.
@@ -91,7 +90,7 @@ impl PcIndex {
         let order = name_order(&keys);
         let mut blocks: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut hashes = Vec::new();
-        for &i in &order {
+        for (at, &i) in order.iter().enumerate() {
             let Some(k) = &keys[i as usize] else { continue };
             hashes.clear();
             for kind in KEY_NAMES {
@@ -115,7 +114,7 @@ impl PcIndex {
             hashes.sort_unstable();
             hashes.dedup();
             for &h in &hashes {
-                blocks.entry(h).or_default().push(i);
+                blocks.entry(h).or_default().push(at as u32);
             }
         }
         let mut by_domain = HashMap::default();
@@ -129,10 +128,6 @@ impl PcIndex {
             .iter()
             .map(|&i| keys[i as usize].as_ref().and_then(|k| place::packed(k.country, k.name())))
             .collect();
-        let mut rank = vec![u32::MAX; keys.len()];
-        for (at, &i) in order.iter().enumerate() {
-            rank[i as usize] = at as u32;
-        }
         let mut by_name: Vec<u32> = order.clone();
         let name = |i: u32| keys[i as usize].as_ref().map_or("", |k| k.name());
         by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
@@ -145,7 +140,6 @@ impl PcIndex {
             blocks,
             order,
             order_packed,
-            rank,
             by_name,
             without_country,
             by_domain,
@@ -189,11 +183,16 @@ impl PcIndex {
             |&c| self.keys[c as usize].as_ref().map(|p| (p.country, p.name())) < Some((k.country, k.name())),
         );
         for h in hashes {
-            if let Some(list) = self.blocks.get(&h) {
-                out.extend(self.near_in_name_order(list, at, WINDOW));
+            if let Some(places) = self.blocks.get(&h) {
+                out.extend(near_in_name_order(places, at, WINDOW).iter().map(|&r| self.order[r as usize]));
             }
         }
-        out.extend(self.near_in_name_order(&self.order, at, NAME_NEIGHBOURS));
+        // The export itself is the list of every place.
+        let (before, after) = match self.order.len() {
+            n if n <= MAX_CANDIDATES => (0, n),
+            n => (at.saturating_sub(NAME_NEIGHBOURS), (at + NAME_NEIGHBOURS).min(n)),
+        };
+        out.extend(&self.order[before..after]);
         // A row whose country is not known is also compared with its neighbours by name alone
         // in every country, and so is every row when the export lacks countries.
         if k.country.is_none() || self.without_country > 0 {
@@ -220,17 +219,17 @@ impl PcIndex {
     fn name_of(&self, c: u32) -> &str {
         self.keys[c as usize].as_ref().map_or("", |k| k.name())
     }
+}
 
-    /// A block's members nearest to the row in (country, name) order: all of a small block, the
-    /// neighbourhood of the row's place in a large one.
-    /// `at` is the row's place in `order`.
-    fn near_in_name_order<'a>(&self, list: &'a [u32], at: usize, half: usize) -> &'a [u32] {
-        if list.len() <= MAX_CANDIDATES {
-            return list;
-        }
-        let at = list.partition_point(|&c| (self.rank[c as usize] as usize) < at);
-        &list[at.saturating_sub(half)..(at + half).min(list.len())]
+/// A block's members nearest to the row in (country, name) order: all of a small block, the
+/// neighbourhood of the row's place in a large one. `places` are the members' places in the
+/// export's order, ascending; `at` is the row's.
+fn near_in_name_order(places: &[u32], at: usize, half: usize) -> &[u32] {
+    if places.len() <= MAX_CANDIDATES {
+        return places;
     }
+    let at = places.partition_point(|&r| (r as usize) < at);
+    &places[at.saturating_sub(half)..(at + half).min(places.len())]
 }
 
 /// A postal code for comparison (kept here for callers of the old path).

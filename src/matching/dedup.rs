@@ -88,7 +88,7 @@ pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, rev
                     }
                 }
                 let n = c * SCORE_CHUNK + at;
-                let m = if n % step == 0 {
+                let m = if n.is_multiple_of(step) {
                     score_compared(key(i), key(j), known[n / step], s, floor)
                 } else {
                     score(key(i), key(j), s, floor)

@@ -100,7 +100,7 @@ pub fn write(whole: &RunData, split: &Split, p: usize, root: &Path) -> Result<Pa
     }
     // Counted by the whole list's source numbers (the rows' own, before renumbering), so the
     // files are labelled as in the whole list's reports.
-    let stats = Stats::of_counts(&whole.sources, counts, profile);
+    let stats = Stats::of_counts(whole.sources, counts, profile);
     let changes = split.changes.as_ref().map(|cs| {
         let earlier = split.earlier.as_ref().map(|e| e.of(&partner.folder));
         cs.changes().part(parts, &stats, earlier)

@@ -22,11 +22,12 @@ pub fn line<T: ?Sized>(p: *const T) {
 /// Hints every cache line `value` lies on.
 #[inline(always)]
 pub fn value<T>(v: &T) {
-    let start = v as *const T as usize;
-    let end = start + std::mem::size_of::<T>().max(1);
-    let mut at = start & !63;
-    while at < end {
-        line(at as *const u8);
+    let p = (v as *const T).cast::<u8>();
+    // From the start of the line the value begins on, to its last byte.
+    let skew = p as usize % 64;
+    let mut at = 0;
+    while at < skew + std::mem::size_of::<T>().max(1) {
+        line(p.wrapping_sub(skew).wrapping_add(at));
         at += 64;
     }
 }

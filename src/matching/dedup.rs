@@ -18,7 +18,7 @@ pub const EM_PAIRS: usize = 1_000_000;
 const SCORE_CHUNK: usize = 4096;
 /// How many pairs ahead a pair's other record is asked for: its text and words at this
 /// distance, the record itself at twice it (the text's address is read from the record).
-pub const AHEAD: usize = 8;
+const AHEAD: usize = 8;
 
 /// What duplicate matching found.
 pub struct Found {

@@ -187,12 +187,8 @@ impl PcIndex {
                 out.extend(near_in_name_order(places, at, WINDOW).iter().map(|&r| self.order[r as usize]));
             }
         }
-        // The export itself is the list of every place.
-        let (before, after) = match self.order.len() {
-            n if n <= MAX_CANDIDATES => (0, n),
-            n => (at.saturating_sub(NAME_NEIGHBOURS), (at + NAME_NEIGHBOURS).min(n)),
-        };
-        out.extend(&self.order[before..after]);
+        // The export itself is the list of every place: the row's place in it is `at`.
+        out.extend(&self.order[near(self.order.len(), at, NAME_NEIGHBOURS)]);
         // A row whose country is not known is also compared with its neighbours by name alone
         // in every country, and so is every row when the export lacks countries.
         if k.country.is_none() || self.without_country > 0 {
@@ -225,11 +221,18 @@ impl PcIndex {
 /// neighbourhood of the row's place in a large one. `places` are the members' places in the
 /// export's order, ascending; `at` is the row's.
 fn near_in_name_order(places: &[u32], at: usize, half: usize) -> &[u32] {
-    if places.len() <= MAX_CANDIDATES {
-        return places;
+    let at = if places.len() <= MAX_CANDIDATES { 0 } else { places.partition_point(|&r| (r as usize) < at) };
+    &places[near(places.len(), at, half)]
+}
+
+/// Which members of a list of `len` in name order are compared with a row at `at` in it: all
+/// of a short list, `half` on each side of the row in a long one.
+fn near(len: usize, at: usize, half: usize) -> std::ops::Range<usize> {
+    if len <= MAX_CANDIDATES {
+        0..len
+    } else {
+        at.saturating_sub(half)..(at + half).min(len)
     }
-    let at = places.partition_point(|&r| (r as usize) < at);
-    &places[at.saturating_sub(half)..(at + half).min(places.len())]
 }
 
 /// A postal code for comparison (kept here for callers of the old path).
@@ -243,5 +246,26 @@ pub fn full_domain(c: &PcCustomer) -> String {
     match c.customer.get(Field::Domain) {
         "" => c.customer.get(Field::Website).to_string(),
         d => format!("{d}.onmicrosoft.com"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short block is compared whole; a long one around the row's place, cut at its ends.
+    #[test]
+    fn a_row_meets_the_members_near_its_place() {
+        let short: Vec<u32> = (0..MAX_CANDIDATES as u32).map(|r| r * 10).collect();
+        assert_eq!(near_in_name_order(&short, 5_000, WINDOW), &short[..]);
+        let long: Vec<u32> = (0..100).map(|r| r * 10).collect();
+        // Places 0, 10, …: a row at 500 sits before member 50.
+        assert_eq!(near_in_name_order(&long, 500, 3), &[470, 480, 490, 500, 510, 520]);
+        assert_eq!(near_in_name_order(&long, 505, 3), &[480, 490, 500, 510, 520, 530]);
+        assert_eq!(near_in_name_order(&long, 0, 3), &[0, 10, 20]);
+        assert_eq!(near_in_name_order(&long, 5_000, 3), &[970, 980, 990]);
+        // The export's own order: its places are 0..len.
+        assert_eq!(near(1_000, 10, NAME_NEIGHBOURS), 7..13);
+        assert_eq!(near(MAX_CANDIDATES, 10, NAME_NEIGHBOURS), 0..MAX_CANDIDATES);
     }
 }

@@ -154,8 +154,9 @@ impl Keys {
         &self.text[start..self.ends[k] as usize]
     }
 
-    /// Hints the record and the start of its text and name words into the cache (see
-    /// [`prefetch`](super::prefetch)): a pair's other record is read a few pairs later.
+    /// Hints the start of the record's text and name words into the cache (see
+    /// [`prefetch`](super::prefetch)); their addresses are read from the record, so it should
+    /// have been hinted a little earlier. A pair's other record is read a few pairs later.
     #[inline(always)]
     pub fn prefetch(&self) {
         super::prefetch::line(self.text.as_ptr());

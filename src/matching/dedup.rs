@@ -32,23 +32,6 @@ pub struct Found {
     pub model: Model,
 }
 
-/// The comparison vectors of every `step`-th pair, counted.
-pub fn histogram<'a>(pairs: impl ParallelIterator<Item = (&'a Keys, &'a Keys)>, v: &Vocab) -> Histogram {
-    pairs
-        .fold(Histogram::new, |mut h, (a, b)| {
-            if let Some(c) = gamma(a, b, v) {
-                *h.entry(c.gamma).or_default() += 1;
-            }
-            h
-        })
-        .reduce(Histogram::new, |mut a, b| {
-            for (g, n) in b {
-                *a.entry(g).or_default() += n;
-            }
-            a
-        })
-}
-
 /// Finds the pairs of input rows that are the same customer, with match probabilities.
 pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, review: f64) -> Found {
     let (pairs, blocks) = blocking::candidate_pairs(keys, v, max_block);

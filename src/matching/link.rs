@@ -2,14 +2,15 @@
 //! those pairs, and each row's best candidate, linked when its match probability reaches the
 //! threshold.
 
-use super::dedup::{histogram, weight_of};
+use super::compare::Compared;
+use super::dedup::weight_of;
 use super::existing::PcIndex;
 use super::freq::Freq;
 use super::keys::Keys;
-use super::model::Model;
+use super::model::{Histogram, Model};
 use super::prefetch;
 use super::sample;
-use super::score::{score, Scored, Scorer};
+use super::score::{gamma, score, score_compared, Scored, Scorer};
 use super::vocab::Vocab;
 use rayon::prelude::*;
 
@@ -23,6 +24,13 @@ pub struct Best {
     pub pc: usize,
     /// The scored pair.
     pub scored: Scored,
+}
+
+/// A sampled row's candidates and their comparisons (None: certainly another company, or a
+/// customer without keys).
+struct Sampled {
+    candidates: Vec<u32>,
+    compared: Vec<Option<Compared>>,
 }
 
 /// What existing-customer matching found.
@@ -41,21 +49,28 @@ pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review:
     }
     let rows: Vec<&Keys> = keys.iter().flatten().collect();
     let step = rows.len().div_ceil(EM_ROWS).max(1);
-    // The sampled rows' candidate pairs, and how many there were.
-    let sampled: Vec<(&Keys, u32)> = rows
+    // The sampled rows (every step-th row that has keys): their candidates, compared in full
+    // for the model and kept, so that scoring reads them instead of comparing again.
+    let mut slot = vec![None; keys.len()];
+    let mut sampled_rows = Vec::with_capacity(rows.len().div_ceil(step));
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.is_some()).step_by(step) {
+        slot[i] = Some(sampled_rows.len());
+        sampled_rows.push(k.as_ref().expect("filtered to rows with keys"));
+    }
+    let sampled: Vec<Sampled> = sampled_rows
         .par_iter()
-        .step_by(step)
         .map_init(Vec::new, |buf, k| {
             pc.candidates(k, v, buf);
-            buf.iter().map(|&c| (*k, c)).collect::<Vec<_>>()
+            let compared = buf.iter().map(|&c| pc.keys(c as usize).and_then(|pk| gamma(k, pk, v))).collect();
+            Sampled { candidates: buf.clone(), compared }
         })
-        .flatten()
         .collect();
-    let hist = histogram(sampled.par_iter().filter_map(|&(k, c)| Some((k, pc.keys(c as usize)?))), v);
+    let mut hist = Histogram::new();
+    for c in sampled.iter().flat_map(|s| &s.compared).flatten() {
+        *hist.entry(c.gamma).or_default() += 1;
+    }
     // Every step-th row was compared: the expected matches scale by the same factor.
-    let sampled_rows = rows.len().div_ceil(step).max(1);
-    let scale = rows.len() as f64 / sampled_rows as f64;
-    drop(sampled);
+    let scale = rows.len() as f64 / sampled.len().max(1) as f64;
     let random = sample::random_levels(&rows, &pc_keys, false, v);
     let total = sample::total_pairs(&rows, &pc_keys, false);
     let model = Model::fit(&hist, scale, &random, total);
@@ -63,26 +78,38 @@ pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review:
     let floor = weight_of(review);
     let best = keys
         .par_iter()
-        .map_init(Vec::new, |buf, k| {
+        .zip(slot)
+        .map_init(Vec::new, |buf, (k, slot)| {
             let k = k.as_ref()?;
-            pc.candidates(k, v, buf);
+            let known = slot.map(|n| &sampled[n]);
+            let candidates = match known {
+                Some(known) => &known.candidates,
+                None => {
+                    pc.candidates(k, v, buf);
+                    &*buf
+                }
+            };
             // Every candidate's record asked for at once, and each one's text two ahead (see
             // `prefetch`): their reads from memory overlap.
-            for &c in buf.iter() {
+            for &c in candidates {
                 if let Some(pk) = pc.keys(c as usize) {
                     prefetch::value(pk);
                 }
             }
             let mut best: Option<Best> = None;
-            for (at, &c) in buf.iter().enumerate() {
-                if let Some(next) = buf.get(at + 2).and_then(|&n| pc.keys(n as usize)) {
+            for (at, &c) in candidates.iter().enumerate() {
+                if let Some(next) = candidates.get(at + 2).and_then(|&n| pc.keys(n as usize)) {
                     next.prefetch();
                 }
                 let Some(pk) = pc.keys(c as usize) else { continue };
                 // A candidate must beat the best so far; ties go to the first in the export
                 // (candidates come in export order).
                 let need = best.map_or(floor, |b| b.scored.weight.max(floor));
-                let Some(m) = score(k, pk, s, need) else { continue };
+                let m = match known {
+                    Some(known) => score_compared(k, pk, known.compared[at], s, need),
+                    None => score(k, pk, s, need),
+                };
+                let Some(m) = m else { continue };
                 if best.is_none_or(|b| m.weight > b.scored.weight) {
                     best = Some(Best { pc: c as usize, scored: m });
                 }

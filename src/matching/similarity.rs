@@ -138,49 +138,78 @@ fn join_initials<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(std::borrow::
 }
 
 /// Whether Jaro-Winkler of `x` and `y` can reach `t`, judged from the characters they share
-/// without computing it: Jaro counts matching characters, a character of one can match only
-/// if the other has it, and with every shared character matched, no transposition and the
-/// largest prefix bonus (four characters) the result is an upper bound. Most candidate pairs
-/// have plainly different streets and cities, so this spares the full comparison (and its
-/// allocations). Text that is not ASCII is always compared in full.
+/// and their common prefix without computing it: Jaro counts matching characters, a character
+/// of one can match only if the other has it, and with every shared character matched and no
+/// transposition the result is an upper bound; Winkler's bonus is that of the actual common
+/// prefix (up to four characters). Most candidate pairs have plainly different streets and
+/// cities, so this spares the full comparison. Text that is not ASCII is always compared in
+/// full.
 pub fn jaro_winkler_may_reach(x: &str, y: &str, t: f64) -> bool {
-    if !x.is_ascii() || !y.is_ascii() || x.is_empty() || y.is_empty() {
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.is_empty() || y.is_empty() || !x.is_ascii() || !y.is_ascii() {
         return true;
     }
-    // The bound grows with the shared characters, of which there are at most as many as the
-    // shorter text has: lengths far apart are ruled out without counting.
-    let reaches = |m: usize| {
-        let m = m as f64;
-        let jaro = (m / x.len() as f64 + m / y.len() as f64 + 1.0) / 3.0;
-        // A hair of slack: the bound and strsim's value are rounded differently.
-        jaro + 0.4 * (1.0 - jaro) >= t - 1e-9
-    };
-    if !reaches(x.len().min(y.len())) {
+    let prefix = x.iter().zip(y).take(4).take_while(|(a, b)| a == b).count();
+    let need = shared_needed(x.len(), y.len(), prefix, t);
+    // At most as many characters are shared as the shorter text has: lengths far apart are
+    // ruled out without counting.
+    if x.len().min(y.len()) < need {
         return false;
     }
-    let m = if x.len() <= usize::from(u8::MAX) { shared::<u8>(x, y) } else { shared::<u32>(x, y) };
-    reaches(m)
+    if x.len() <= usize::from(u8::MAX) {
+        shares_at_least::<u8>(x, y, need)
+    } else {
+        shares_at_least::<u32>(x, y, need)
+    }
 }
 
-/// How many bytes of `y` can be paired with a byte of `x` (ASCII); `C` holds a byte's count
-/// in `x` (one byte wide for texts under 256 bytes: less to clear for every pair).
-fn shared<C: Copy + Default + PartialEq + std::ops::AddAssign + std::ops::SubAssign + From<u8>>(
-    x: &str,
-    y: &str,
-) -> usize {
-    let mut count = [C::default(); 128];
-    for b in x.bytes() {
-        count[b as usize] += C::from(1);
+/// The fewest shared characters with which Jaro-Winkler of texts `lx` and `ly` characters long
+/// with a common prefix of `prefix` (at most 4 counted) can reach `t`. With `m` shared, Jaro is
+/// at most `(m/lx + m/ly + 1) / 3` and Winkler adds `0.1 · prefix` of what it lacks, so `t` needs
+/// `m · (1/lx + 1/ly) ≥ 3 (t − p) / (1 − p) − 1` with `p = 0.1 · prefix`. Rounded down a hair: a
+/// pair at the boundary is compared in full, never ruled out by rounding.
+pub fn shared_needed(lx: usize, ly: usize, prefix: usize, t: f64) -> usize {
+    let p = 0.1 * prefix.min(4) as f64;
+    let per_char = 3.0 * (t - 1e-9 - p) / (1.0 - p) - 1.0;
+    let (lx, ly) = (lx as f64, ly as f64);
+    let m = per_char * lx * ly / (lx + ly) - 1e-6;
+    if m <= 0.0 {
+        0
+    } else {
+        m.ceil() as usize
     }
-    let mut m = 0;
-    for b in y.bytes() {
-        let c = &mut count[b as usize];
+}
+
+/// Whether at least `need` bytes of `y` can be paired with a byte of `x` (ASCII); `C` holds a
+/// byte's count in `x` (one byte wide for texts under 256 bytes: less to clear for every pair).
+/// Stops as soon as the answer is known either way.
+fn shares_at_least<C: Copy + Default + PartialEq + std::ops::AddAssign + std::ops::SubAssign + From<u8>>(
+    x: &[u8],
+    y: &[u8],
+    need: usize,
+) -> bool {
+    if need == 0 {
+        return true;
+    }
+    let mut count = [C::default(); 128];
+    for &b in x {
+        count[usize::from(b & 0x7F)] += C::from(1);
+    }
+    let (mut m, mut left) = (0, y.len());
+    for &b in y {
+        left -= 1;
+        let c = &mut count[usize::from(b & 0x7F)];
         if *c != C::default() {
             *c -= C::from(1);
             m += 1;
+            if m >= need {
+                return true;
+            }
+        } else if m + left < need {
+            return false;
         }
     }
-    m
+    false
 }
 
 /// Jaro-Winkler of `x` and `y` when it can reach `t`, else 0.
@@ -364,10 +393,45 @@ mod jw_bound_tests {
     proptest! {
         /// The bound never rules out a pair Jaro-Winkler would let through.
         #[test]
-        fn the_bound_never_hides_a_close_pair(x in "[a-e ]{1,12}", y in "[a-e ]{1,12}") {
-            for t in [0.7, 0.88, 0.9, 0.95] {
-                if strsim::jaro_winkler(&x, &y) >= t {
-                    prop_assert!(jaro_winkler_may_reach(&x, &y, t), "{x:?} {y:?} {t}");
+        fn the_bound_never_hides_a_close_pair(
+            head in "[a-c]{0,5}",
+            x in "[a-e ]{1,12}|[a-z ]{8,40}",
+            y in "[a-e ]{1,12}|[a-z ]{8,40}",
+        ) {
+            // With and without a common prefix: the bound counts the prefix's bonus.
+            for (x, y) in [(x.clone(), y.clone()), (format!("{head}{x}"), format!("{head}{y}"))] {
+                for t in [0.7, 0.88, 0.9, 0.95] {
+                    if strsim::jaro_winkler(&x, &y) >= t {
+                        prop_assert!(jaro_winkler_may_reach(&x, &y, t), "{x:?} {y:?} {t}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The Jaro-Winkler of `m` shared characters, all matched, no transposition, and the
+    /// Winkler bonus of `prefix` (the bound's own formula, in floating point).
+    fn upper(m: usize, lx: usize, ly: usize, prefix: usize, t_floor: f64) -> bool {
+        let m = m as f64;
+        let jaro = (m / lx as f64 + m / ly as f64 + 1.0) / 3.0;
+        jaro + 0.1 * prefix as f64 * (1.0 - jaro) >= t_floor
+    }
+
+    #[test]
+    fn the_count_needed_is_never_too_high_and_rarely_too_low() {
+        for lx in 1..90 {
+            for ly in 1..90 {
+                for prefix in 0..=4 {
+                    for t in [0.7, 0.88, 0.9, 0.95] {
+                        let need = shared_needed(lx, ly, prefix, t);
+                        // One fewer could never reach t: nothing that could is ruled out.
+                        assert!(
+                            need == 0 || !upper(need - 1, lx, ly, prefix, t - 1e-9),
+                            "{lx} {ly} {prefix} {t}"
+                        );
+                        // And `need` itself comes within rounding of t.
+                        assert!(upper(need, lx, ly, prefix, t - 1e-5), "{lx} {ly} {prefix} {t}: {need}");
+                    }
                 }
             }
         }
@@ -377,6 +441,10 @@ mod jw_bound_tests {
     fn plainly_different_text_is_ruled_out() {
         assert!(!jaro_winkler_may_reach("harbord", "kent", 0.88));
         assert!(jaro_winkler_may_reach("harbord", "harbrod", 0.88));
+        // Eight of ten letters shared: within reach only with Winkler's bonus for a common
+        // prefix, which the first pair lacks.
+        assert!(!jaro_winkler_may_reach("abcdefghij", "xbcdefghay", 0.88));
+        assert!(jaro_winkler_may_reach("abcdefghij", "abcdefghxy", 0.88));
         assert!(jaro_winkler_may_reach("zürich", "kent", 0.88), "not ASCII: compared in full");
         assert_eq!(jaro_winkler_from("kent", "harbord", 0.88), 0.0);
     }

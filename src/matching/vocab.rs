@@ -1,6 +1,7 @@
 //! The words of company names, interned: each word gets a number, a count of the records that
 //! hold it, and a rarity weight, so comparing two names costs integer compares, not string hashing.
 
+use super::similarity::shared_needed;
 // Never iterated (ids are given in insertion order): a fast hash, not std's SipHash.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -106,21 +107,33 @@ impl Vocab {
     }
 
     /// False when two words cannot reach a Jaro-Winkler similarity of 0.9, judged from the
-    /// characters they share: Jaro counts matching characters, and a character of one word
-    /// can match only if the other word has it at all.
+    /// characters they share and their common prefix: Jaro counts matching characters, a
+    /// character of one word can match only if the other word has it at all, and Winkler's
+    /// bonus is that of the prefix (see [`shared_needed`]).
     fn may_be_near(&self, a: u32, b: u32) -> bool {
         let (wa, wb) = (self.word(a), self.word(b));
-        let (sa, sb) = (self.chars[a as usize], self.chars[b as usize]);
-        let shared = |w: &str, other: u64| w.chars().filter(|&c| other & char_bit(c) != 0).count();
-        let m = shared(wa, sb).min(shared(wb, sa)) as f64;
-        if m == 0.0 {
+        let (la, lb) = (self.lens[a as usize] as usize, self.lens[b as usize] as usize);
+        // A word as long in characters as in bytes is ASCII: its bytes are its characters,
+        // read without decoding (most names are folded to ASCII).
+        let ascii = la == wa.len() && lb == wb.len();
+        let prefix = if ascii {
+            wa.bytes().zip(wb.bytes()).take(4).take_while(|(x, y)| x == y).count()
+        } else {
+            wa.chars().zip(wb.chars()).take(4).take_while(|(x, y)| x == y).count()
+        };
+        let need = shared_needed(la, lb, prefix, NEAR).max(1);
+        if la.min(lb) < need {
             return false;
         }
-        let (la, lb) = (self.lens[a as usize] as f64, self.lens[b as usize] as f64);
-        // Jaro with every shared character matched and no transpositions, then the largest
-        // prefix bonus Winkler gives (four characters).
-        let jaro = (m / la + m / lb + 1.0) / 3.0;
-        jaro + 0.4 * (1.0 - jaro) >= NEAR
+        let (sa, sb) = (self.chars[a as usize], self.chars[b as usize]);
+        let shared = |w: &str, other: u64| {
+            if ascii {
+                w.bytes().filter(|&c| other & char_bit(char::from(c)) != 0).count()
+            } else {
+                w.chars().filter(|&c| other & char_bit(c) != 0).count()
+            }
+        };
+        shared(wa, sb) >= need && shared(wb, sa) >= need
     }
 }
 
@@ -140,6 +153,26 @@ mod tests {
         assert_eq!(v.count(a[1]), 3, "counted once per record");
         assert!(v.weight(a[0]) > v.weight(a[1]));
         assert_eq!(v.word(b[0]), "fabrikam");
+    }
+
+    proptest::proptest! {
+        /// The bound never hides a near spelling, ASCII or not, with or without a common
+        /// prefix.
+        #[test]
+        fn the_bound_never_hides_a_near_spelling(
+            head in "[a-c]{0,4}",
+            x in "[a-f]{5,14}|[a-eé]{5,14}",
+            y in "[a-f]{5,14}|[a-eé]{5,14}",
+        ) {
+            let (x, y) = (format!("{head}{x}"), format!("{head}{y}"));
+            let mut v = Vocab::default();
+            let ids = v.add_record(&format!("{x} {y}"));
+            v.finish();
+            if ids[0] != ids[1] && strsim::jaro_winkler(&x, &y) >= NEAR {
+                proptest::prop_assert!(v.may_be_near(ids[0], ids[1]), "{x} {y}");
+                proptest::prop_assert!(v.may_be_near(ids[1], ids[0]), "{y} {x}");
+            }
+        }
     }
 
     #[test]

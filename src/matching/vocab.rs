@@ -10,8 +10,17 @@ const TYPO_MIN_CHARS: usize = 5;
 /// Similarity at which two words count as near spellings of each other.
 pub const NEAR: f64 = 0.9;
 
-fn char_bit(c: char) -> u64 {
-    1 << (c as u32 % 64)
+/// How many characters of each kind a word holds, characters folded onto 32 kinds (`a` to `z`
+/// each a kind of its own); words longer than [`u8::MAX`] characters have none.
+type Letters = [u8; 32];
+
+fn letters(w: &str) -> Option<Letters> {
+    let mut out = [0u8; 32];
+    for c in w.chars() {
+        let slot = &mut out[c as usize % 32];
+        *slot = slot.checked_add(1)?;
+    }
+    Some(out)
 }
 
 /// Interned name words with their document frequencies and weights.
@@ -22,9 +31,9 @@ pub struct Vocab {
     df: Vec<u32>,
     /// Whether a word may match a near spelling: long enough and without digits.
     fuzzy: Vec<bool>,
-    /// The characters a word holds, as a 64-bit set (characters folded onto 64 bits), for a
-    /// cheap bound on how alike two words can be.
-    chars: Vec<u64>,
+    /// The characters a word holds, counted by kind, for a cheap bound on how alike two words
+    /// can be.
+    letters: Vec<Option<Letters>>,
     /// Each word's length in characters.
     lens: Vec<u32>,
     weight: Vec<f32>,
@@ -55,7 +64,7 @@ impl Vocab {
         self.words.push(w.into());
         self.df.push(0);
         self.fuzzy.push(w.chars().count() >= TYPO_MIN_CHARS && !w.chars().any(char::is_numeric));
-        self.chars.push(w.chars().fold(0, |set, c| set | char_bit(c)));
+        self.letters.push(letters(w));
         self.lens.push(w.chars().count() as u32);
         id
     }
@@ -107,33 +116,23 @@ impl Vocab {
     }
 
     /// False when two words cannot reach a Jaro-Winkler similarity of 0.9, judged from the
-    /// characters they share and their common prefix: Jaro counts matching characters, a
-    /// character of one word can match only if the other word has it at all, and Winkler's
-    /// bonus is that of the prefix (see [`shared_needed`]).
+    /// characters they share and their common prefix (see [`shared_needed`]): Jaro counts
+    /// matching characters, and a character of one word can match only one of the same kind in
+    /// the other. Most word pairs are ruled out from the counts and lengths alone, without
+    /// reading either word.
     fn may_be_near(&self, a: u32, b: u32) -> bool {
-        let (wa, wb) = (self.word(a), self.word(b));
         let (la, lb) = (self.lens[a as usize] as usize, self.lens[b as usize] as usize);
-        // A word as long in characters as in bytes is ASCII: its bytes are its characters,
-        // read without decoding (most names are folded to ASCII).
-        let ascii = la == wa.len() && lb == wb.len();
-        let prefix = if ascii {
-            wa.bytes().zip(wb.bytes()).take(4).take_while(|(x, y)| x == y).count()
-        } else {
-            wa.chars().zip(wb.chars()).take(4).take_while(|(x, y)| x == y).count()
+        let shared = match (&self.letters[a as usize], &self.letters[b as usize]) {
+            (Some(x), Some(y)) => x.iter().zip(y).map(|(p, q)| u16::from(*p.min(q))).sum::<u16>() as usize,
+            _ => la.min(lb),
         };
-        let need = shared_needed(la, lb, prefix, NEAR).max(1);
-        if la.min(lb) < need {
+        // With the largest prefix bonus first, then with the words' own prefix.
+        if shared < shared_needed(la, lb, 4, NEAR).max(1) {
             return false;
         }
-        let (sa, sb) = (self.chars[a as usize], self.chars[b as usize]);
-        let shared = |w: &str, other: u64| {
-            if ascii {
-                w.bytes().filter(|&c| other & char_bit(char::from(c)) != 0).count()
-            } else {
-                w.chars().filter(|&c| other & char_bit(c) != 0).count()
-            }
-        };
-        shared(wa, sb) >= need && shared(wb, sa) >= need
+        let (wa, wb) = (self.word(a), self.word(b));
+        let prefix = wa.chars().zip(wb.chars()).take(4).take_while(|(x, y)| x == y).count();
+        shared >= shared_needed(la, lb, prefix, NEAR).max(1)
     }
 }
 
@@ -184,6 +183,8 @@ mod tests {
         assert_eq!(v.near(ids[2], ids[3]), 0.0, "numbers never fuzzy-match");
         assert_eq!(v.near(ids[4], ids[5]), 0.0, "short words must agree exactly");
         assert_eq!(v.near(ids[4], ids[4]), 1.0);
+        assert_eq!(letters("abca").map(|l| l[usize::from(b'a') % 32]), Some(2));
+        assert_eq!(letters(&"a".repeat(300)), None, "too many of one kind to count in a byte");
         // The bound never hides a near spelling.
         let words = ["healthcare", "helthcare", "healthcar", "haelthcare", "ealthcare", "contoso", "cnotoso"];
         let mut v = Vocab::default();

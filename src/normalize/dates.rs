@@ -21,6 +21,18 @@ const FORMATS: &[&str] = &[
     "%Y%m%d",
 ];
 
+/// A date as `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing that format
+/// string for every row (years outside 0 to 9999, which chrono writes with a sign, go through
+/// chrono).
+pub fn iso(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 /// Reads a date; None when the text is empty or not a date.
 pub fn parse(raw: &str) -> Option<NaiveDate> {
     let s = raw.trim();
@@ -83,6 +95,16 @@ fn excel_serial(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_writes_what_chrono_writes() {
+        for (y, m, day) in
+            [(2025, 10, 17), (1, 1, 1), (0, 2, 29), (999, 12, 31), (9999, 12, 31), (10000, 1, 2), (-5, 3, 4)]
+        {
+            let date = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string(), "{y}-{m}-{day}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

@@ -107,9 +107,7 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
                 Some(b) => b.to_string(),
                 None => v.into_owned(),
             },
-            Field::McaDate => {
-                dates::parse(&v).map_or_else(|| v.to_string(), |d| d.format("%Y-%m-%d").to_string())
-            }
+            Field::McaDate => dates::parse(&v).map_or_else(|| v.to_string(), dates::iso),
             Field::Segment => segment(&v).map_or_else(|| v.to_string(), str::to_string),
             Field::AssociatedPartnerId => tenant_id::tenant_id(&v).unwrap_or_else(|| v.into_owned()),
             _ => v.into_owned(),

@@ -68,7 +68,7 @@ pub struct PcIndex {
     order: Vec<u32>,
     /// The first bytes of each of them, packed ([`place`]); None when a country is not a
     /// two-letter code.
-    order_packed: Option<Vec<u64>>,
+    order_packed: Option<Vec<u128>>,
     /// Customers in name order whatever their country, for rows or exports without one.
     by_name: Vec<u32>,
     /// Customers whose country is not known.
@@ -124,7 +124,7 @@ impl PcIndex {
                 by_domain.entry(d.to_string()).or_insert(i);
             }
         }
-        let order_packed: Option<Vec<u64>> = order
+        let order_packed: Option<Vec<u128>> = order
             .iter()
             .map(|&i| keys[i as usize].as_ref().and_then(|k| place::packed(k.country, k.name())))
             .collect();

@@ -11,7 +11,7 @@ const TYPO_MIN_CHARS: usize = 5;
 pub const NEAR: f64 = 0.9;
 
 /// How many characters of each kind a word holds, characters folded onto 32 kinds (`a` to `z`
-/// each a kind of its own); words longer than [`u8::MAX`] characters have none.
+/// each a kind of its own); None for a word with more than [`u8::MAX`] of one kind.
 type Letters = [u8; 32];
 
 fn letters(w: &str) -> Option<Letters> {

@@ -213,7 +213,13 @@ impl CsvSource {
             return None;
         }
         let mut malformed: Option<String> = None;
-        if self.decode == Decode::Ascii && std::str::from_utf8(rec.as_slice()).is_err() {
+        // The whole record checked once (SIMD, as the csv crate's own `StringRecord` does), its
+        // fields then cut from it; a record that is not UTF-8 is decoded field by field below.
+        let whole = match self.decode {
+            Decode::Windows1252 => None,
+            _ => simdutf8::basic::from_utf8(rec.as_slice()).ok(),
+        };
+        if self.decode == Decode::Ascii && whole.is_none() {
             self.decode = Decode::Windows1252;
             self.info.encoding = Some("windows-1252".into());
             self.info.notes.push(format!(
@@ -226,15 +232,21 @@ impl CsvSource {
         for (i, f) in rec.iter().enumerate() {
             let text = match self.decode {
                 Decode::Windows1252 => WINDOWS_1252.decode_without_bom_handling(f).0,
-                _ => match std::str::from_utf8(f) {
-                    Ok(s) => std::borrow::Cow::Borrowed(s),
-                    Err(_) => {
-                        malformed.get_or_insert_with(|| {
-                            format!("column '{}' holds bytes that are not valid UTF-8", self.column_name(i))
-                        });
-                        String::from_utf8_lossy(f)
+                _ => {
+                    let field = whole.and_then(|s| s.get(rec.range(i)?));
+                    match field.map_or_else(|| std::str::from_utf8(f), Ok) {
+                        Ok(s) => std::borrow::Cow::Borrowed(s),
+                        Err(_) => {
+                            malformed.get_or_insert_with(|| {
+                                format!(
+                                    "column '{}' holds bytes that are not valid UTF-8",
+                                    self.column_name(i)
+                                )
+                            });
+                            String::from_utf8_lossy(f)
+                        }
                     }
-                },
+                }
             };
             if text.len() > self.max_field {
                 malformed.get_or_insert_with(|| {

@@ -43,12 +43,24 @@ pub struct Found {
 
 /// Finds each row's best Partner Center candidate.
 pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review: f64) -> Found {
+    find_sampling(keys, pc, v, freq, review, EM_ROWS)
+}
+
+/// [`find`], the model fitted to the candidates of `em_rows` rows at most.
+fn find_sampling(
+    keys: &[Option<Keys>],
+    pc: &PcIndex,
+    v: &Vocab,
+    freq: &Freq,
+    review: f64,
+    em_rows: usize,
+) -> Found {
     let pc_keys: Vec<&Keys> = pc.all_keys().collect();
     if pc_keys.is_empty() {
         return Found { best: vec![None; keys.len()], model: None };
     }
     let rows: Vec<&Keys> = keys.iter().flatten().collect();
-    let step = rows.len().div_ceil(EM_ROWS).max(1);
+    let step = rows.len().div_ceil(em_rows).max(1);
     // The sampled rows (every step-th row that has keys): their candidates, compared in full
     // for the model and kept, so that scoring reads them instead of comparing again.
     let mut slot = vec![None; keys.len()];
@@ -59,10 +71,12 @@ pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review:
     }
     let sampled: Vec<Sampled> = sampled_rows
         .par_iter()
-        .map_init(Vec::new, |buf, k| {
-            pc.candidates(k, v, buf);
-            let compared = buf.iter().map(|&c| pc.keys(c as usize).and_then(|pk| gamma(k, pk, v))).collect();
-            Sampled { candidates: buf.clone(), compared }
+        .map(|k| {
+            let mut candidates = Vec::new();
+            pc.candidates(k, v, &mut candidates);
+            let compared =
+                candidates.iter().map(|&c| pc.keys(c as usize).and_then(|pk| gamma(k, pk, v))).collect();
+            Sampled { candidates, compared }
         })
         .collect();
     let mut hist = Histogram::new();
@@ -118,4 +132,87 @@ pub fn find(keys: &[Option<Keys>], pc: &PcIndex, v: &Vocab, freq: &Freq, review:
         })
         .collect();
     Found { best, model: Some(model) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Profile;
+    use crate::matching::existing::PcCustomer;
+    use crate::model::{Customer, Field, FieldSet, RowPos};
+
+    #[test]
+    fn sampled_rows_score_as_the_others() {
+        // Every 4th row's comparisons are kept from the model's sample and read back when
+        // scored: each row's best must be what scoring all its candidates afresh gives.
+        let names = ["Contoso", "Fabrikam", "Northwind Traders", "Tailspin Toys", "Adatum", "Litware"];
+        let customers = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let mut customer = Customer::from_values(Field::ALL.iter().map(|_| ""));
+                customer.set(Field::CompanyName, name);
+                customer.set(Field::City, "Perth");
+                customer.set(Field::PostalCode, &format!("60{n:02}"));
+                PcCustomer {
+                    id: format!("id{n}"),
+                    customer,
+                    country: Some("AU"),
+                    pos: RowPos { source: 0, row: n as u64 + 2 },
+                    known: FieldSet::default(),
+                }
+            })
+            .collect();
+        let pc = PcIndex::new(customers, &Profile::default_profile());
+        let mut v = pc.vocab().clone();
+        let rows = [
+            "Contoso",
+            "Contoso Ltd",
+            "Fabrikam Inc",
+            "Fabrikan",
+            "Northwind Trader",
+            "Tailspin",
+            "Adatum Corp",
+            "Litware",
+            "Lamna",
+            "Woodgrove",
+            "Contosso",
+            "Northwind",
+        ];
+        let keys: Vec<Option<Keys>> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let mut k = Keys::test("AU", name, "", "Perth", &format!("60{:02}", n % 6));
+                k.tokens = v.add_record(k.name()).into();
+                Some(k)
+            })
+            .collect();
+        v.finish();
+        let freq = Freq::of(keys.iter().flatten());
+        let found = find_sampling(&keys, &pc, &v, &freq, 0.0, 3);
+        let model = found.model.as_ref().expect("an export");
+        let s = Scorer { model, vocab: &v, freq: &freq };
+        let mut linked = 0;
+        for (k, best) in keys.iter().zip(&found.best) {
+            let k = k.as_ref().unwrap();
+            let mut buf = Vec::new();
+            pc.candidates(k, &v, &mut buf);
+            let mut fresh: Option<(usize, f64)> = None;
+            for &c in &buf {
+                let Some(m) = score(k, pc.keys(c as usize).unwrap(), s, weight_of(0.0)) else { continue };
+                if fresh.is_none_or(|(_, w)| m.weight > w) {
+                    fresh = Some((c as usize, m.weight));
+                }
+            }
+            assert_eq!(
+                best.map(|b| (b.pc, b.scored.weight.to_bits())),
+                fresh.map(|(c, w)| (c, w.to_bits())),
+                "{}",
+                k.name()
+            );
+            linked += usize::from(best.is_some());
+        }
+        assert!(linked >= 6, "the rows named as customers are linked: {linked}");
+    }
 }

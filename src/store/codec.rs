@@ -113,7 +113,7 @@ fn read_u32(bytes: &mut &[u8]) -> Option<u32> {
 fn read_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
     let n = read_u32(bytes)? as usize;
     // SIMD validation: every row is read back by several writers, and most of what they read
-    // is text (a tenth of the write stage went to checking it with `std::str::from_utf8`).
+    // is text (checking it with `std::str::from_utf8` was 2.5% of a `run` on the Faker list).
     simdutf8::basic::from_utf8(take(bytes, n)?).ok()
 }
 

@@ -49,13 +49,26 @@ impl UnionFind {
 /// singletons are left out.
 pub fn clusters(uf: &mut UnionFind) -> Vec<Vec<usize>> {
     let n = uf.parent.len();
-    let mut by_root: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-    for i in 0..n {
-        let r = uf.find(i);
-        by_root.entry(r).or_default().push(i);
+    let roots: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
+    // Sizes first, so the singletons (nearly every row) are passed over without a group each.
+    let mut size = vec![0u32; n];
+    for &r in &roots {
+        size[r as usize] += 1;
     }
-    let mut groups: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_by_key(|g| g[0]);
+    // A group's place is given when its first row is met: groups come in order of first row.
+    let mut slot = vec![u32::MAX; n];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, &r) in roots.iter().enumerate() {
+        let r = r as usize;
+        if size[r] < 2 {
+            continue;
+        }
+        if slot[r] == u32::MAX {
+            slot[r] = groups.len() as u32;
+            groups.push(Vec::with_capacity(size[r] as usize));
+        }
+        groups[slot[r] as usize].push(i);
+    }
     groups
 }
 
@@ -72,5 +85,23 @@ mod tests {
         uf.union(2, 4);
         assert!(!uf.union(6, 5));
         assert_eq!(clusters(&mut uf), vec![vec![1, 3, 5, 6], vec![2, 4]]);
+    }
+
+    proptest::proptest! {
+        /// The groups are the sets of two or more rows, each in row order, ordered by first row.
+        #[test]
+        fn groups_are_the_sets_in_order(n in 1usize..60, unions in proptest::collection::vec((0usize..60, 0usize..60), 0..40)) {
+            let mut uf = UnionFind::new(n);
+            for (a, b) in unions {
+                uf.union(a % n, b % n);
+            }
+            let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+            for i in 0..n {
+                by_root.entry(uf.find(i)).or_default().push(i);
+            }
+            let mut want: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() > 1).collect();
+            want.sort_by_key(|g| g[0]);
+            proptest::prop_assert_eq!(clusters(&mut uf), want);
+        }
     }
 }

@@ -12,10 +12,28 @@ use crate::model::{Field, Finding};
 use crate::read::SourceInfo;
 use crate::rules::domain::{self, MAX_PREFIX};
 use crate::store::{Patch, RowStore};
-use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 // Looked up once or twice per row and never iterated: a fast hash, not std's SipHash (a fifth
 // of this pass at 1M rows).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// What the domain rules need of one row, taken from the rows in parallel: the serial pass in
+/// source order then only looks prefixes up (decoding a million rows on one core was most of
+/// this stage, and it had the machine's other cores waiting).
+enum Seen {
+    /// A malformed row: the domain rules do not apply.
+    Skip,
+    /// No prefix: the suggestion's base, made unique in source order later.
+    Unnamed(String),
+    /// A prefix asked for.
+    Asked {
+        prefix: Box<str>,
+        source: u32,
+        row_no: u64,
+        /// The Partner Center customer holding the prefix, and what that means for the row.
+        held: Option<(usize, Held)>,
+    },
+}
 
 /// The batch-wide domain rules: what they add to rows (findings, suggested prefixes), by row.
 /// Rows that hold an existing customer's prefix under its name are linked to it in `matches`.
@@ -25,78 +43,80 @@ pub fn apply(
     pc: &PcIndex,
     sources: &[SourceInfo],
 ) -> Vec<(usize, Patch)> {
-    let mut used: HashSet<String> =
-        pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
+    let existing = &matches.existing;
+    let seen: Vec<Seen> = rows.par_map(|i, row| {
+        if row.is_malformed() {
+            return Seen::Skip;
+        }
+        let c = &row.customer;
+        let prefix = c.get(Field::Domain);
+        if prefix.is_empty() {
+            let base = domain::suggest(c.get(Field::CompanyName), c.get(Field::Website))
+                .unwrap_or_else(|| format!("customer{}", row.raw.pos.row));
+            return Seen::Unnamed(base);
+        }
+        let held = pc.domain_owner(prefix).map(|owner| {
+            let matched = existing[i].as_ref().map(|m| m.pc);
+            let owner_name = pc.customers[owner].customer.get(Field::CompanyName);
+            (owner, held(matched, owner, c.get(Field::CompanyName), owner_name))
+        });
+        Seen::Asked { prefix: prefix.into(), source: row.raw.pos.source, row_no: row.raw.pos.row, held }
+    });
     // The first row asking for each prefix: (index, source, row number).
-    let mut first_user: HashMap<String, (usize, u32, u64)> = HashMap::default();
+    let mut first_user: HashMap<&str, (usize, u32, u64)> = HashMap::default();
     let mut patches: Vec<(usize, Patch)> = Vec::new();
-    // Rows without a prefix: (index, company name, website, row number), for suggestions.
-    let mut unnamed: Vec<(usize, String, String, u64)> = Vec::new();
+    // Rows without a prefix, with their suggestion's base.
+    let mut unnamed: Vec<(usize, &str)> = Vec::new();
     // Rows linked to a Partner Center customer by their prefix and name.
     let mut linked: Vec<usize> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        if row.is_malformed() {
-            continue;
-        }
-        let prefix = row.customer.get(Field::Domain).to_string();
-        if prefix.is_empty() {
-            let c = &row.customer;
-            unnamed.push((
-                i,
-                c.get(Field::CompanyName).into(),
-                c.get(Field::Website).into(),
-                row.raw.pos.row,
-            ));
-            continue;
-        }
+    for (i, s) in seen.iter().enumerate() {
+        let (prefix, source, row_no, held) = match s {
+            Seen::Skip => continue,
+            Seen::Unnamed(base) => {
+                unnamed.push((i, base));
+                continue;
+            }
+            Seen::Asked { prefix, source, row_no, held } => (&**prefix, *source, *row_no, *held),
+        };
         let mut found = Vec::new();
-        used.insert(prefix.clone());
-        let raw = prefix.clone();
-        if let Some(owner) = pc.domain_owner(&prefix) {
-            let c = &pc.customers[owner];
-            let matched = matches.existing[i].as_ref().map(|m| m.pc);
-            match held(
-                matched,
-                owner,
-                row.customer.get(Field::CompanyName),
-                c.customer.get(Field::CompanyName),
-            ) {
-                Held::Same => {}
-                Held::Link(score) => {
-                    // The prefix names one tenant and the names agree: as sure as a link gets.
-                    matches.existing[i] = Some(Box::new(ExistingMatch {
-                        pc: owner,
-                        rule: "domain",
-                        score,
-                        probability: 1.0,
-                        fields: vec!["company_name", "domain"],
-                    }));
-                    linked.push(i);
-                }
-                Held::Taken => {
-                    found.push(Finding::new(RuleId::DomainTaken, raw.clone()).with_detail(format!(
-                        "{prefix}.onmicrosoft.com belongs to '{}' ({})",
-                        c.customer.get(Field::CompanyName),
-                        c.id
-                    )))
-                }
+        match held {
+            None | Some((_, Held::Same)) => {}
+            Some((owner, Held::Link(score))) => {
+                // The prefix names one tenant and the names agree: as sure as a link gets.
+                matches.existing[i] = Some(Box::new(ExistingMatch {
+                    pc: owner,
+                    rule: "domain",
+                    score,
+                    probability: 1.0,
+                    fields: vec!["company_name", "domain"],
+                }));
+                linked.push(i);
+            }
+            Some((owner, Held::Taken)) => {
+                let c = &pc.customers[owner];
+                found.push(Finding::new(RuleId::DomainTaken, prefix).with_detail(format!(
+                    "{prefix}.onmicrosoft.com belongs to '{}' ({})",
+                    c.customer.get(Field::CompanyName),
+                    c.id
+                )))
             }
         }
-        match first_user.get(&prefix) {
-            None => {
-                first_user.insert(prefix, (i, row.raw.pos.source, row.raw.pos.row));
+        match first_user.entry(prefix) {
+            Entry::Vacant(e) => {
+                e.insert((i, source, row_no));
             }
-            Some(&(first, source, row_no)) => {
+            Entry::Occupied(e) => {
+                let &(first, first_source, first_row) = e.get();
                 let same_cluster =
                     matches.cluster[i].is_some() && matches.cluster[i] == matches.cluster[first];
                 if !same_cluster {
-                    let src = &sources[source as usize];
+                    let src = &sources[first_source as usize];
                     let label = match &src.sheet {
-                        Some(sheet) => format!("row {row_no} of {} [{sheet}]", src.file_label()),
-                        None => format!("row {row_no} of {}", src.file_label()),
+                        Some(sheet) => format!("row {first_row} of {} [{sheet}]", src.file_label()),
+                        None => format!("row {first_row} of {}", src.file_label()),
                     };
                     found.push(
-                        Finding::new(RuleId::DomainDuplicate, raw)
+                        Finding::new(RuleId::DomainDuplicate, prefix)
                             .with_detail(format!("also asked for by {label}")),
                     );
                 }
@@ -106,15 +126,12 @@ pub fn apply(
             patches.push((i, Patch { findings: found, domain: None }));
         }
     }
-    // Suggestions are made in parallel; only making them unique must follow source order.
-    let bases: Vec<String> = unnamed
-        .par_iter()
-        .map(|(_, name, website, row_no)| {
-            domain::suggest(name, website).unwrap_or_else(|| format!("customer{row_no}"))
-        })
-        .collect();
-    for ((i, ..), base) in unnamed.into_iter().zip(bases) {
-        let prefix = unique(&base, &used);
+    // A suggestion avoids every prefix Partner Center holds, every prefix the batch asks for
+    // (before or after the row) and the suggestions made before it.
+    let mut used: HashSet<String> =
+        pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
+    for (i, base) in unnamed {
+        let prefix = unique(base, |p| used.contains(p) || first_user.contains_key(p));
         used.insert(prefix.clone());
         let finding = Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'"));
         patches.push((i, Patch { findings: vec![finding], domain: Some(prefix) }));
@@ -164,8 +181,8 @@ fn link_survivors(matches: &mut Matches, linked: &[usize], pc: &PcIndex, patches
 }
 
 /// `base`, or `base2`, `base3`, … (cut to fit 27 characters) if taken.
-fn unique(base: &str, used: &HashSet<String>) -> String {
-    if !used.contains(base) {
+fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
         return base.to_string();
     }
     (2u64..)
@@ -174,7 +191,7 @@ fn unique(base: &str, used: &HashSet<String>) -> String {
             let keep = MAX_PREFIX.saturating_sub(suffix.len()).min(base.len());
             format!("{}{suffix}", &base[..keep])
         })
-        .find(|p| !used.contains(p))
+        .find(|p| !taken(p))
         .expect("some number is free")
 }
 
@@ -185,11 +202,12 @@ mod tests {
     #[test]
     fn suggestions_are_made_unique() {
         let used: HashSet<String> = ["contoso", "contoso2"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(unique("fabrikam", &used), "fabrikam");
-        assert_eq!(unique("contoso", &used), "contoso3");
+        let taken = |p: &str| used.contains(p);
+        assert_eq!(unique("fabrikam", taken), "fabrikam");
+        assert_eq!(unique("contoso", taken), "contoso3");
         let long = "a".repeat(27);
         let used: HashSet<String> = [long.clone()].into_iter().collect();
-        assert_eq!(unique(&long, &used), format!("{}2", "a".repeat(26)));
+        assert_eq!(unique(&long, |p| used.contains(p)), format!("{}2", "a".repeat(26)));
     }
 
     #[test]

@@ -76,6 +76,40 @@ pub struct PcIndex {
     by_domain: HashMap<String, usize>,
 }
 
+/// Customers by hashed blocking key, each list their places in `order`, ascending.
+fn blocks_of(keys: &[Option<Keys>], order: &[u32], vocab: &Vocab) -> HashMap<u64, Vec<u32>> {
+    let mut blocks: HashMap<u64, Vec<u32>> = HashMap::default();
+    let mut hashes = Vec::new();
+    for (at, &i) in order.iter().enumerate() {
+        let Some(k) = &keys[i as usize] else { continue };
+        hashes.clear();
+        for kind in KEY_NAMES {
+            if kind == "name_word" {
+                // Customers without a country (the UI export has none) are indexed under
+                // no country, where every row also looks.
+                let cc = k.country.unwrap_or("");
+                let mut words = k.tokens.to_vec();
+                words.sort_unstable();
+                words.dedup();
+                hashes.extend(
+                    words
+                        .into_iter()
+                        .filter(|&t| vocab.chars_in(t) >= 2)
+                        .map(|t| key_hash("name_word", cc, vocab.word(t))),
+                );
+            } else {
+                record_keys(kind, k, vocab, &mut hashes);
+            }
+        }
+        hashes.sort_unstable();
+        hashes.dedup();
+        for &h in &hashes {
+            blocks.entry(h).or_default().push(at as u32);
+        }
+    }
+    blocks
+}
+
 impl PcIndex {
     /// Indexes the export. Every name word is indexed (not only the rarest), because which of
     /// a row's words are rarest is known only once the input is read.
@@ -88,49 +122,27 @@ impl PcIndex {
         }
         vocab.finish();
         let order = name_order(&keys);
-        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::default();
-        let mut hashes = Vec::new();
-        for (at, &i) in order.iter().enumerate() {
-            let Some(k) = &keys[i as usize] else { continue };
-            hashes.clear();
-            for kind in KEY_NAMES {
-                if kind == "name_word" {
-                    // Customers without a country (the UI export has none) are indexed under
-                    // no country, where every row also looks.
-                    let cc = k.country.unwrap_or("");
-                    let mut words = k.tokens.to_vec();
-                    words.sort_unstable();
-                    words.dedup();
-                    hashes.extend(
-                        words
-                            .into_iter()
-                            .filter(|&t| vocab.chars_in(t) >= 2)
-                            .map(|t| key_hash("name_word", cc, vocab.word(t))),
-                    );
-                } else {
-                    record_keys(kind, k, &vocab, &mut hashes);
+        // The blocks and the other lookups are built side by side: each is a serial pass.
+        let (blocks, (by_domain, order_packed, by_name)) = rayon::join(
+            || blocks_of(&keys, &order, &vocab),
+            || {
+                let mut by_domain = HashMap::default();
+                for (i, k) in keys.iter().enumerate() {
+                    let d = customers[i].customer.get(Field::Domain);
+                    if k.is_some() && !d.is_empty() {
+                        by_domain.entry(d.to_string()).or_insert(i);
+                    }
                 }
-            }
-            hashes.sort_unstable();
-            hashes.dedup();
-            for &h in &hashes {
-                blocks.entry(h).or_default().push(at as u32);
-            }
-        }
-        let mut by_domain = HashMap::default();
-        for (i, k) in keys.iter().enumerate() {
-            let d = customers[i].customer.get(Field::Domain);
-            if k.is_some() && !d.is_empty() {
-                by_domain.entry(d.to_string()).or_insert(i);
-            }
-        }
-        let order_packed: Option<Vec<u128>> = order
-            .iter()
-            .map(|&i| keys[i as usize].as_ref().and_then(|k| place::packed(k.country, k.name())))
-            .collect();
-        let mut by_name: Vec<u32> = order.clone();
-        let name = |i: u32| keys[i as usize].as_ref().map_or("", |k| k.name());
-        by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
+                let order_packed: Option<Vec<u128>> = order
+                    .iter()
+                    .map(|&i| keys[i as usize].as_ref().and_then(|k| place::packed(k.country, k.name())))
+                    .collect();
+                let mut by_name: Vec<u32> = order.clone();
+                let name = |i: u32| keys[i as usize].as_ref().map_or("", |k| k.name());
+                by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
+                (by_domain, order_packed, by_name)
+            },
+        );
         let without_country = keys.iter().flatten().filter(|k| k.country.is_none()).count();
         PcIndex {
             customers,

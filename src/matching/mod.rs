@@ -200,7 +200,7 @@ pub fn match_rows(
         }
     }
 
-    let freq_all = freq::Freq::of(keys.iter().flatten().chain(pc.all_keys()));
+    let freq_all = freq.with(pc.all_keys());
     let linked = link::find(&keys, pc, &weights, &freq_all, review_t);
     let mut existing = vec![None; n];
     for (i, b) in linked.best.iter().enumerate() {

@@ -157,17 +157,23 @@ impl RowStore {
 
     /// Applies changes to rows (by index); they show in every later read.
     pub fn patch(&mut self, patches: impl IntoIterator<Item = (usize, Patch)>) {
-        let mut all: HashMap<u32, Patch> = self.patches.iter().map(|(i, p)| (*i, p.clone())).collect();
-        for (i, p) in patches {
-            let entry = all.entry(i as u32).or_default();
-            entry.findings.extend(p.findings);
-            if p.domain.is_some() {
-                entry.domain = p.domain;
+        let mut all: Vec<(u32, Patch)> = self.patches.iter().cloned().collect();
+        all.extend(patches.into_iter().map(|(i, p)| (i as u32, p)));
+        // A stable sort keeps a row's patches in the order they were made, earlier calls first.
+        all.sort_by_key(|(i, _)| *i);
+        let mut merged: Vec<(u32, Patch)> = Vec::with_capacity(all.len());
+        for (i, p) in all {
+            match merged.last_mut() {
+                Some((j, m)) if *j == i => {
+                    m.findings.extend(p.findings);
+                    if p.domain.is_some() {
+                        m.domain = p.domain;
+                    }
+                }
+                _ => merged.push((i, p)),
             }
         }
-        let mut sorted: Vec<(u32, Patch)> = all.into_iter().collect();
-        sorted.sort_unstable_by_key(|(i, _)| *i);
-        self.patches = Arc::new(sorted);
+        self.patches = Arc::new(merged);
         self.generation += 1;
         self.pinned.clear();
     }
@@ -263,9 +269,7 @@ impl RowStore {
     ) -> T {
         use rayon::prelude::*;
         let mut total = init();
-        for c in 0..self.chunks.len() {
-            let chunk = self.load(c);
-            let first = self.chunks[c].first;
+        self.each_chunk(|first, chunk| {
             let part = (0..chunk.rows.len())
                 .into_par_iter()
                 .with_min_len(512)
@@ -274,9 +278,47 @@ impl RowStore {
                     acc
                 })
                 .reduce(&init, &merge);
-            total = merge(total, part);
-        }
+            total = merge(std::mem::replace(&mut total, init()), part);
+        });
         total
+    }
+
+    /// Maps every row, in parallel, to what a pass needs of it; the results come in row order,
+    /// so a serial pass over them sees the rows in source order without decoding them itself.
+    /// `map` gets each row's index.
+    pub fn par_map<T: Send>(&self, map: impl Fn(usize, &Row) -> T + Sync + Send) -> Vec<T> {
+        use rayon::prelude::*;
+        let mut out = Vec::with_capacity(self.len);
+        self.each_chunk(|first, chunk| {
+            out.par_extend(
+                (0..chunk.rows.len())
+                    .into_par_iter()
+                    .with_min_len(512)
+                    .map(|at| map(first + at, chunk.row(at))),
+            );
+        });
+        out
+    }
+
+    /// Hands every chunk, in order, to `visit` with the index of its first row. The next chunk
+    /// is read, and the last one dropped, while `visit` works: both are serial, and with them
+    /// on the caller's thread the other cores waited for each chunk.
+    fn each_chunk(&self, mut visit: impl FnMut(usize, &Loaded) + Send) {
+        let mut next = (!self.chunks.is_empty()).then(|| self.load(0));
+        let mut done: Option<Arc<Loaded>> = None;
+        for c in 0..self.chunks.len() {
+            let Some(chunk) = next.take() else { break };
+            let last = done.take();
+            let (_, ahead) = rayon::join(
+                || visit(self.chunks[c].first, &chunk),
+                || {
+                    drop(last);
+                    (c + 1 < self.chunks.len()).then(|| self.load(c + 1))
+                },
+            );
+            done = Some(chunk);
+            next = ahead;
+        }
     }
 
     fn load(&self, c: usize) -> Arc<Loaded> {
@@ -372,10 +414,25 @@ mod tests {
             |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2),
         );
         assert_eq!((rows, index_sum, findings), (8, 28, 1));
+        // Mapped in row order, each row with its own index and its patches.
+        let mapped = store.par_map(|i, r| (i, r.raw.pos.row, r.findings.len()));
+        let want: Vec<(usize, u64, usize)> = (0..8).map(|i| (i, i as u64, usize::from(i == 4))).collect();
+        assert_eq!(mapped, want);
+        // A second patch of a row adds to the first; a later prefix replaces the earlier.
+        let more = |d: Option<&str>| Patch {
+            findings: vec![Finding::new(RuleId::DomainDuplicate, "y")],
+            domain: d.map(Into::into),
+        };
+        store.patch([(4, more(None)), (2, more(Some("fabrikam"))), (4, more(Some("northwind")))]);
+        let rules: Vec<RuleId> = store.get(4).findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [RuleId::DomainTaken, RuleId::DomainDuplicate, RuleId::DomainDuplicate]);
+        assert_eq!(store.get(4).customer.get(Field::Domain), "northwind");
+        assert_eq!(store.get(2).customer.get(Field::Domain), "fabrikam");
+        assert_eq!(store.patches.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [2, 4]);
         store.pin([6, 1, 6, 99]);
         assert_eq!(store.pinned.len(), 2);
         assert_eq!(store.get(6).raw.pos.row, 6);
-        assert_eq!(store.get(4).customer.get(Field::Domain), "contoso");
+        assert_eq!(store.get(4).customer.get(Field::Domain), "northwind");
     }
 
     #[test]

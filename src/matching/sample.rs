@@ -8,7 +8,9 @@ use super::keys::Keys;
 use super::model::LevelCounts;
 use super::vocab::Vocab;
 use rayon::prelude::*;
-use std::collections::HashMap;
+// Looked up once per record, with countries as keys: a fast hash, not std's SipHash. Sums
+// over the maps are of whole numbers, so their order does not change them.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Random pairs drawn to estimate u.
 pub const RANDOM_PAIRS: usize = 200_000;
@@ -37,7 +39,7 @@ fn can_match(a: &Keys, b: &Keys) -> bool {
 /// How many pairs could match between `left` and `right` (within one list when `same`).
 pub fn total_pairs(left: &[&Keys], right: &[&Keys], same: bool) -> f64 {
     let count = |side: &[&Keys]| {
-        let mut by: HashMap<Option<&str>, f64> = HashMap::new();
+        let mut by: HashMap<Option<&str>, f64> = HashMap::default();
         for k in side {
             *by.entry(k.country).or_default() += 1.0;
         }
@@ -84,7 +86,7 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
         // Pairs across countries are drawn and thrown away, so the countries are sampled in
         // proportion to their pairs; a list of many countries needs more draws (millions for
         // a list of 18 countries), so each side's countries are numbered first (0: blank).
-        let mut ids: HashMap<&str, u16> = HashMap::new();
+        let mut ids: HashMap<&str, u16> = HashMap::default();
         let mut number = |side: &[&Keys]| -> Vec<u16> {
             let mut id = |c: &'static str| {
                 let next = ids.len() as u16 + 1;

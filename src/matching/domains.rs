@@ -199,6 +199,80 @@ fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
 mod tests {
     use super::*;
 
+    /// A row named `name`, asking for `prefix` (blank: none), at row number `n` of source 0.
+    fn row(n: u64, name: &str, prefix: &str) -> crate::model::Row {
+        use crate::model::{Customer, RawRow, Row, RowPos};
+        let mut customer = Customer::from_values(Field::ALL.iter().map(|_| ""));
+        customer.set(Field::CompanyName, name);
+        customer.set(Field::Domain, prefix);
+        Row {
+            raw: RawRow { pos: RowPos { source: 0, row: n }, cells: Default::default(), malformed: None },
+            customer,
+            country: Some("AU"),
+            findings: Vec::new(),
+            education: false,
+        }
+    }
+
+    #[test]
+    fn prefixes_are_judged_in_source_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = RowStore::new(dir.path()).unwrap();
+        // Two chunks, so that the rules meet rows across a chunk's end.
+        store.push(&[row(2, "Contoso", ""), row(3, "Contoso Pty", "contoso")]).unwrap();
+        store
+            .push(&[
+                row(4, "Contoso Group", "contoso"),
+                row(5, "Contoso", ""),
+                row(6, "Fabrikam", "fabrikam"),
+            ])
+            .unwrap();
+        let n = store.len();
+        let mut matches = Matches {
+            duplicate: vec![None; n],
+            cluster: vec![None; n],
+            existing: vec![None; n],
+            ..Default::default()
+        };
+        let pc = PcIndex::new(Vec::new(), &crate::config::Profile::default_profile());
+        let sources = [SourceInfo::test_csv("list.csv", &[])];
+        let mut patches = apply(&store, &mut matches, &pc, &sources);
+        patches.sort_by_key(|(i, _)| *i);
+        // (row, rules, prefix given, details)
+        type Made = (usize, Vec<RuleId>, Option<String>, Vec<Option<String>>);
+        let got: Vec<Made> = patches
+            .into_iter()
+            .map(|(i, p)| {
+                let rules = p.findings.iter().map(|f| f.rule).collect();
+                let details = p.findings.into_iter().map(|f| f.detail).collect();
+                (i, rules, p.domain, details)
+            })
+            .collect();
+        let suggested = |p: &str| vec![Some(format!("suggested '{p}'"))];
+        assert_eq!(
+            got,
+            [
+                // A suggestion avoids the prefix a later row asks for, and the one before it.
+                (0, vec![RuleId::DomainSuggested], Some("contoso2".to_string()), suggested("contoso2")),
+                (
+                    2,
+                    vec![RuleId::DomainDuplicate],
+                    None,
+                    vec![Some("also asked for by row 3 of list.csv".into())]
+                ),
+                (3, vec![RuleId::DomainSuggested], Some("contoso3".to_string()), suggested("contoso3")),
+            ]
+        );
+        // Duplicates of one customer asking for its prefix are one request, not two.
+        matches.cluster[1] = Some(1);
+        matches.cluster[2] = Some(1);
+        let rules: Vec<(usize, RuleId)> = apply(&store, &mut matches, &pc, &sources)
+            .into_iter()
+            .flat_map(|(i, p)| p.findings.into_iter().map(move |f| (i, f.rule)))
+            .collect();
+        assert!(!rules.iter().any(|(_, r)| *r == RuleId::DomainDuplicate), "{rules:?}");
+    }
+
     #[test]
     fn suggestions_are_made_unique() {
         let used: HashSet<String> = ["contoso", "contoso2"].iter().map(|s| s.to_string()).collect();

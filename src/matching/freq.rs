@@ -58,27 +58,24 @@ fn hash(v: &str) -> u64 {
 impl Freq {
     /// Counts the names and cities of every record given.
     pub fn of<'a>(keys: impl Iterator<Item = &'a Keys>) -> Freq {
-        let mut f = Freq::default();
-        for k in keys {
-            f.names.add(k.name());
-            f.cities.add(k.city());
-        }
-        f.names.finish();
-        f.cities.finish();
-        f
+        Freq::default().counting(keys)
     }
 
     /// These counts with the records of `more` counted too (as if [`Freq::of`] had been given
     /// both): the run's rows are not counted twice to add the export's customers.
     pub fn with<'a>(&self, more: impl Iterator<Item = &'a Keys>) -> Freq {
-        let mut f = self.clone();
-        for k in more {
-            f.names.add(k.name());
-            f.cities.add(k.city());
+        self.clone().counting(more)
+    }
+
+    /// These counts with `keys` counted too, totals and shares worked out again.
+    fn counting<'a>(mut self, keys: impl Iterator<Item = &'a Keys>) -> Freq {
+        for k in keys {
+            self.names.add(k.name());
+            self.cities.add(k.city());
         }
-        f.names.finish();
-        f.cities.finish();
-        f
+        self.names.finish();
+        self.cities.finish();
+        self
     }
 
     /// log2 of how much more common than average an exactly shared name is (0 for a name no

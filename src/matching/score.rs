@@ -120,8 +120,14 @@ fn weigh(a: &Keys, b: &Keys, s: Scorer, floor: f64, known: Option<Compared>) -> 
     let mut g = Gamma::default();
     let mut w = m.prior_weight();
     // The fields compared for equality cost nothing; the prefix's weight waits for the name.
-    let locality = compare::locality_level(a, b);
-    let state = if locality == NULL { compare::hashed_level(a.state, b.state) } else { NULL };
+    // City and postal code are compared as text: a pair compared already has their level.
+    let (locality, state) = match known {
+        Some(c) => (c.gamma.get(Cmp::Locality), c.gamma.get(Cmp::State)),
+        None => {
+            let locality = compare::locality_level(a, b);
+            (locality, if locality == NULL { compare::hashed_level(a.state, b.state) } else { NULL })
+        }
+    };
     for (f, level) in [
         (Cmp::Locality, locality),
         (Cmp::State, state),

@@ -22,7 +22,10 @@
 # release), BENCH_DIR (where files go; default a temporary folder removed at the end),
 # YARDSTICK_VENV (the Python venv, default /tmp/pc-onboard-yardstick-venv; made by
 # scripts/speed_yardstick/setup.sh from PyPI on first use). Results are appended to
-# bench/speed.csv. Targets: run >= 10x the Python pipeline; check >= 150,000 rows/s at 1M;
+# bench/speed.csv with the CPU seconds each run used (user + system) and the share of the
+# machine's core time a virtual machine's host took meanwhile (steal, from /proc/stat; blank
+# where there is none): on a shared host the wall seconds move with the neighbours, the CPU
+# seconds much less. Targets: run >= 10x the Python pipeline; check >= 150,000 rows/s at 1M;
 # --jobs 2 >= 1.8x --jobs 1; peak <= 1024 MB at 1M.
 set -euo pipefail
 
@@ -70,25 +73,54 @@ fi
 today=$(date -u +%Y-%m-%d)
 results="$root/bench/speed.csv"
 mkdir -p "$root/bench"
-[[ -f "$results" ]] || echo "date,commit,what,rows,seconds,rows_per_sec,peak_mb" > "$results"
+header="date,commit,what,rows,seconds,rows_per_sec,peak_mb,cpu_seconds,steal_pct"
+if [[ ! -f "$results" ]]; then
+    echo "$header" > "$results"
+elif [[ "$(head -1 "$results")" != "$header" ]]; then
+    # Results from before the CPU columns: the same rows, the new columns blank.
+    python3 -c '
+import sys
+p, header = sys.argv[1], sys.argv[2]
+old = open(p).read().splitlines()
+want = header.count(",")
+rows = [l + "," * (want - l.count(",")) for l in old[1:]]
+open(p, "w").write("\n".join([header] + rows) + "\n")' "$results" "$header"
+fi
 
 # Wall seconds from /usr/bin/time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:12.34".
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu_secs() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
 calc() { python3 -c "print($1)"; }
+# The machine's steal and total jiffies so far (the "cpu" line of /proc/stat), or nothing.
+jiffies() { [[ -r /proc/stat ]] && awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }' /proc/stat; }
 
-# Runs a command under /usr/bin/time -v; sets $secs and $peak. $1 names the measurement.
+# Runs a command under /usr/bin/time -v; sets $secs, $peak, $cpu and $steal (percent of the
+# machine's core time the host took while it ran; blank without /proc/stat). $1 names it.
 measure() {
-    local name=$1
+    local name=$1 before after
     shift
+    before=$(jiffies || true)
     /usr/bin/time -v "$@" > "$work/$name.out" 2> "$work/$name.time" || {
         cat "$work/$name.out" "$work/$name.time" >&2
         echo "bench: $name failed" >&2
         exit 1
     }
+    after=$(jiffies || true)
     secs=$(wall "$work/$name.time")
     peak=$(peak_mb "$work/$name.time")
+    cpu=$(cpu_secs "$work/$name.time")
+    steal=""
+    if [[ -n "$before" && -n "$after" ]]; then
+        steal=$(python3 -c '
+import sys
+s0, t0, s1, t1 = map(int, sys.argv[1:5])
+print("%.0f" % (100 * (s1 - s0) / max(1, t1 - t0)))' $before $after)
+    fi
 }
+
+# "cpu 21.4 s, host took 12%": what a measurement's wall seconds should be read with.
+used() { printf 'cpu %5.1f s%s' "$cpu" "${steal:+, host took $steal%}"; }
 
 # Stage seconds from a summary.json: read+validate, match, domains+route, write.
 stages() {
@@ -106,7 +138,7 @@ bare() {
     echo "$s"
 }
 
-record() { echo "$today,$commit,$1,$2,$3,$(calc "round($2 / $3)"),$4" >> "$results"; }
+record() { echo "$today,$commit,$1,$2,$3,$(calc "round($2 / $3)"),$4,$cpu,$steal" >> "$results"; }
 
 lines=()
 say() { lines+=("$1"); echo "$1" >&2; }
@@ -120,10 +152,10 @@ if [[ $python -eq 1 ]]; then
     "$py" "$yard/faker_list.py" --rows "$faker_rows" --seed 1 --out "$faker" > /dev/null
     cat "$faker" > /dev/null
     measure py_pipeline "$py" "$yard/python_pipeline.py" "$faker" --out "$work/py_out" --procs 2
-    py_secs=$secs py_peak=$peak
+    py_secs=$secs py_peak=$peak py_used=$(used)
     record python_pipeline "$faker_rows" "$py_secs" "$py_peak"
     measure faker_run "$bin" run "$faker" --out "$work/faker_out" --no-progress -q
-    run_secs=$secs run_peak=$peak
+    run_secs=$secs run_peak=$peak run_used=$(used)
     record run_faker "$faker_rows" "$run_secs" "$run_peak"
     rejected=$(python3 -c '
 import json, sys
@@ -131,15 +163,15 @@ s = json.load(open(sys.argv[1]))
 print("%.0f%%" % (100 * s["outcomes"]["rejected"] / max(1, s["rows_in"])))' "$work/faker_out/summary.json")
     faker_stages=$(stages "$work/faker_out/summary.json")
     measure faker_nightly "$bin" run "$faker" --out "$work/faker_nightly" --outputs csv --no-progress -q
-    nightly_secs=$secs nightly_peak=$peak
+    nightly_secs=$secs nightly_peak=$peak nightly_used=$(used)
     record run_faker_outputs_csv "$faker_rows" "$nightly_secs" "$nightly_peak"
     faker_bare=$(bare "$faker")
     say ""
     say "Faker list, $faker_rows rows ($(du -m "$faker" | cut -f1) MB, $rejected rejected by pc-onboard):"
-    say "$(printf '  Python pipeline (2 processes, clean file + findings) %7.2f s  peak %5s MB' "$py_secs" "$py_peak")"
-    say "$(printf '  pc-onboard run, every output                         %7.2f s  peak %5s MB  %5.1fx the Python way (target >= 10)' "$run_secs" "$run_peak" "$(calc "$py_secs / $run_secs")")"
+    say "$(printf '  Python pipeline (2 processes, clean file + findings) %7.2f s  peak %5s MB  %s' "$py_secs" "$py_peak" "$py_used")"
+    say "$(printf '  pc-onboard run, every output                         %7.2f s  peak %5s MB  %5.1fx the Python way (target >= 10)  %s' "$run_secs" "$run_peak" "$(calc "$py_secs / $run_secs")" "$run_used")"
     say "    stages: $faker_stages"
-    say "$(printf '  pc-onboard run --outputs csv (nightly)               %7.2f s  peak %5s MB  %5.1fx the Python way' "$nightly_secs" "$nightly_peak" "$(calc "$py_secs / $nightly_secs")")"
+    say "$(printf '  pc-onboard run --outputs csv (nightly)               %7.2f s  peak %5s MB  %5.1fx the Python way  %s' "$nightly_secs" "$nightly_peak" "$(calc "$py_secs / $nightly_secs")" "$nightly_used")"
     say "$(printf '  bare csv read-and-write                              %7.2f s' "$faker_bare")"
 fi
 
@@ -151,23 +183,23 @@ echo "bench: generating $rows rows" >&2
 "$bin" generate --rows "$rows" --seed 1 --out "$list" --existing-out "$pc" --existing-rows "$existing" -q
 cat "$list" "$pc" > /dev/null
 measure check2 "$bin" check "$list" --existing "$pc" --out "$work/check2" --no-progress -q --jobs 2
-check2=$secs check2_peak=$peak
+check2=$secs check2_peak=$peak check2_used=$(used)
 record check_jobs2 "$rows" "$check2" "$check2_peak"
 check_stages=$(stages "$work/check2/summary.json")
 measure check1 "$bin" check "$list" --existing "$pc" --out "$work/check1" --no-progress -q --jobs 1
-check1=$secs
+check1=$secs check1_used=$(used)
 record check_jobs1 "$rows" "$check1" "$peak"
 measure run_gen "$bin" run "$list" --existing "$pc" --out "$work/run_out" --no-progress -q
-run_gen=$secs run_gen_peak=$peak
+run_gen=$secs run_gen_peak=$peak run_gen_used=$(used)
 record run_generated "$rows" "$run_gen" "$run_gen_peak"
 run_stages=$(stages "$work/run_out/summary.json")
 gen_bare=$(bare "$list")
 say ""
 say "Generated list, $rows rows with a $existing-customer export ($(du -m "$list" | cut -f1) MB):"
-say "$(printf '  check --jobs 2   %7.2f s  %8.0f rows/s (target >= 150,000)  peak %5s MB' "$check2" "$(calc "$rows / $check2")" "$check2_peak")"
+say "$(printf '  check --jobs 2   %7.2f s  %8.0f rows/s (target >= 150,000)  peak %5s MB  %s' "$check2" "$(calc "$rows / $check2")" "$check2_peak" "$check2_used")"
 say "    stages: $check_stages"
-say "$(printf '  check --jobs 1   %7.2f s  --jobs 2 is %.2fx --jobs 1 (target >= 1.8)' "$check1" "$(calc "$check1 / $check2")")"
-say "$(printf '  run              %7.2f s  %8.0f rows/s  peak %5s MB (target <= 1024)' "$run_gen" "$(calc "$rows / $run_gen")" "$run_gen_peak")"
+say "$(printf '  check --jobs 1   %7.2f s  --jobs 2 is %.2fx --jobs 1 (target >= 1.8)  %s' "$check1" "$(calc "$check1 / $check2")" "$check1_used")"
+say "$(printf '  run              %7.2f s  %8.0f rows/s  peak %5s MB (target <= 1024)  %s' "$run_gen" "$(calc "$rows / $run_gen")" "$run_gen_peak" "$run_gen_used")"
 say "    stages: $run_stages"
 say "$(printf '  bare csv read-and-write %.2f s' "$gen_bare")"
 
@@ -176,7 +208,7 @@ if [[ $ten_m -eq 1 ]]; then
     "$bin" generate --rows 10000000 --seed 1 --out "$big" --existing-out "$work/pc_10m.csv" --existing-rows 1000000 -q
     measure run_10m "$bin" run "$big" --existing "$work/pc_10m.csv" --out "$work/run_10m" --no-progress -q
     record run_generated 10000000 "$secs" "$peak"
-    say "$(printf '  run at 10M       %7.2f s  peak %5s MB  per-row cost %.2fx the 1M run' "$secs" "$peak" "$(calc "($secs / 10000000) / ($run_gen / $rows)")")"
+    say "$(printf '  run at 10M       %7.2f s  peak %5s MB  per-row cost %.2fx the 1M run  %s' "$secs" "$peak" "$(calc "($secs / 10000000) / ($run_gen / $rows)")" "$(used)")"
 fi
 
 say ""

@@ -106,10 +106,15 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
             pairs.push((i as u32, j as u32));
         }
     }
+    // Counted in place, a stretch of pairs at a time: the counts are too large to move with
+    // every pair (as a fold would). Whole numbers, so the order of the sums cannot change them.
     pairs
-        .par_iter()
-        .fold(LevelCounts::default, |mut acc, &(i, j)| {
-            acc.add(compare(left[i as usize], right[j as usize], v).gamma);
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut acc = LevelCounts::default();
+            for &(i, j) in chunk {
+                acc.add(compare(left[i as usize], right[j as usize], v).gamma);
+            }
             acc
         })
         .reduce(LevelCounts::default, LevelCounts::merge)

@@ -7,12 +7,12 @@
 //! (a common word, a busy postcode) pairs each member with the next few in name order only, so
 //! "Lamna Healthcare" still meets "Lamnna Healthcare" in a block of thousands.
 
-use super::keys::{Hashed, Keys};
+use super::keys::{hash_of, Hashed, Keys};
 use super::place;
 use super::vocab::Vocab;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
 /// Pairs compared after each member of an oversized block, in name order.
 pub const WINDOW: usize = 6;
@@ -51,9 +51,7 @@ pub struct BlockStat {
 /// A blocking key as a hash: which key, the country where it is scoped by one, and the value.
 /// Two values that collide only add candidates; every pair is still decided on its fields.
 pub fn key_hash(kind: &str, country: &str, value: impl Hash) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    (kind, country, value).hash(&mut h);
-    h.finish()
+    hash_of((kind, country, value))
 }
 
 /// The hashed keys of one kind a record has (name words: its rarest ones).

@@ -41,7 +41,7 @@ pub fn find(keys: &[Option<Keys>], v: &Vocab, freq: &Freq, max_block: usize, rev
     // The sampled pairs' comparisons are kept: scoring reads them instead of comparing again.
     let known: Vec<Option<Compared>> =
         pairs.par_iter().step_by(step).map(|&(i, j)| gamma(key(i), key(j), v)).collect();
-    let mut hist = Histogram::new();
+    let mut hist = Histogram::default();
     for c in known.iter().flatten() {
         *hist.entry(c.gamma).or_default() += 1;
     }

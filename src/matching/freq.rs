@@ -1,8 +1,7 @@
 //! How common each company name and city is (term frequencies): two records agreeing on a name
 //! half the list shares ("Global Services") prove less than two agreeing on a rare one.
 
-use super::keys::Keys;
-use std::hash::{Hash, Hasher};
+use super::keys::{hash_of, Keys};
 // The keys are already hashes: a second SipHash over them bought nothing. Nothing depends on
 // the map's order (`finish` sums whole numbers).
 use rustc_hash::FxHashMap as HashMap;
@@ -26,7 +25,7 @@ struct Counts {
 impl Counts {
     fn add(&mut self, v: &str) {
         if !v.is_empty() {
-            *self.by_value.entry(hash(v)).or_default() += 1;
+            *self.by_value.entry(hash_of(v)).or_default() += 1;
         }
     }
 
@@ -44,15 +43,9 @@ impl Counts {
         if self.total < 2.0 || self.agree <= 0.0 {
             return 1.0;
         }
-        let c = self.by_value.get(&hash(v)).copied().unwrap_or(1) as f64;
+        let c = self.by_value.get(&hash_of(v)).copied().unwrap_or(1) as f64;
         ((c / self.total) / self.agree).max(1.0)
     }
-}
-
-fn hash(v: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
 }
 
 impl Freq {

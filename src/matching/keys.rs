@@ -8,7 +8,7 @@ use crate::model::{Customer, Field};
 use crate::normalize::forms::{city_form, street_words};
 use crate::registration_id::{self, Verdict};
 use crate::rules::email::is_free_provider;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash};
 use std::num::NonZeroU64;
 
 /// Words of a name compared at most (longer "names" are pasted text, not names).
@@ -24,9 +24,14 @@ pub fn hashed(v: &str) -> Hashed {
     if v.is_empty() {
         return None;
     }
-    let mut h = std::hash::DefaultHasher::new();
-    v.hash(&mut h);
-    NonZeroU64::new(h.finish()).or(NonZeroU64::new(1))
+    NonZeroU64::new(hash_of(v)).or(NonZeroU64::new(1))
+}
+
+/// The 64-bit hash every matching key uses: the same on every run and machine (a fixed seed),
+/// and cheap on short text. Only equality of hashes is ever used, never their order.
+pub fn hash_of(v: impl Hash) -> u64 {
+    const KEYS: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5EED_0F0B_0A4D);
+    KEYS.hash_one(v)
 }
 
 /// The text keys of a record, in the order they are packed into one allocation.

@@ -79,7 +79,7 @@ fn find_sampling(
             Sampled { candidates, compared }
         })
         .collect();
-    let mut hist = Histogram::new();
+    let mut hist = Histogram::default();
     for c in sampled.iter().flat_map(|s| &s.compared).flatten() {
         *hist.entry(c.gamma).or_default() += 1;
     }

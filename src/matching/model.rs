@@ -11,7 +11,6 @@
 
 use super::compare::{Cmp, Gamma, DIFFERENT, FIELDS, MAX_LEVELS, N, NULL};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Probabilities per field and level (index 0, null, unused).
 pub type Table = [[f64; MAX_LEVELS]; N];
@@ -57,8 +56,9 @@ const U0: Table = [
     [0.0, 0.999999, 0.000001, 0.0, 0.0, 0.0, 0.0, 0.0],
 ];
 
-/// Comparison vectors with how many pairs showed each.
-pub type Histogram = HashMap<Gamma, u64>;
+/// Comparison vectors with how many pairs showed each. Counted for every sampled pair, so a fast
+/// hash; [`Model::fit`] sorts the patterns before any sum.
+pub type Histogram = rustc_hash::FxHashMap<Gamma, u64>;
 
 /// Per-field, per-level counts of non-null comparisons.
 #[derive(Clone, Debug, Default)]
@@ -425,7 +425,7 @@ mod tests {
     fn em_separates_matches_from_non_matches() {
         // 300 matches agreeing on name, street and postcode; 3,000 candidates sharing only a
         // postcode or a name word.
-        let mut h = Histogram::new();
+        let mut h = Histogram::default();
         *h.entry(gamma(&[(Cmp::Name, 5), (Cmp::Street, 5), (Cmp::Locality, 7)])).or_default() += 250;
         *h.entry(gamma(&[(Cmp::Name, 4), (Cmp::Street, 5), (Cmp::Locality, 5)])).or_default() += 50;
         *h.entry(gamma(&[(Cmp::Name, 1), (Cmp::Street, 1), (Cmp::Locality, 7)])).or_default() += 2000;
@@ -449,7 +449,7 @@ mod tests {
 
     #[test]
     fn a_small_list_keeps_sensible_values() {
-        let mut h = Histogram::new();
+        let mut h = Histogram::default();
         *h.entry(gamma(&[(Cmp::Name, 5)])).or_default() += 3;
         *h.entry(gamma(&[(Cmp::Name, 2)])).or_default() += 2;
         let model = Model::fit(&h, 1.0, &LevelCounts::default(), 300.0);

@@ -370,7 +370,8 @@ fn is_allowed_char(c: char) -> bool {
 pub fn is_test_name(name: &str) -> bool {
     // The test words and placeholders are ASCII: a letter that folds to another script's
     // letter makes a word none of them is, so most names in those scripts need no folding.
-    if name.chars().any(folds_beyond_ascii) {
+    // (An ASCII name has no such letter: checked at once, not a character at a time.)
+    if !name.is_ascii() && name.chars().any(folds_beyond_ascii) {
         return false;
     }
     let folded = fold_words(name);

@@ -92,8 +92,9 @@ wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; fo
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 cpu_secs() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
 calc() { python3 -c "print($1)"; }
-# The machine's steal and total jiffies so far (the "cpu" line of /proc/stat), or nothing.
-jiffies() { [[ -r /proc/stat ]] && awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }' /proc/stat; }
+# The machine's steal and total jiffies so far (the "cpu" line of /proc/stat), or nothing. The
+# total is user to steal: the guest columns after it are already counted in user and nice.
+jiffies() { [[ -r /proc/stat ]] && awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t }' /proc/stat; }
 
 # Runs a command under /usr/bin/time -v; sets $secs, $peak, $cpu and $steal (percent of the
 # machine's core time the host took while it ran; blank without /proc/stat). $1 names it.

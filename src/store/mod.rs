@@ -30,7 +30,7 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 /// Chunks each thread keeps decoded for random access.
 const CACHED_CHUNKS: usize = 2;
@@ -45,6 +45,10 @@ pub struct RowStore {
     path: PathBuf,
     end: u64,
     chunks: Vec<Chunk>,
+    /// Each chunk as a reader holds it now (by chunk): another pass or writer reading the same
+    /// chunk meanwhile shares its rows, decoded once, instead of reading and decoding them
+    /// again. The lock is taken once per chunk and reader, never per row.
+    live: Vec<Mutex<Weak<Loaded>>>,
     len: usize,
     /// Changes to rows after they were written, sorted by row.
     patches: Arc<Vec<(u32, Patch)>>,
@@ -90,6 +94,7 @@ impl RowStore {
             path: dir.to_path_buf(),
             end: 0,
             chunks: Vec::new(),
+            live: Vec::new(),
             len: 0,
             patches: Arc::default(),
             generation: 0,
@@ -141,6 +146,7 @@ impl RowStore {
             starts: starts.into_boxed_slice(),
             widths: widths.into_boxed_slice(),
         });
+        self.live.push(Mutex::default());
         self.end += bytes.len() as u64;
         self.len += rows;
         Ok(())
@@ -177,6 +183,10 @@ impl RowStore {
         self.patches = Arc::new(merged);
         self.generation += 1;
         self.pinned.clear();
+        // Chunks decoded before the patch lack it.
+        for slot in &mut self.live {
+            *slot.get_mut().unwrap_or_else(PoisonError::into_inner) = Weak::new();
+        }
     }
 
     /// Keeps copies of some rows in memory, for outputs that look rows up out of order (a
@@ -322,7 +332,19 @@ impl RowStore {
         }
     }
 
+    /// Chunk `c`: the one another reader holds, or read back. A reader asking for a chunk
+    /// being read waits for it rather than reading it too.
     fn load(&self, c: usize) -> Arc<Loaded> {
+        let mut live = self.live[c].lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(loaded) = live.upgrade() {
+            return loaded;
+        }
+        let loaded = self.read(c);
+        *live = Arc::downgrade(&loaded);
+        loaded
+    }
+
+    fn read(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
         let mut bytes = vec![0u8; chunk.bytes as usize];
         let read = match crate::fault::injected("store-read") {
@@ -437,6 +459,25 @@ mod tests {
     }
 
     #[test]
+    fn readers_of_a_chunk_at_once_share_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = RowStore::new(dir.path()).unwrap();
+        store.push(&[row(0), row(1)]).unwrap();
+        let held = store.load(0);
+        let meanwhile = store.load(0);
+        assert!(Arc::ptr_eq(&held, &meanwhile), "a chunk held is shared");
+        held.row(1);
+        assert!(meanwhile.rows[1].get().is_some(), "a row decoded once serves every reader");
+        drop((held, meanwhile));
+        assert!(store.load(0).rows[1].get().is_none(), "a chunk nobody holds is read again");
+        let before = store.load(0);
+        store.patch([(1, Patch { findings: Vec::new(), domain: Some("contoso".into()) })]);
+        let after = store.load(0);
+        assert!(!Arc::ptr_eq(&before, &after), "a chunk read before a patch is not shared after it");
+        assert_eq!(after.row(1).customer.get(Field::Domain), "contoso");
+    }
+
+    #[test]
     fn a_file_cut_short_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = RowStore::new(dir.path()).unwrap();
@@ -453,7 +494,9 @@ mod tests {
             let r = store.get(i);
             assert_eq!(store.source_and_width(i), (r.raw.pos.source, r.raw.cells.len()), "row {i}");
         }
-        // Cut the file inside the last chunk: its rows cannot be read back.
+        // Cut the file inside the last chunk: its rows cannot be read back. The chunks this
+        // thread keeps are let go first: a chunk still held is served from memory, not reread.
+        CACHE.with(|cache| cache.borrow_mut().clear());
         store.file.set_len(store.chunks[2].offset + 3).unwrap();
         let sources: Vec<u32> = store.iter().map(|r| r.raw.pos.source).collect();
         assert_eq!(sources, [0, 0, 1, 0], "every pass still sees one row per row, of its source");

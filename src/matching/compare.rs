@@ -257,8 +257,11 @@ pub(crate) fn name_level<'a>(a: &'a Keys, b: &'a Keys, v: &Vocab) -> (u8, f64) {
     }
     // The same first word is the same brand (`Woodgrove Bank` / `Woodgrove Financial
     // Services`): a weak agreement at least, for the other fields to confirm or not.
+    // Most pairs here are two companies: their first three bytes differ, and neither name is
+    // searched for its first space (1.5 M searches were 3% of a 20k `check`).
     let first = |s: &'a str| s.split(' ').next().unwrap_or("");
-    if sim < NAME_WEAK && first(x) == first(y) && first(x).len() >= 3 {
+    let same_start = x.as_bytes().get(..3).is_some_and(|p| y.as_bytes().starts_with(p));
+    if sim < NAME_WEAK && same_start && first(x) == first(y) && first(x).len() >= 3 {
         sim = NAME_WEAK;
     }
     let level = if sim >= NAME_CLOSE {

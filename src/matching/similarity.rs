@@ -176,7 +176,11 @@ pub fn shared_needed(lx: usize, ly: usize, prefix: usize, t: f64) -> usize {
     if m <= 0.0 {
         0
     } else {
-        m.ceil() as usize
+        // `m.ceil()`, without the call to libm's `ceil` it is on the baseline x86-64 target
+        // (one per candidate pair's text: 0.9% of a 20k `check`). `m` is positive and far below
+        // 2^53, so the truncated value is exact.
+        let whole = m as usize;
+        whole + usize::from((whole as f64) < m)
     }
 }
 
@@ -424,6 +428,12 @@ mod jw_bound_tests {
                 for prefix in 0..=4 {
                     for t in [0.7, 0.88, 0.9, 0.95] {
                         let need = shared_needed(lx, ly, prefix, t);
+                        // The integer rounding up is `f64::ceil`'s.
+                        let p = 0.1 * prefix as f64;
+                        let m = (3.0 * (t - 1e-9 - p) / (1.0 - p) - 1.0) * (lx * ly) as f64
+                            / (lx + ly) as f64
+                            - 1e-6;
+                        assert_eq!(need, if m <= 0.0 { 0 } else { m.ceil() as usize });
                         // One fewer could never reach t: nothing that could is ruled out.
                         assert!(
                             need == 0 || !upper(need - 1, lx, ly, prefix, t - 1e-9),

@@ -14,7 +14,7 @@ pub mod tenant_id;
 pub mod text;
 
 use crate::model::catalogue::RuleId;
-use crate::model::{Customer, Field, Finding, RawRow};
+use crate::model::{Cells, Customer, Field, Finding, RawRow};
 use crate::read::ColumnMap;
 use crate::registration_id;
 use country::CountryMatch;
@@ -114,7 +114,12 @@ pub fn normalize(raw: &RawRow, map: &ColumnMap) -> Normalized {
         };
         values.push(out);
     }
-    Normalized { customer: Customer::from_values(values), country, phone: phone_check, findings }
+    Normalized {
+        customer: Customer::from_cells(Cells::from_slice(&values)),
+        country,
+        phone: phone_check,
+        findings,
+    }
 }
 
 /// A domain prefix: lower case, without `.onmicrosoft.com`, a scheme or a trailing dot.

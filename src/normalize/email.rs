@@ -8,7 +8,22 @@ pub fn normalize(raw: &str) -> String {
     }
     let s = s.trim_start_matches('<').trim_end_matches('>').trim();
     match s.rsplit_once('@') {
-        Some((local, domain)) => format!("{local}@{}", domain.trim_end_matches('.').to_lowercase()),
+        Some((local, domain)) => {
+            // Written in place: every row's address passes here (`format!` and a lower-case
+            // copy of the domain were two allocations and the formatting machinery).
+            let domain = domain.trim_end_matches('.');
+            let mut out = String::with_capacity(local.len() + 1 + domain.len());
+            out.push_str(local);
+            out.push('@');
+            if domain.is_ascii() {
+                let at = out.len();
+                out.push_str(domain);
+                out[at..].make_ascii_lowercase();
+            } else {
+                out.push_str(&domain.to_lowercase());
+            }
+            out
+        }
         None => s.to_string(),
     }
 }
@@ -30,6 +45,8 @@ mod tests {
             ("<bob@EXAMPLE.org>", "bob@example.org"),
             ("no-at-sign", "no-at-sign"),
             ("x@y.com.", "x@y.com"),
+            ("José@Bücher.DE", "José@bücher.de"),
+            ("a@b@ÉXAMPLE.COM.", "a@b@éxample.com"),
         ];
         for (raw, want) in cases {
             assert_eq!(normalize(raw), want, "{raw:?}");

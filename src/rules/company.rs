@@ -4,6 +4,7 @@ use super::RowCtx;
 use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
 use crate::normalize::text::{fold_words, is_alphabetic, is_alphanumeric};
+use std::cell::RefCell;
 
 /// Special characters Partner Center allows in a company name (the 2021 table, a superset of
 /// the 2024 one), plus typographic variants of allowed quotes that word processors insert.
@@ -366,8 +367,33 @@ fn is_allowed_char(c: char) -> bool {
         || c == '\u{200D}'
 }
 
+thread_local! {
+    /// The name this thread judged last, and the answer: the rules and then the matching keys
+    /// ask about each row's name in turn, and folding the name is most of the answer's cost
+    /// (4,000 instructions for a name of Latin letters with accents). Starts as `""`, not a
+    /// test name.
+    static LAST_NAME: RefCell<(String, bool)> = const { RefCell::new((String::new(), false)) };
+}
+
 /// A test or placeholder name (`Test`, `Demo Company`, `n/a`, `asdf`).
 pub fn is_test_name(name: &str) -> bool {
+    if let Some(known) = LAST_NAME.with(|last| {
+        let last = last.borrow();
+        (last.0 == name).then_some(last.1)
+    }) {
+        return known;
+    }
+    let answer = judge_test_name(name);
+    LAST_NAME.with(|last| {
+        let mut last = last.borrow_mut();
+        last.0.clear();
+        last.0.push_str(name);
+        last.1 = answer;
+    });
+    answer
+}
+
+fn judge_test_name(name: &str) -> bool {
     // The test words and placeholders are ASCII: a letter that folds to another script's
     // letter makes a word none of them is, so most names in those scripts need no folding.
     // (An ASCII name has no such letter: checked at once, not a character at a time.)
@@ -472,6 +498,15 @@ fn domain_extension(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use RuleId::*;
+
+    #[test]
+    fn the_last_name_judged_is_answered_again() {
+        // The memo starts with "": it must be what judging "" says.
+        assert!(!judge_test_name(""));
+        for name in ["Test GmbH", "Test GmbH", "Tést", "Contoso", "Contoso", "", "n/a", "Demo 1"] {
+            assert_eq!(is_test_name(name), judge_test_name(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn folding_beyond_ascii_stays() {

@@ -99,9 +99,14 @@ impl Keys {
         // The street's words and its numbers apart: a typo in the name of the street is
         // forgiven, another house number is not.
         let street = street_words(c.get(Field::AddressLine1));
-        let (numbers, words): (Vec<&str>, Vec<&str>) =
-            street.split(' ').filter(|w| !w.is_empty()).partition(|w| w.bytes().any(|b| b.is_ascii_digit()));
-        let words = words.join(" ");
+        let (mut numbers, mut words) = (String::new(), String::new());
+        for w in street.split(' ').filter(|w| !w.is_empty()) {
+            let to = if w.bytes().any(|b| b.is_ascii_digit()) { &mut numbers } else { &mut words };
+            if !to.is_empty() {
+                to.push(' ');
+            }
+            to.push_str(w);
+        }
         // A placeholder name says nothing about which company it is: as good as none.
         let raw_name = c.get(Field::CompanyName);
         let (key, name_words) = match_key_and_words(raw_name);
@@ -132,7 +137,7 @@ impl Keys {
             tokens: Box::default(),
             name_far_script: raw_name.chars().any(far_script),
             legal: super::legal::LegalForm::of_words(&name_words),
-            street_numbers: hashed(&numbers.join(" ")),
+            street_numbers: hashed(&numbers),
             reg,
             reg_certain: reg.is_some() && reg_checked,
             state: hashed(&crate::normalize::text::fold_words(c.get(Field::State))),

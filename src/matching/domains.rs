@@ -17,9 +17,10 @@ use std::collections::hash_map::Entry;
 // of this pass at 1M rows).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// What the domain rules need of one row, taken from the rows in parallel: the serial pass in
-/// source order then only looks prefixes up (decoding a million rows on one core was most of
-/// this stage, and it had the machine's other cores waiting).
+/// What the domain rules need of one row, taken from the rows in parallel and read in place:
+/// the serial pass in source order then only looks prefixes up (decoding a million rows on one
+/// core was most of this stage, and it had the machine's other cores waiting; decoding them on
+/// every core was still most of it).
 enum Seen {
     /// A malformed row: the domain rules do not apply.
     Skip,
@@ -45,22 +46,21 @@ pub fn apply(
 ) -> Vec<(usize, Patch)> {
     let existing = &matches.existing;
     let seen: Vec<Seen> = rows.par_map(|i, row| {
-        if row.is_malformed() {
+        if row.malformed {
             return Seen::Skip;
         }
-        let c = &row.customer;
-        let prefix = c.get(Field::Domain);
+        let prefix = row.value(Field::Domain);
         if prefix.is_empty() {
-            let base = domain::suggest(c.get(Field::CompanyName), c.get(Field::Website))
-                .unwrap_or_else(|| format!("customer{}", row.raw.pos.row));
+            let base = domain::suggest(row.value(Field::CompanyName), row.value(Field::Website))
+                .unwrap_or_else(|| format!("customer{}", row.row));
             return Seen::Unnamed(base);
         }
         let held = pc.domain_owner(prefix).map(|owner| {
             let matched = existing[i].as_ref().map(|m| m.pc);
             let owner_name = pc.customers[owner].customer.get(Field::CompanyName);
-            (owner, held(matched, owner, c.get(Field::CompanyName), owner_name))
+            (owner, held(matched, owner, row.value(Field::CompanyName), owner_name))
         });
-        Seen::Asked { prefix: prefix.into(), source: row.raw.pos.source, row_no: row.raw.pos.row, held }
+        Seen::Asked { prefix: prefix.into(), source: row.source, row_no: row.row, held }
     });
     // The first row asking for each prefix: (index, source, row number).
     let mut first_user: HashMap<&str, (usize, u32, u64)> = HashMap::default();

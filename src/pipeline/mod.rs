@@ -91,12 +91,12 @@ fn work(
     console.matched(rows.len(), &matches);
 
     console.stage("counting");
-    // Counted in parallel: sums, whatever order the rows are met in.
+    // Counted in parallel, from the rows read in place: sums, whatever order the rows are met in.
     let counts = rows.par_fold(
         Counts::default,
         |c, i, row| {
             if let Some(&o) = outcomes.get(i) {
-                c.add(row, o, &cfg.profile);
+                c.add_parts(row.country(), row.source, row.findings(), o, &cfg.profile);
             }
         },
         Counts::merge,

@@ -140,11 +140,13 @@ const MORE_LEGAL_FORMS: &[&str] = &[
 
 /// A company name without case, accents, punctuation, spacing, script or legal form.
 fn name_form(name: &str) -> String {
+    // Each phrase with a space either side, made once: every matched pair's names pass here.
+    static PADDED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| LEGAL_PHRASES.iter().map(|p| format!(" {p} ")).collect());
     let mut padded = format!(" {} ", fold_words(&deunicode::deunicode(name)));
-    for phrase in LEGAL_PHRASES {
-        let pat = format!(" {phrase} ");
-        while padded.contains(&pat) {
-            padded = padded.replacen(&pat, " ", 1);
+    for pat in PADDED.iter() {
+        while padded.contains(pat.as_str()) {
+            padded = padded.replacen(pat.as_str(), " ", 1);
         }
     }
     let key = name_key(&padded);

@@ -8,7 +8,10 @@ use crate::config::Profile;
 use crate::model::Outcome;
 use crate::model::Row;
 use crate::read::SourceInfo;
-use crate::rules::{self, catalogue::RuleId};
+use crate::rules::{
+    self,
+    catalogue::{RuleId, Severity},
+};
 // Counted into per row with a fast hash; read out only into ordered maps, by integer sums.
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
@@ -75,24 +78,39 @@ pub struct Counts {
 impl Counts {
     /// Counts one row and its outcome.
     pub fn add(&mut self, row: &Row, outcome: Outcome, profile: &Profile) {
+        let findings = row.findings.iter().map(|f| (f.rule, f.severity));
+        self.add_parts(row.country, row.raw.pos.source, findings, outcome, profile);
+    }
+
+    /// Counts one row from what the counts read of it: its country, its source, and each
+    /// finding's rule and the severity set on it (a row read in place gives no more).
+    pub fn add_parts(
+        &mut self,
+        country: Option<&'static str>,
+        source: u32,
+        findings: impl Iterator<Item = (RuleId, Option<Severity>)>,
+        outcome: Outcome,
+        profile: &Profile,
+    ) {
         let o = outcome.as_str();
         *self.outcomes.entry(o).or_insert(0) += 1;
-        *self.countries.entry(row.country.unwrap_or("unknown")).or_default().entry(o).or_insert(0) += 1;
-        *self.files.entry(row.raw.pos.source as usize).or_default().entry(o).or_insert(0) += 1;
+        *self.countries.entry(country.unwrap_or("unknown")).or_default().entry(o).or_insert(0) += 1;
+        *self.files.entry(source as usize).or_default().entry(o).or_insert(0) += 1;
         // A row counts once per rule and severity however many findings it has of them.
         let mut rules_seen: Vec<RuleId> = Vec::new();
         let mut errors_seen: Vec<RuleId> = Vec::new();
         let mut severities_seen: Vec<&'static str> = Vec::new();
-        for f in &row.findings {
-            let rule = self.by_rule.entry(f.rule).or_default();
+        for (id, set) in findings {
+            let rule = self.by_rule.entry(id).or_default();
             rule.0 += 1;
-            if !rules_seen.contains(&f.rule) {
-                rules_seen.push(f.rule);
+            if !rules_seen.contains(&id) {
+                rules_seen.push(id);
                 rule.1 += 1;
             }
-            let sev = if rules::severity(f, profile).as_str() == "error" { "error" } else { "warning" };
-            if sev == "error" && !errors_seen.contains(&f.rule) {
-                errors_seen.push(f.rule);
+            let sev =
+                if rules::severity_of(id, set, profile) == Severity::Error { "error" } else { "warning" };
+            if sev == "error" && !errors_seen.contains(&id) {
+                errors_seen.push(id);
                 rule.2 += 1;
             }
             let n = self.by_severity.entry(sev).or_default();

@@ -83,9 +83,14 @@ pub fn validate(ctx: &RowCtx, out: &mut Vec<Finding>) {
 /// The severity a finding ends up with: the configured one, unless the row's context imposes
 /// another (and the rule is not switched off).
 pub fn severity(f: &Finding, profile: &Profile) -> Severity {
-    match profile.severity(f.rule) {
+    severity_of(f.rule, f.severity, profile)
+}
+
+/// The severity of a finding of `rule` that has `set` on it (see [`severity`]).
+pub fn severity_of(rule: RuleId, set: Option<Severity>, profile: &Profile) -> Severity {
+    match profile.severity(rule) {
         Severity::Off => Severity::Off,
-        configured => f.severity.unwrap_or(configured),
+        configured => set.unwrap_or(configured),
     }
 }
 

@@ -3,6 +3,7 @@
 //! failure and handed out empty (see the store's notes).
 
 use super::codec;
+use super::peek::Peek;
 use crate::model::Row;
 use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
 use std::fs::File;
@@ -68,13 +69,10 @@ impl Loaded {
                 codec::decode(&mut bytes)
             });
             let Some(mut row) = decoded else {
-                let what = format!("row {} of the temporary row file does not decode", self.first + at);
-                let _ = self.failure.set((std::io::ErrorKind::InvalidData, what));
+                self.fail(at);
                 return placeholder(self.source);
             };
-            let mine = &self.patches[self.patched.clone()];
-            if let Ok(k) = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i) {
-                let p = &mine[k].1;
+            if let Some(p) = self.patch(at) {
                 row.findings.extend(p.findings.iter().cloned());
                 if let Some(d) = &p.domain {
                     row.customer.set(Field::Domain, d);
@@ -82,6 +80,31 @@ impl Loaded {
             }
             row
         })
+    }
+
+    /// Row `at` of the chunk read in place, not decoded (the empty row if it does not read).
+    pub(super) fn peek(&self, at: usize) -> Peek<'_> {
+        let read = self.starts.get(at).and_then(|&start| Peek::parse(self.bytes.get(start as usize..)?));
+        match read {
+            Some(p) => p.with_patch(self.patch(at)),
+            None => {
+                self.fail(at);
+                Peek::placeholder(self.source)
+            }
+        }
+    }
+
+    /// The patch of row `at`, if it has one.
+    fn patch(&self, at: usize) -> Option<&Patch> {
+        let mine = &self.patches[self.patched.clone()];
+        let k = mine.binary_search_by_key(&((self.first + at) as u32), |(i, _)| *i).ok()?;
+        Some(&mine[k].1)
+    }
+
+    /// Records that row `at` does not decode (the store's first failure is kept).
+    fn fail(&self, at: usize) {
+        let what = format!("row {} of the temporary row file does not decode", self.first + at);
+        let _ = self.failure.set((std::io::ErrorKind::InvalidData, what));
     }
 }
 

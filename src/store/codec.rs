@@ -100,17 +100,17 @@ fn cells(out: &mut Vec<u8>, c: &Cells) {
     str_(out, c.as_str());
 }
 
-fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+pub(super) fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
     let (head, rest) = bytes.split_at_checked(n)?;
     *bytes = rest;
     Some(head)
 }
 
-fn read_u32(bytes: &mut &[u8]) -> Option<u32> {
+pub(super) fn read_u32(bytes: &mut &[u8]) -> Option<u32> {
     Some(u32::from_le_bytes(take(bytes, 4)?.try_into().ok()?))
 }
 
-fn read_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
+pub(super) fn read_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
     let n = read_u32(bytes)? as usize;
     // SIMD validation: every row is read back by several writers, and most of what they read
     // is text (checking it with `std::str::from_utf8` was 2.5% of a `run` on the Faker list).
@@ -118,7 +118,7 @@ fn read_str<'a>(bytes: &mut &'a [u8]) -> Option<&'a str> {
 }
 
 /// An optional string: Some(None) when absent, None when the bytes do not decode.
-fn read_opt_str<'a>(bytes: &mut &'a [u8]) -> Option<Option<&'a str>> {
+pub(super) fn read_opt_str<'a>(bytes: &mut &'a [u8]) -> Option<Option<&'a str>> {
     match take(bytes, 1)?[0] {
         0 => Some(None),
         _ => read_str(bytes).map(Some),

@@ -2,8 +2,9 @@
 //! unnamed temporary file in the run's staging folder (removed by the operating system when the
 //! run ends), so memory holds only what matching needs however long the input is. Readers decode
 //! a chunk at a time; a row is reached with [`RowStore::get`] (random access, cached per thread)
-//! or [`RowStore::iter`] (in order), and every row with [`RowStore::par_fold`] or
-//! [`RowStore::par_map`] (in parallel).
+//! or [`RowStore::iter`] (in order), and every row's position, values, country and finding
+//! codes, read in place ([`Peek`]), with [`RowStore::par_fold`] or [`RowStore::par_map`] (in
+//! parallel).
 //!
 //! The batch-wide domain rules change rows after they are spilled; their changes are kept as
 //! patches beside the file and applied as rows are read back.
@@ -16,6 +17,7 @@
 
 mod chunk;
 mod codec;
+mod peek;
 
 use crate::error::{Error, Result};
 use crate::model::Row;
@@ -24,6 +26,7 @@ pub use chunk::Patch;
 use chunk::{placeholder, Chunk, Failure, Loaded};
 /// The spill encoding, for other spills of rows (the rows sorted by partner).
 pub use codec::{decode as decode_row, encode as encode_row};
+pub use peek::Peek;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -34,6 +37,9 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 /// Chunks each thread keeps decoded for random access.
 const CACHED_CHUNKS: usize = 2;
+/// Rows a worker takes at a time in the parallel passes: a row read in place costs little, so
+/// fewer, larger tasks.
+const PEEKS_PER_TASK: usize = 1024;
 /// A chunk is closed once its bytes reach this (a row's cells are capped by
 /// `input.max_field_bytes`, so one row stays far below 4 GiB, the reach of a row's start).
 pub const MAX_CHUNK_BYTES: usize = 64 << 20;
@@ -269,13 +275,13 @@ impl RowStore {
         })
     }
 
-    /// Folds every row into per-worker accumulators, in parallel, and merges them: for passes
-    /// whose result does not depend on the order rows are met in (counts). `fold` gets each
-    /// row's index.
+    /// Folds every row, read in place, into per-worker accumulators, in parallel, and merges
+    /// them: for passes whose result does not depend on the order rows are met in (counts).
+    /// `fold` gets each row's index.
     pub fn par_fold<T: Send>(
         &self,
         init: impl Fn() -> T + Sync + Send,
-        fold: impl Fn(&mut T, usize, &Row) + Sync + Send,
+        fold: impl Fn(&mut T, usize, &Peek) + Sync + Send,
         merge: impl Fn(T, T) -> T + Sync + Send,
     ) -> T {
         use rayon::prelude::*;
@@ -283,9 +289,9 @@ impl RowStore {
         self.each_chunk(|first, chunk| {
             let part = (0..chunk.rows.len())
                 .into_par_iter()
-                .with_min_len(512)
+                .with_min_len(PEEKS_PER_TASK)
                 .fold(&init, |mut acc, at| {
-                    fold(&mut acc, first + at, chunk.row(at));
+                    fold(&mut acc, first + at, &chunk.peek(at));
                     acc
                 })
                 .reduce(&init, &merge);
@@ -294,18 +300,18 @@ impl RowStore {
         total
     }
 
-    /// Maps every row, in parallel, to what a pass needs of it; the results come in row order,
-    /// so a serial pass over them sees the rows in source order without decoding them itself.
-    /// `map` gets each row's index.
-    pub fn par_map<T: Send>(&self, map: impl Fn(usize, &Row) -> T + Sync + Send) -> Vec<T> {
+    /// Maps every row, read in place, in parallel, to what a pass needs of it; the results
+    /// come in row order, so a serial pass over them sees the rows in source order. `map` gets
+    /// each row's index.
+    pub fn par_map<T: Send>(&self, map: impl Fn(usize, &Peek) -> T + Sync + Send) -> Vec<T> {
         use rayon::prelude::*;
         let mut out = Vec::with_capacity(self.len);
         self.each_chunk(|first, chunk| {
             out.par_extend(
                 (0..chunk.rows.len())
                     .into_par_iter()
-                    .with_min_len(512)
-                    .map(|at| map(first + at, chunk.row(at))),
+                    .with_min_len(PEEKS_PER_TASK)
+                    .map(|at| map(first + at, &chunk.peek(at))),
             );
         });
         out
@@ -431,15 +437,17 @@ mod tests {
         let (rows, index_sum, findings) = store.par_fold(
             || (0usize, 0usize, 0usize),
             |acc, i, r| {
-                assert_eq!(r.raw.pos.row, i as u64);
-                *acc = (acc.0 + 1, acc.1 + i, acc.2 + r.findings.len());
+                assert_eq!(r.row, i as u64);
+                *acc = (acc.0 + 1, acc.1 + i, acc.2 + r.findings().count());
             },
             |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2),
         );
         assert_eq!((rows, index_sum, findings), (8, 28, 1));
         // Mapped in row order, each row with its own index and its patches.
-        let mapped = store.par_map(|i, r| (i, r.raw.pos.row, r.findings.len()));
-        let want: Vec<(usize, u64, usize)> = (0..8).map(|i| (i, i as u64, usize::from(i == 4))).collect();
+        let mapped =
+            store.par_map(|i, r| (i, r.row, r.findings().count(), r.value(Field::Domain).to_string()));
+        let domain = |i: usize| if i == 4 { "contoso".to_string() } else { format!("v{i}") };
+        let want: Vec<_> = (0..8).map(|i| (i, i as u64, usize::from(i == 4), domain(i))).collect();
         assert_eq!(mapped, want);
         // A second patch of a row adds to the first; a later prefix replaces the earlier.
         let more = |d: Option<&str>| Patch {
@@ -498,6 +506,9 @@ mod tests {
         // thread keeps are let go first: a chunk still held is served from memory, not reread.
         CACHE.with(|cache| cache.borrow_mut().clear());
         store.file.set_len(store.chunks[2].offset + 3).unwrap();
+        let peeked: Vec<u32> = store.par_map(|_, r| r.source);
+        assert_eq!(peeked, [0, 0, 1, 0], "a pass reading rows in place sees them the same way");
+        assert!(store.check().is_err(), "and finds the failure");
         let sources: Vec<u32> = store.iter().map(|r| r.raw.pos.source).collect();
         assert_eq!(sources, [0, 0, 1, 0], "every pass still sees one row per row, of its source");
         let err = store.check().unwrap_err();

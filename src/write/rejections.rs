@@ -212,9 +212,8 @@ impl UnionColumns {
         (own || copied).then_some(slot)
     }
 
-    /// Row `i`'s original values, placed in the union columns.
-    pub fn cells(&self, data: &RunData, i: usize, cells: &mut Vec<String>) {
-        let row = data.rows.get(i);
+    /// A row's original values, placed in the union columns.
+    pub fn cells(&self, row: &Row, cells: &mut Vec<String>) {
         // The buffers are kept from row to row (cleared, not dropped): no allocation per cell.
         cells.resize(self.headers.len(), String::new());
         cells.iter_mut().for_each(String::clear);
@@ -232,9 +231,8 @@ impl UnionColumns {
     }
 }
 
-/// The `pc_errors` text of row `i`: each error as `code: message`, joined by `; `.
-pub fn pc_errors(data: &RunData, i: usize) -> String {
-    let row = data.rows.get(i);
+/// The `pc_errors` text of a row: each error as `code: message`, joined by `; `.
+pub fn pc_errors(data: &RunData, row: &Row) -> String {
     let errors: Vec<String> = row
         .findings
         .iter()
@@ -255,10 +253,12 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
     wtr.write_record(header).map_err(&err)?;
     let mut cells: Vec<String> = Vec::new();
     for i in rejected {
-        cols.cells(data, i, &mut cells);
+        // Read once for its cells, its source columns and its errors.
+        let row = data.rows.get(i);
+        cols.cells(&row, &mut cells);
         let mask = human::row_mask(data, i);
-        let src = data.source_cells(i);
-        let errors = human::text(mask.as_ref(), &pc_errors(data, i));
+        let src = data.source_cells_of(&row);
+        let errors = human::text(mask.as_ref(), &pc_errors(data, &row));
         let line = cells
             .iter()
             .zip(&fields)

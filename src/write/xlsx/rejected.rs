@@ -26,15 +26,15 @@ pub fn fill(ws: &mut Worksheet, data: &RunData, fmt: &Formats) -> Result<(), Xls
         .collect();
     let mut values = Vec::new();
     let render = |i: usize| {
-        cols.cells(data, i, &mut values);
+        let row = data.rows.get(i);
+        cols.cells(&row, &mut values);
         let mask = human::row_mask(data, i);
         let mut line: Vec<Cell> =
             values.iter().zip(&fields).map(|(v, f)| Cell::text(human::field(data, *f, v))).collect();
-        line.push(Cell::text(human::text(mask.as_ref(), &pc_errors(data, i))));
-        for (c, s) in data.source_cells(i).iter().enumerate() {
+        line.push(Cell::text(human::text(mask.as_ref(), &pc_errors(data, &row))));
+        for (c, s) in data.source_cells_of(&row).iter().enumerate() {
             line.push(if c == 2 { Cell::numeric(s) } else { Cell::text(human::field(data, None, s)) });
         }
-        let row = data.rows.get(i);
         for f in &row.findings {
             let sev = rules::severity(f, &data.cfg.profile);
             let slot = Field::from_name(f.rule.rule().field)

@@ -1,0 +1,220 @@
+//! A stored row's position, customer values, country and finding codes, read in place from its
+//! chunk's bytes. The passes over every row that need only these (the batch domain rules, the
+//! counts) read a million rows this way without decoding them: decoding (a row's cells, values
+//! and findings copied into their own allocations) was most of what those passes cost.
+
+use super::chunk::Patch;
+use super::codec::{read_opt_str, read_str, read_u32, take};
+use crate::model::catalogue::{RuleId, Severity, RULES};
+use crate::model::Field;
+
+/// A stored row, read in place: what [`super::RowStore::par_map`] and
+/// [`super::RowStore::par_fold`] hand to each row's visit. It shows the row's patches.
+pub struct Peek<'a> {
+    /// The row's source (`RowPos::source`).
+    pub source: u32,
+    /// The row's number in its source (`RowPos::row`).
+    pub row: u64,
+    /// Whether the row could not be read as a record (`Row::is_malformed`).
+    pub malformed: bool,
+    /// The customer values' ends, as stored: four bytes each.
+    ends: &'a [u8],
+    text: &'a str,
+    country: Option<&'static str>,
+    /// The stored findings' bytes, checked when the row was peeked.
+    findings: &'a [u8],
+    patch: Option<&'a Patch>,
+}
+
+impl<'a> Peek<'a> {
+    /// Reads the row at the front of `bytes`, checking every part as [`super::codec::decode`]
+    /// does (None where it would fail), without copying any of it.
+    pub(super) fn parse(mut bytes: &'a [u8]) -> Option<Peek<'a>> {
+        let b = &mut bytes;
+        let source = read_u32(b)?;
+        let row = u64::from_le_bytes(take(b, 8)?.try_into().ok()?);
+        cells(b)?;
+        let malformed = read_opt_str(b)?.is_some();
+        let (ends, text) = cells(b)?;
+        if ends.len() != Field::COUNT * 4 {
+            return None;
+        }
+        let country = read_opt_str(b)?.and_then(crate::normalize::country::canonical);
+        let n = read_u32(b)?;
+        let at = *b;
+        for _ in 0..n {
+            finding(b)?;
+        }
+        let findings = &at[..at.len() - b.len()];
+        take(b, 1)?;
+        Some(Peek { source, row, malformed, ends, text, country, findings, patch: None })
+    }
+
+    /// What a row that cannot be read back shows: the empty row of its source (as
+    /// [`super::chunk::placeholder`]), without its patches.
+    pub(super) fn placeholder(source: u32) -> Peek<'static> {
+        Peek {
+            source,
+            row: 0,
+            malformed: false,
+            ends: &[],
+            text: "",
+            country: None,
+            findings: &[],
+            patch: None,
+        }
+    }
+
+    /// The same row with its patch.
+    pub(super) fn with_patch(self, patch: Option<&'a Patch>) -> Peek<'a> {
+        Peek { patch, ..self }
+    }
+
+    /// The customer's value of `field` (a patched domain prefix in place of the stored one).
+    pub fn value(&self, field: Field) -> &'a str {
+        if field == Field::Domain {
+            if let Some(d) = self.patch.and_then(|p| p.domain.as_deref()) {
+                return d;
+            }
+        }
+        let k = field.index();
+        let end = |k: usize| {
+            self.ends
+                .get(k * 4..k * 4 + 4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let start = if k == 0 { 0 } else { end(k - 1) };
+        // Checked by `cells`: ascending, on character boundaries.
+        self.text.get(start..end(k)).unwrap_or("")
+    }
+
+    /// The row's country code, when it has a known one.
+    pub fn country(&self) -> Option<&'static str> {
+        self.country
+    }
+
+    /// Each finding's rule and the severity set on it, if any: the stored ones, then the
+    /// patch's, in the order a decoded row lists them.
+    pub fn findings(&self) -> impl Iterator<Item = (RuleId, Option<Severity>)> + 'a {
+        let mut stored = self.findings;
+        let stored = std::iter::from_fn(move || if stored.is_empty() { None } else { finding(&mut stored) });
+        let patched = self.patch.into_iter().flat_map(|p| p.findings.iter().map(|f| (f.rule, f.severity)));
+        stored.chain(patched)
+    }
+}
+
+/// Cells as [`super::codec`] stores them, checked as `Cells::try_from_parts` checks them: their
+/// ends' bytes and their text.
+fn cells<'a>(b: &mut &'a [u8]) -> Option<(&'a [u8], &'a str)> {
+    let n = read_u32(b)? as usize;
+    let ends = take(b, n.checked_mul(4)?)?;
+    let text = read_str(b)?;
+    let mut start = 0;
+    for e in ends.chunks_exact(4) {
+        let e = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+        if e < start || !text.is_char_boundary(e) {
+            return None;
+        }
+        start = e;
+    }
+    Some((ends, text))
+}
+
+/// One stored finding's rule and severity; its value and detail are checked and skipped.
+fn finding(b: &mut &[u8]) -> Option<(RuleId, Option<Severity>)> {
+    let id = u16::from_le_bytes(take(b, 2)?.try_into().ok()?) as usize;
+    let rule = RULES.get(id)?.id;
+    read_str(b)?;
+    read_opt_str(b)?;
+    let severity = match take(b, 1)?[0] {
+        1 => Some(Severity::Error),
+        2 => Some(Severity::Warning),
+        3 => Some(Severity::Off),
+        _ => None,
+    };
+    Some((rule, severity))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::codec::{decode, encode};
+    use super::*;
+    use crate::model::{Cells, Customer, Finding, RawRow, Row, RowPos};
+
+    fn row() -> Row {
+        let values: Vec<String> = Field::ALL.iter().map(|f| format!("{f:?} ✓")).collect();
+        Row {
+            raw: RawRow {
+                pos: RowPos { source: 3, row: 1 << 40 },
+                cells: Cells::from_values(["a", "", "東京"]),
+                malformed: Some("quote not closed".into()),
+            },
+            customer: Customer::from_values(&values),
+            country: Some("DE"),
+            findings: vec![
+                Finding::new(RuleId::EmailSyntax, "x@").with_detail("no domain"),
+                Finding::new(RuleId::AddressCountryNormalised, "").with_severity(Severity::Warning),
+            ],
+            education: true,
+        }
+    }
+
+    #[test]
+    fn a_peek_shows_what_the_decoded_row_holds() {
+        let mut bytes = Vec::new();
+        let plain = Row {
+            country: None,
+            findings: Vec::new(),
+            raw: RawRow { malformed: None, ..row().raw },
+            ..row()
+        };
+        for r in [row(), plain] {
+            bytes.clear();
+            encode(&r, &mut bytes);
+            let back = decode(&mut bytes.as_slice()).unwrap();
+            let p = Peek::parse(&bytes).unwrap();
+            assert_eq!(
+                (p.source, p.row, p.malformed),
+                (back.raw.pos.source, back.raw.pos.row, back.is_malformed())
+            );
+            for &f in Field::ALL {
+                assert_eq!(p.value(f), back.customer.get(f), "{f:?}");
+            }
+            assert_eq!(p.country(), back.country);
+            let rules: Vec<_> = back.findings.iter().map(|f| (f.rule, f.severity)).collect();
+            assert_eq!(p.findings().collect::<Vec<_>>(), rules);
+        }
+    }
+
+    #[test]
+    fn a_patch_shows_after_the_stored_findings() {
+        let mut bytes = Vec::new();
+        encode(&row(), &mut bytes);
+        let patch =
+            Patch { findings: vec![Finding::new(RuleId::DomainTaken, "x")], domain: Some("contoso".into()) };
+        let p = Peek::parse(&bytes).unwrap().with_patch(Some(&patch));
+        assert_eq!(p.value(Field::Domain), "contoso");
+        assert_eq!(p.value(Field::CompanyName), "CompanyName ✓");
+        let rules: Vec<RuleId> = p.findings().map(|(r, _)| r).collect();
+        assert_eq!(rules, [RuleId::EmailSyntax, RuleId::AddressCountryNormalised, RuleId::DomainTaken]);
+    }
+
+    #[test]
+    fn bytes_that_do_not_decode_do_not_peek() {
+        let mut bytes = Vec::new();
+        encode(&row(), &mut bytes);
+        // Cut anywhere, the row neither decodes nor peeks.
+        for cut in 0..bytes.len() {
+            let short = &bytes[..cut];
+            assert!(decode(&mut &short[..]).is_none() && Peek::parse(short).is_none(), "cut at {cut}");
+        }
+        // A cell end past its text, or text that is not UTF-8: the same.
+        for at in [16, bytes.len() - 3] {
+            let mut bad = bytes.clone();
+            bad[at] = 0xff;
+            assert_eq!(decode(&mut bad.as_slice()).is_none(), Peek::parse(&bad).is_none(), "byte {at}");
+        }
+        let empty = Peek::placeholder(2);
+        assert_eq!((empty.source, empty.value(Field::CompanyName), empty.findings().count()), (2, "", 0));
+    }
+}

@@ -3,7 +3,7 @@
 use super::RowCtx;
 use crate::model::catalogue::RuleId;
 use crate::model::{Field, Finding};
-use crate::normalize::text::{fold_words, is_alphabetic, is_alphanumeric};
+use crate::normalize::text::{first_folded_word, fold_words, is_alphabetic, is_alphanumeric};
 use std::cell::RefCell;
 
 /// Special characters Partner Center allows in a company name (the 2021 table, a superset of
@@ -317,7 +317,12 @@ pub fn judge(name: &str) -> Vec<(RuleId, Option<String>)> {
     }
     // Compared in place: every row's name passes here, and few are this short.
     let compact = || name.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase);
-    if compact().nth(LONGEST_ABBREVIATION).is_none() && ABBREVIATIONS.iter().any(|a| compact().eq(a.chars()))
+    // Lower-casing never makes fewer letters: a name with more than the longest's letters is
+    // none of them, however it lower-cases.
+    let short = name.chars().filter(|c| is_alphanumeric(*c)).nth(LONGEST_ABBREVIATION).is_none();
+    if short
+        && compact().nth(LONGEST_ABBREVIATION).is_none()
+        && ABBREVIATIONS.iter().any(|a| compact().eq(a.chars()))
     {
         found.push((RuleId::CompanyAbbreviationOnly, None));
     }
@@ -400,22 +405,33 @@ fn judge_test_name(name: &str) -> bool {
     if !name.is_ascii() && name.chars().any(folds_beyond_ascii) {
         return false;
     }
+    if name.trim().eq_ignore_ascii_case("n/a") {
+        return true;
+    }
+    // Every word of a test name is a test or filler word or a number, and a placeholder
+    // begins with the name's first word: most names fail on their first word, folded alone.
+    let first = first_folded_word(name);
+    if !is_test_name_word(&first) && !PLACEHOLDER_NAMES.iter().any(|p| p.starts_with(first.as_str())) {
+        return false;
+    }
     let folded = fold_words(name);
     // Every row's name passes here (the rules and the matching keys): one allocation, the
     // folded name; the placeholder is compared without its spaces in place.
     let compact_is = |p: &&str| folded.bytes().filter(|b| !b.is_ascii_whitespace()).eq(p.bytes());
-    if PLACEHOLDER_NAMES.iter().any(compact_is) || name.trim().eq_ignore_ascii_case("n/a") {
+    if PLACEHOLDER_NAMES.iter().any(compact_is) {
         return true;
     }
     let words = || folded.split(' ').filter(|w| !w.is_empty());
     let has_test = words().any(|w| TEST_WORDS.contains(&w) || is_test_with_digits(w));
-    has_test
-        && words().all(|w| {
-            TEST_WORDS.contains(&w)
-                || FILLER_WORDS.contains(&w)
-                || w.chars().all(|c| c.is_ascii_digit())
-                || is_test_with_digits(w)
-        })
+    has_test && words().all(is_test_name_word)
+}
+
+/// A word a test name may have: a test or filler word, or a number.
+fn is_test_name_word(w: &str) -> bool {
+    TEST_WORDS.contains(&w)
+        || FILLER_WORDS.contains(&w)
+        || w.chars().all(|c| c.is_ascii_digit())
+        || is_test_with_digits(w)
 }
 
 /// A letter that folding keeps as a letter of its own script (Greek, Cyrillic, Arabic, Thai,
@@ -458,14 +474,15 @@ fn acronym_only(name: &str) -> Option<&str> {
     if !tokens().any(is_acronym) {
         return None;
     }
-    let distinctive: Vec<&str> = tokens()
-        .filter(|t| {
-            let f: String = t.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase).collect();
-            !f.is_empty() && !LEGAL_FORMS.contains(&f.as_str())
-        })
-        .collect();
-    match distinctive.as_slice() {
-        [only] => is_acronym(only).then_some(*only),
+    // Each token folded into one buffer; a second distinctive token ends the search.
+    let mut folded = String::new();
+    let mut distinctive = tokens().filter(|t| {
+        folded.clear();
+        folded.extend(t.chars().filter(|c| is_alphanumeric(*c)).flat_map(char::to_lowercase));
+        !folded.is_empty() && !LEGAL_FORMS.contains(&folded.as_str())
+    });
+    match (distinctive.next(), distinctive.next()) {
+        (Some(only), None) => is_acronym(only).then_some(only),
         _ => None,
     }
 }
@@ -554,12 +571,19 @@ mod tests {
             ("asdf", &[CompanyTestName]),
             ("N/A", &[CompanyTestName]),
             ("Unknown", &[CompanyTestName]),
+            ("Tëst Cómpany", &[CompanyTestName]),
+            ("Do Not Use", &[CompanyTestName]),
+            ("No-Name", &[CompanyTestName]),
+            ("2024 Demo", &[CompanyTestName]),
+            ("Company Demo Systems", &[]),
             ("Test Valley Farms Ltd", &[]),
             ("Testa Motors", &[]),
             ("Demo Systems Engineering GmbH", &[]),
             ("IBM", &[CompanyAcronym]),
             ("ACME GmbH", &[CompanyAcronym]),
             ("Acme GmbH", &[]),
+            ("ACME LLC", &[CompanyAcronym]),
+            ("IBM ACME", &[]),
             ("Booking.com B.V.", &[CompanyDomainExtension]),
             ("Contoso Pharma.de", &[]),
             ("Jones St. Louis Ltd", &[]),

@@ -11,5 +11,5 @@ mod row;
 pub use cells::Cells;
 pub use field::Field;
 pub use field_set::FieldSet;
-pub use record::{Customer, Finding, Outcome, RawRow, RowPos};
+pub use record::{Customer, Finding, FindingRef, Outcome, RawRow, RowPos};
 pub use row::{Row, RowFacts};

@@ -95,6 +95,30 @@ impl Finding {
         self.detail = Some(detail.into());
         self
     }
+
+    /// The finding, borrowed.
+    pub fn borrowed(&self) -> FindingRef<'_> {
+        FindingRef {
+            rule: self.rule,
+            value: &self.value,
+            detail: self.detail.as_deref(),
+            severity: self.severity,
+        }
+    }
+}
+
+/// A finding whose texts are borrowed (from a stored row's bytes, or from a [`Finding`]): what
+/// the writers read of findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FindingRef<'a> {
+    /// Which rule.
+    pub rule: RuleId,
+    /// The offending value as the user wrote it (or a short excerpt).
+    pub value: &'a str,
+    /// Specifics beyond the rule's catalogue message, if any.
+    pub detail: Option<&'a str>,
+    /// A severity this row's context imposes.
+    pub severity: Option<Severity>,
 }
 
 /// What happens to a row; every row gets exactly one (SPEC §7).

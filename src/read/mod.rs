@@ -73,11 +73,16 @@ impl SourceInfo {
 
     /// The four source columns (file, sheet, row, source ID) of a row read from this source.
     pub fn source_cells(&self, row: &Row) -> [String; 4] {
+        self.source_cells_of(row.raw.pos.row, row.customer.get(Field::SourceId))
+    }
+
+    /// The four source columns of row number `row` of this source, with its source ID.
+    pub fn source_cells_of(&self, row: u64, source_id: &str) -> [String; 4] {
         [
             self.file_label().into_owned(),
             self.sheet.clone().unwrap_or_default(),
-            row.raw.pos.row.to_string(),
-            row.customer.get(Field::SourceId).to_string(),
+            row.to_string(),
+            source_id.to_string(),
         ]
     }
 }

@@ -26,7 +26,7 @@ pub use chunk::Patch;
 use chunk::{placeholder, Chunk, Failure, Loaded};
 /// The spill encoding, for other spills of rows (the rows sorted by partner).
 pub use codec::{decode as decode_row, encode as encode_row};
-pub use peek::Peek;
+pub use peek::{CellsRef, Peek};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -317,6 +317,36 @@ impl RowStore {
         out
     }
 
+    /// Rows `rows` (ascending), each read in place, in order: each chunk holding any of them
+    /// is read once while its rows are visited. For writers that read rows' values, cells or
+    /// findings and need not decode them. Stops at `visit`'s first error.
+    pub fn peek_rows<E>(
+        &self,
+        rows: impl IntoIterator<Item = usize>,
+        mut visit: impl FnMut(usize, &Peek) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut held: Option<(usize, Arc<Loaded>)> = None;
+        for i in rows {
+            assert!(i < self.len, "row {i} of {}", self.len);
+            let c = match &held {
+                Some((c, _))
+                    if i < self.chunks[*c].first + self.chunks[*c].rows && i >= self.chunks[*c].first =>
+                {
+                    *c
+                }
+                _ => self.chunks.partition_point(|c| c.first + c.rows <= i),
+            };
+            if held.as_ref().map(|(h, _)| *h) != Some(c) {
+                // The chunk before is let go first: a writer holds one chunk at a time.
+                drop(held.take());
+                held = Some((c, self.load(c)));
+            }
+            let Some((_, loaded)) = &held else { unreachable!("a chunk is held") };
+            visit(i, &loaded.peek(i - self.chunks[c].first))?;
+        }
+        Ok(())
+    }
+
     /// Hands every chunk, in order, to `visit` with the index of its first row. The next chunk
     /// is read, and the last one dropped, while `visit` works: both are serial, and with them
     /// on the caller's thread the other cores waited for each chunk.
@@ -446,6 +476,18 @@ mod tests {
         // Mapped in row order, each row with its own index and its patches.
         let mapped =
             store.par_map(|i, r| (i, r.row, r.findings().count(), r.value(Field::Domain).to_string()));
+        // Rows picked, in order, each with its patches; an error stops the visit there.
+        let mut seen = Vec::new();
+        let picked = store.peek_rows([0, 4, 5, 7], |i, r| {
+            seen.push((i, r.row, r.value(Field::Domain).to_string()));
+            if i == 5 {
+                Err("stop")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(picked, Err("stop"));
+        assert_eq!(seen, [(0, 0, "v0".into()), (4, 4, "contoso".into()), (5, 5, "v5".to_string())]);
         let domain = |i: usize| if i == 4 { "contoso".to_string() } else { format!("v{i}") };
         let want: Vec<_> = (0..8).map(|i| (i, i as u64, usize::from(i == 4), domain(i))).collect();
         assert_eq!(mapped, want);

@@ -1,15 +1,16 @@
-//! A stored row's position, customer values, country and finding codes, read in place from its
-//! chunk's bytes. The passes over every row that need only these (the batch domain rules, the
-//! counts) read a million rows this way without decoding them: decoding (a row's cells, values
-//! and findings copied into their own allocations) was most of what those passes cost.
+//! A stored row read in place from its chunk's bytes: its position, cells, customer values,
+//! country and findings, borrowed, not decoded. The passes over every row (the batch domain
+//! rules, the counts) and the writers of the largest files read rows this way: decoding a row
+//! (its cells, values and findings copied into their own allocations, then freed) was most of
+//! what those passes cost.
 
 use super::chunk::Patch;
 use super::codec::{read_opt_str, read_str, read_u32, take};
 use crate::model::catalogue::{RuleId, Severity, RULES};
-use crate::model::Field;
+use crate::model::{Field, FindingRef};
 
-/// A stored row, read in place: what [`super::RowStore::par_map`] and
-/// [`super::RowStore::par_fold`] hand to each row's visit. It shows the row's patches.
+/// A stored row, read in place: what [`super::RowStore::par_map`], [`super::RowStore::par_fold`]
+/// and [`super::RowStore::peek_each`] hand to each row's visit. It shows the row's patches.
 pub struct Peek<'a> {
     /// The row's source (`RowPos::source`).
     pub source: u32,
@@ -17,13 +18,49 @@ pub struct Peek<'a> {
     pub row: u64,
     /// Whether the row could not be read as a record (`Row::is_malformed`).
     pub malformed: bool,
-    /// The customer values' ends, as stored: four bytes each.
-    ends: &'a [u8],
-    text: &'a str,
+    /// The row's cells as read (`RawRow::cells`).
+    pub cells: CellsRef<'a>,
+    values: CellsRef<'a>,
     country: Option<&'static str>,
     /// The stored findings' bytes, checked when the row was peeked.
     findings: &'a [u8],
     patch: Option<&'a Patch>,
+}
+
+/// Cells as stored: their ends (four bytes each, checked ascending and on character
+/// boundaries) and their text.
+#[derive(Clone, Copy, Default)]
+pub struct CellsRef<'a> {
+    ends: &'a [u8],
+    text: &'a str,
+}
+
+impl<'a> CellsRef<'a> {
+    /// The number of cells.
+    pub fn len(&self) -> usize {
+        self.ends.len() / 4
+    }
+
+    /// Whether there are no cells.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The cell at `k`, if there is one.
+    pub fn get(&self, k: usize) -> Option<&'a str> {
+        let end = |k: usize| {
+            let b = self.ends.get(k * 4..k * 4 + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let start = if k == 0 { 0 } else { end(k - 1)? };
+        self.text.get(start..end(k)?)
+    }
+
+    /// Every cell, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let cells = *self;
+        (0..cells.len()).map(move |k| cells.get(k).unwrap_or(""))
+    }
 }
 
 impl<'a> Peek<'a> {
@@ -33,10 +70,10 @@ impl<'a> Peek<'a> {
         let b = &mut bytes;
         let source = read_u32(b)?;
         let row = u64::from_le_bytes(take(b, 8)?.try_into().ok()?);
-        cells(b)?;
+        let cells = cells(b)?;
         let malformed = read_opt_str(b)?.is_some();
-        let (ends, text) = cells(b)?;
-        if ends.len() != Field::COUNT * 4 {
+        let values = self::cells(b)?;
+        if values.len() != Field::COUNT {
             return None;
         }
         let country = read_opt_str(b)?.and_then(crate::normalize::country::canonical);
@@ -47,7 +84,7 @@ impl<'a> Peek<'a> {
         }
         let findings = &at[..at.len() - b.len()];
         take(b, 1)?;
-        Some(Peek { source, row, malformed, ends, text, country, findings, patch: None })
+        Some(Peek { source, row, malformed, cells, values, country, findings, patch: None })
     }
 
     /// What a row that cannot be read back shows: the empty row of its source (as
@@ -57,8 +94,8 @@ impl<'a> Peek<'a> {
             source,
             row: 0,
             malformed: false,
-            ends: &[],
-            text: "",
+            cells: CellsRef::default(),
+            values: CellsRef::default(),
             country: None,
             findings: &[],
             patch: None,
@@ -77,15 +114,7 @@ impl<'a> Peek<'a> {
                 return d;
             }
         }
-        let k = field.index();
-        let end = |k: usize| {
-            self.ends
-                .get(k * 4..k * 4 + 4)
-                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        };
-        let start = if k == 0 { 0 } else { end(k - 1) };
-        // Checked by `cells`: ascending, on character boundaries.
-        self.text.get(start..end(k)).unwrap_or("")
+        self.values.get(field.index()).unwrap_or("")
     }
 
     /// The row's country code, when it has a known one.
@@ -93,19 +122,28 @@ impl<'a> Peek<'a> {
         self.country
     }
 
+    /// Whether the row has findings.
+    pub fn has_findings(&self) -> bool {
+        !self.findings.is_empty() || self.patch.is_some_and(|p| !p.findings.is_empty())
+    }
+
     /// Each finding's rule and the severity set on it, if any: the stored ones, then the
     /// patch's, in the order a decoded row lists them.
     pub fn findings(&self) -> impl Iterator<Item = (RuleId, Option<Severity>)> + 'a {
+        self.findings_in_full().map(|f| (f.rule, f.severity))
+    }
+
+    /// Each finding, its texts borrowed, in the order a decoded row lists them.
+    pub fn findings_in_full(&self) -> impl Iterator<Item = FindingRef<'a>> + 'a {
         let mut stored = self.findings;
         let stored = std::iter::from_fn(move || if stored.is_empty() { None } else { finding(&mut stored) });
-        let patched = self.patch.into_iter().flat_map(|p| p.findings.iter().map(|f| (f.rule, f.severity)));
+        let patched = self.patch.into_iter().flat_map(|p| p.findings.iter().map(|f| f.borrowed()));
         stored.chain(patched)
     }
 }
 
-/// Cells as [`super::codec`] stores them, checked as `Cells::try_from_parts` checks them: their
-/// ends' bytes and their text.
-fn cells<'a>(b: &mut &'a [u8]) -> Option<(&'a [u8], &'a str)> {
+/// Cells as [`super::codec`] stores them, checked as `Cells::try_from_parts` checks them.
+fn cells<'a>(b: &mut &'a [u8]) -> Option<CellsRef<'a>> {
     let n = read_u32(b)? as usize;
     let ends = take(b, n.checked_mul(4)?)?;
     let text = read_str(b)?;
@@ -117,22 +155,22 @@ fn cells<'a>(b: &mut &'a [u8]) -> Option<(&'a [u8], &'a str)> {
         }
         start = e;
     }
-    Some((ends, text))
+    Some(CellsRef { ends, text })
 }
 
-/// One stored finding's rule and severity; its value and detail are checked and skipped.
-fn finding(b: &mut &[u8]) -> Option<(RuleId, Option<Severity>)> {
+/// One stored finding, its texts borrowed.
+fn finding<'a>(b: &mut &'a [u8]) -> Option<FindingRef<'a>> {
     let id = u16::from_le_bytes(take(b, 2)?.try_into().ok()?) as usize;
     let rule = RULES.get(id)?.id;
-    read_str(b)?;
-    read_opt_str(b)?;
+    let value = read_str(b)?;
+    let detail = read_opt_str(b)?;
     let severity = match take(b, 1)?[0] {
         1 => Some(Severity::Error),
         2 => Some(Severity::Warning),
         3 => Some(Severity::Off),
         _ => None,
     };
-    Some((rule, severity))
+    Some(FindingRef { rule, value, detail, severity })
 }
 
 #[cfg(test)]
@@ -183,6 +221,11 @@ mod tests {
             assert_eq!(p.country(), back.country);
             let rules: Vec<_> = back.findings.iter().map(|f| (f.rule, f.severity)).collect();
             assert_eq!(p.findings().collect::<Vec<_>>(), rules);
+            let full: Vec<_> = back.findings.iter().map(|f| f.borrowed()).collect();
+            assert_eq!(p.findings_in_full().collect::<Vec<_>>(), full);
+            assert_eq!(p.has_findings(), !back.findings.is_empty());
+            assert_eq!(p.cells.iter().collect::<Vec<_>>(), back.raw.cells.iter().collect::<Vec<_>>());
+            assert_eq!((p.cells.len(), p.cells.get(3)), (3, None));
         }
     }
 

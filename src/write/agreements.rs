@@ -7,7 +7,7 @@
 
 use super::{AtomicFile, RunData};
 use crate::error::{Error, Result};
-use crate::model::{Customer, Field, Outcome};
+use crate::model::{Field, Outcome};
 use crate::rules::agreement;
 use serde::Serialize;
 use std::io::Write;
@@ -41,16 +41,21 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
     let mut out = AtomicFile::create(path)?;
     let template = data.cfg.profile.agreement_template_id.as_str();
-    for i in data.with_outcome(Outcome::Clean) {
-        let row = data.rows.get(i);
-        write_line(&row.customer, template, &mut out).map_err(io)?;
-    }
+    // Read in place: the values go into the attestation as stored.
+    data.rows.peek_rows(data.with_outcome(Outcome::Clean), |_, row| {
+        write_line(|f| row.value(f), template, &mut out).map_err(io)
+    })?;
     out.commit()
 }
 
-/// One line: the body, or `null` when the row records no acceptance.
-fn write_line(c: &Customer, template: &str, out: &mut impl Write) -> std::io::Result<()> {
-    match attestation(c, template) {
+/// One line for the customer whose values `get` gives: the body, or `null` when the row
+/// records no acceptance.
+fn write_line<'a>(
+    get: impl Fn(Field) -> &'a str,
+    template: &'a str,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    match attestation(get, template) {
         Some(body) => serde_json::to_writer(&mut *out, &body)?,
         None => out.write_all(b"null")?,
     }
@@ -59,17 +64,17 @@ fn write_line(c: &Customer, template: &str, out: &mut impl Write) -> std::io::Re
 
 /// The attestation of a clean row, if it records acceptance. Its date was checked by the rules
 /// (`YYYY-MM-DD` in the clean row); it becomes midnight UTC, as in the docs' example.
-fn attestation<'a>(c: &'a Customer, template: &'a str) -> Option<Attestation<'a>> {
-    let date = c.get(Field::McaDate);
-    if !agreement::accepted(c.get(Field::McaAccepted), date) || date.len() != 10 {
+fn attestation<'a>(get: impl Fn(Field) -> &'a str, template: &'a str) -> Option<Attestation<'a>> {
+    let date = get(Field::McaDate);
+    if !agreement::accepted(get(Field::McaAccepted), date) || date.len() != 10 {
         return None;
     }
     Some(Attestation {
         date_agreed: format!("{date}T00:00:00.000Z"),
         primary_contact: Contact {
-            email: c.get(Field::McaSignatoryEmail),
-            first_name: c.get(Field::McaSignatoryFirstName),
-            last_name: c.get(Field::McaSignatoryLastName),
+            email: get(Field::McaSignatoryEmail),
+            first_name: get(Field::McaSignatoryFirstName),
+            last_name: get(Field::McaSignatoryLastName),
         },
         template_id: template,
         kind: MCA,
@@ -79,6 +84,7 @@ fn attestation<'a>(c: &'a Customer, template: &'a str) -> Option<Attestation<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Customer;
 
     fn customer(changes: &[(Field, &str)]) -> Customer {
         let mut values = vec![String::new(); Field::COUNT];
@@ -109,7 +115,8 @@ mod tests {
         ];
         for (changes, want) in cases {
             let mut out = Vec::new();
-            write_line(&customer(changes), t, &mut out).unwrap();
+            let c = customer(changes);
+            write_line(|f| c.get(f), t, &mut out).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), format!("{want}\n"), "{changes:?}");
         }
     }

@@ -28,12 +28,11 @@ pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
-    for i in data.with_outcome(which) {
-        let row = data.rows.get(i);
-        let src = data.source_cells_of(&row);
-        let c = &row.customer;
-        let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| c.get(*f));
-        wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)?;
-    }
+    // Read in place: the values are written as stored.
+    data.rows.peek_rows(data.with_outcome(which), |_, row| {
+        let src = data.source_cells_peeked(row);
+        let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| row.value(*f));
+        wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)
+    })?;
     finish(wtr, path)
 }

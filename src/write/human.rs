@@ -4,7 +4,7 @@
 
 use super::guard::guard;
 use super::RunData;
-use crate::model::{Field, Finding};
+use crate::model::{Field, FindingRef};
 use crate::normalize::raw_value;
 use crate::report::redact::{self, RowMask};
 use std::borrow::Cow;
@@ -48,11 +48,11 @@ pub fn text(mask: Option<&RowMask>, value: &str) -> String {
 
 /// A finding's value for people: masked by the kind of field its rule concerns; a whole-row
 /// finding (a malformed row's excerpt) has every identifier of the row masked.
-pub fn finding_value(mask: Option<&RowMask>, f: &Finding) -> String {
-    let Some(m) = mask else { return guard(&f.value).into_owned() };
+pub fn finding_value(mask: Option<&RowMask>, f: FindingRef) -> String {
+    let Some(m) = mask else { return guard(f.value).into_owned() };
     match Field::from_name(f.rule.rule().field).and_then(redact::kind) {
-        Some(kind) => guard(&redact::mask(kind, &f.value)).into_owned(),
-        None if f.rule.rule().field == "row" => guard(&redact::scrub_numbers(&m.text(&f.value))).into_owned(),
-        None => text(mask, &f.value),
+        Some(kind) => guard(&redact::mask(kind, f.value)).into_owned(),
+        None if f.rule.rule().field == "row" => guard(&redact::scrub_numbers(&m.text(f.value))).into_owned(),
+        None => text(mask, f.value),
     }
 }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Field, Outcome};
 use crate::normalize::{parse_bool, phone};
 use crate::rules::registration;
+use crate::store::Peek;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -71,17 +72,16 @@ struct Address<'a> {
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
     let mut out = AtomicFile::create(path)?;
-    for i in data.with_outcome(Outcome::Clean) {
-        write_request(data, i, &mut out).map_err(io)?;
-    }
+    // Read in place: the values go into the request as stored.
+    data.rows.peek_rows(data.with_outcome(Outcome::Clean), |_, row| {
+        write_request(data, row, &mut out).map_err(io)
+    })?;
     out.commit()
 }
 
 /// Writes the create-customer body for row `i`, and a line end.
-fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Result<()> {
-    let row = data.rows.get(i);
-    let c = &row.customer;
-    let get = |f: Field| c.get(f);
+fn write_request(data: &RunData, row: &Peek, out: &mut impl Write) -> std::io::Result<()> {
+    let get = |f: Field| row.value(f);
     let some = |f: Field| Some(get(f)).filter(|v| !v.is_empty());
     let country = get(Field::Country);
     let indirect = data.cfg.profile.partner_type == PartnerType::IndirectProvider;
@@ -107,8 +107,11 @@ fn write_request(data: &RunData, i: usize, out: &mut impl Write) -> std::io::Res
         company: Company {
             company_name: get(Field::CompanyName),
             domain: format!("{}.onmicrosoft.com", get(Field::Domain)),
-            organization_registration_number: registration::accepted(row.country, get(Field::RegistrationId))
-                .then(|| get(Field::RegistrationId)),
+            organization_registration_number: registration::accepted(
+                row.country(),
+                get(Field::RegistrationId),
+            )
+            .then(|| get(Field::RegistrationId)),
         },
         gdap: parse_bool(get(Field::GdapDefault)).unwrap_or(data.cfg.profile.gdap_default),
     };

@@ -70,6 +70,11 @@ impl RunData<'_> {
         self.sources[row.raw.pos.source as usize].source_cells(row)
     }
 
+    /// The four source columns of a row read in place.
+    pub fn source_cells_peeked(&self, row: &crate::store::Peek) -> [String; 4] {
+        self.sources[row.source as usize].source_cells_of(row.row, row.value(crate::model::Field::SourceId))
+    }
+
     /// What reconciliation reads of the run.
     pub fn reconcile_inputs(&self) -> crate::reconcile::Inputs<'_> {
         crate::reconcile::Inputs {

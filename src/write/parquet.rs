@@ -76,7 +76,7 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
                 rules::severity(f, &data.cfg.profile).as_str().to_string(),
                 rule.field.to_string(),
                 f.value.clone(),
-                rejections::message(f),
+                rejections::message(f.borrowed()),
                 rule.fix.to_string(),
             ];
             for (c, v) in line.into_iter().enumerate() {

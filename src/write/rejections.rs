@@ -5,8 +5,7 @@
 use super::guard::guard;
 use super::{csv_err, csv_writer, finish, human, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
-use crate::model::Row;
-use crate::model::{Field, Finding, Outcome};
+use crate::model::{Field, FindingRef, Outcome};
 use crate::read::headers::ColumnUse;
 use crate::report::redact::RowMask;
 use crate::rules::{self, catalogue::Severity};
@@ -29,18 +28,18 @@ pub const FINDINGS_HEADER: [&str; 10] = [
 ];
 
 /// The message of a finding: the catalogue's, with the finding's detail.
-pub fn message(f: &Finding) -> String {
+pub fn message(f: FindingRef) -> String {
     let base = f.rule.rule().message;
-    match &f.detail {
+    match f.detail {
         Some(d) => format!("{base}: {d}"),
         None => base.to_string(),
     }
 }
 
-/// The source cells of a row as the findings' lines show them (formula-guarded): made once
-/// per row, whatever its number of findings.
-pub fn finding_sources(data: &RunData, row: &Row) -> [String; 4] {
-    data.source_cells_of(row).map(|s| match guard(&s) {
+/// Source cells as the findings' lines show them (formula-guarded): made once per row,
+/// whatever its number of findings.
+pub fn finding_sources(cells: [String; 4]) -> [String; 4] {
+    cells.map(|s| match guard(&s) {
         Cow::Borrowed(_) => s,
         Cow::Owned(guarded) => guarded,
     })
@@ -52,16 +51,16 @@ pub fn finding_sources(data: &RunData, row: &Row) -> [String; 4] {
 pub fn finding_line<'a>(
     data: &RunData,
     src: &'a [String; 4],
-    f: &'a Finding,
+    f: FindingRef<'a>,
     mask: Option<&RowMask>,
 ) -> [Cow<'a, str>; 10] {
-    let sev = rules::severity(f, &data.cfg.profile);
+    let sev = rules::severity_of(f.rule, f.severity, &data.cfg.profile);
     let rule = f.rule.rule();
     let value = match mask {
-        None => guard(&f.value),
+        None => guard(f.value),
         Some(_) => Cow::Owned(human::finding_value(mask, f)),
     };
-    let message = match (&f.detail, mask) {
+    let message = match (f.detail, mask) {
         (None, None) => guard(rule.message),
         _ => Cow::Owned(human::text(mask, &message(f))),
     };
@@ -84,17 +83,19 @@ pub fn write_findings(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     wtr.write_record(FINDINGS_HEADER).map_err(&err)?;
-    for (i, row) in data.rows.iter().enumerate() {
-        if row.findings.is_empty() {
-            continue;
+    // Read in place: the largest file a run writes, one line per finding, borrowed.
+    data.rows.peek_rows(0..data.rows.len(), |i, row| {
+        if !row.has_findings() {
+            return Ok(());
         }
         let mask = human::row_mask(data, i);
-        let src = finding_sources(data, &row);
-        for f in &row.findings {
+        let src = finding_sources(data.source_cells_peeked(row));
+        for f in row.findings_in_full() {
             wtr.write_record(finding_line(data, &src, f, mask.as_ref()).iter().map(|c| c.as_bytes()))
                 .map_err(&err)?;
         }
-    }
+        Ok::<(), crate::error::Error>(())
+    })?;
     finish(wtr, path)
 }
 
@@ -212,31 +213,36 @@ impl UnionColumns {
         (own || copied).then_some(slot)
     }
 
-    /// A row's original values, placed in the union columns.
-    pub fn cells(&self, row: &Row, cells: &mut Vec<String>) {
+    /// The original values of a row of `source`, `width` cells (`cell(k)` each), placed in
+    /// the union columns.
+    pub fn cells<'v>(
+        &self,
+        source: u32,
+        width: usize,
+        cell: impl Fn(usize) -> Option<&'v str>,
+        cells: &mut Vec<String>,
+    ) {
         // The buffers are kept from row to row (cleared, not dropped): no allocation per cell.
         cells.resize(self.headers.len(), String::new());
         cells.iter_mut().for_each(String::clear);
-        let Some(place) = self.placement.get(&row.raw.pos.source) else { return };
-        for (c, v) in row.raw.cells.iter().enumerate() {
+        let Some(place) = self.placement.get(&source) else { return };
+        for c in 0..width {
             if let Some(&slot) = place.get(c) {
-                cells[slot].push_str(v);
+                cells[slot].push_str(cell(c).unwrap_or(""));
             }
         }
-        for &(c, slot) in self.extra.get(&row.raw.pos.source).map(Vec::as_slice).unwrap_or(&[]) {
+        for &(c, slot) in self.extra.get(&source).map(Vec::as_slice).unwrap_or(&[]) {
             if cells[slot].is_empty() {
-                cells[slot].push_str(row.raw.cells.get(c).unwrap_or(""));
+                cells[slot].push_str(cell(c).unwrap_or(""));
             }
         }
     }
 }
 
-/// The `pc_errors` text of a row: each error as `code: message`, joined by `; `.
-pub fn pc_errors(data: &RunData, row: &Row) -> String {
-    let errors: Vec<String> = row
-        .findings
-        .iter()
-        .filter(|f| rules::severity(f, &data.cfg.profile) == Severity::Error)
+/// The `pc_errors` text of a row with `findings`: each error as `code: message`, joined by `; `.
+pub fn pc_errors<'a>(data: &RunData, findings: impl Iterator<Item = FindingRef<'a>>) -> String {
+    let errors: Vec<String> = findings
+        .filter(|f| rules::severity_of(f.rule, f.severity, &data.cfg.profile) == Severity::Error)
         .map(|f| format!("{}: {}", f.rule.code(), message(f)))
         .collect();
     errors.join("; ")
@@ -252,13 +258,12 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
     let header = cols.headers.iter().map(String::as_str).chain(["pc_errors"]).chain(SOURCE_COLUMNS);
     wtr.write_record(header).map_err(&err)?;
     let mut cells: Vec<String> = Vec::new();
-    for i in rejected {
-        // Read once for its cells, its source columns and its errors.
-        let row = data.rows.get(i);
-        cols.cells(&row, &mut cells);
+    // Read in place for its cells, its source columns and its errors.
+    data.rows.peek_rows(rejected, |i, row| {
+        cols.cells(row.source, row.cells.len(), |k| row.cells.get(k), &mut cells);
         let mask = human::row_mask(data, i);
-        let src = data.source_cells_of(&row);
-        let errors = human::text(mask.as_ref(), &pc_errors(data, &row));
+        let src = data.source_cells_peeked(row);
+        let errors = human::text(mask.as_ref(), &pc_errors(data, row.findings_in_full()));
         let line = cells
             .iter()
             .zip(&fields)
@@ -268,7 +273,7 @@ pub fn write_rejected_rows(data: &RunData, path: &Path) -> Result<()> {
         for cell in line {
             wtr.write_field(cell.as_bytes()).map_err(&err)?;
         }
-        wtr.write_record(None::<&[u8]>).map_err(&err)?;
-    }
+        wtr.write_record(None::<&[u8]>).map_err(&err)
+    })?;
     finish(wtr, path)
 }

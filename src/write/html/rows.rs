@@ -27,8 +27,8 @@ pub fn section(data: &RunData, p: &mut String) {
                 json!([
                     f.rule.code(),
                     rules::severity(f, &data.cfg.profile).as_str(),
-                    human::finding_value(mask.as_ref(), f),
-                    human::text(mask.as_ref(), &rejections::message(f)),
+                    human::finding_value(mask.as_ref(), f.borrowed()),
+                    human::text(mask.as_ref(), &rejections::message(f.borrowed())),
                 ])
             })
             .collect();

@@ -211,8 +211,9 @@ fn add_sheets(wb: &mut Workbook, data: &RunData, fmt: &Formats) -> Result<(), Xl
                 let f = &r.findings[k];
                 let mask = human::row_mask(data, i);
                 let sev = rules::severity(f, &data.cfg.profile);
-                let src = rejections::finding_sources(data, &r);
-                let line = rejections::finding_line(data, &src, f, mask.as_ref()).map(|c| c.into_owned());
+                let src = rejections::finding_sources(data.source_cells_of(&r));
+                let line =
+                    rejections::finding_line(data, &src, f.borrowed(), mask.as_ref()).map(|c| c.into_owned());
                 let mut line = cells(line.to_vec(), &[SOURCE_ROW]);
                 line[5].mark = Some(sev);
                 line

@@ -27,11 +27,14 @@ pub fn fill(ws: &mut Worksheet, data: &RunData, fmt: &Formats) -> Result<(), Xls
     let mut values = Vec::new();
     let render = |i: usize| {
         let row = data.rows.get(i);
-        cols.cells(&row, &mut values);
+        cols.cells(row.raw.pos.source, row.raw.cells.len(), |k| row.raw.cells.get(k), &mut values);
         let mask = human::row_mask(data, i);
         let mut line: Vec<Cell> =
             values.iter().zip(&fields).map(|(v, f)| Cell::text(human::field(data, *f, v))).collect();
-        line.push(Cell::text(human::text(mask.as_ref(), &pc_errors(data, &row))));
+        line.push(Cell::text(human::text(
+            mask.as_ref(),
+            &pc_errors(data, row.findings.iter().map(|f| f.borrowed())),
+        )));
         for (c, s) in data.source_cells_of(&row).iter().enumerate() {
             line.push(if c == 2 { Cell::numeric(s) } else { Cell::text(human::field(data, None, s)) });
         }
@@ -50,7 +53,7 @@ pub fn fill(ws: &mut Worksheet, data: &RunData, fmt: &Formats) -> Result<(), Xls
                 "{} ({}): {}\nFix: {}",
                 f.rule.code(),
                 sev.as_str(),
-                human::text(mask.as_ref(), &message(f)),
+                human::text(mask.as_ref(), &message(f.borrowed())),
                 f.rule.rule().fix
             );
             cell.note = Some(match cell.note.take() {

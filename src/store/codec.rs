@@ -135,15 +135,16 @@ fn read_cells(bytes: &mut &[u8]) -> Option<Cells> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Field;
 
-    #[test]
-    fn rows_read_back_as_written() {
+    /// A row with every part set: cells beyond ASCII, a malformed note, an empty value, a
+    /// country, findings with and without detail and severity (the store's tests read it back).
+    pub(in crate::store) fn sample_row() -> Row {
         let mut values: Vec<String> = Field::ALL.iter().map(|f| format!("{f:?} ✓")).collect();
         values[0].clear();
-        let row = Row {
+        Row {
             raw: RawRow {
                 pos: RowPos { source: 3, row: 1 << 40 },
                 cells: Cells::from_values(["a", "", "東京"]),
@@ -156,7 +157,12 @@ mod tests {
                 Finding::new(RuleId::AddressCountryNormalised, "").with_severity(Severity::Warning),
             ],
             education: true,
-        };
+        }
+    }
+
+    #[test]
+    fn rows_read_back_as_written() {
+        let row = sample_row();
         let mut bytes = Vec::new();
         encode(&row, &mut bytes);
         encode(&Row { country: None, findings: Vec::new(), education: false, ..row.clone() }, &mut bytes);

@@ -2,9 +2,10 @@
 //! unnamed temporary file in the run's staging folder (removed by the operating system when the
 //! run ends), so memory holds only what matching needs however long the input is. Readers decode
 //! a chunk at a time; a row is reached with [`RowStore::get`] (random access, cached per thread)
-//! or [`RowStore::iter`] (in order), and every row's position, values, country and finding
-//! codes, read in place ([`Peek`]), with [`RowStore::par_fold`] or [`RowStore::par_map`] (in
-//! parallel).
+//! or [`RowStore::iter`] (in order). Passes and writers that only read rows read them in place
+//! ([`Peek`]: nothing decoded or copied): every row with [`RowStore::par_fold`] or
+//! [`RowStore::par_map`] (in parallel), or the rows asked for with [`RowStore::peek_rows`] (in
+//! order).
 //!
 //! The batch-wide domain rules change rows after they are spilled; their changes are kept as
 //! patches beside the file and applied as rows are read back.

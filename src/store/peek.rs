@@ -10,7 +10,7 @@ use crate::model::catalogue::{RuleId, Severity, RULES};
 use crate::model::{Field, FindingRef};
 
 /// A stored row, read in place: what [`super::RowStore::par_map`], [`super::RowStore::par_fold`]
-/// and [`super::RowStore::peek_each`] hand to each row's visit. It shows the row's patches.
+/// and [`super::RowStore::peek_rows`] hand to each row's visit. It shows the row's patches.
 pub struct Peek<'a> {
     /// The row's source (`RowPos::source`).
     pub source: u32,

@@ -42,15 +42,21 @@ impl Cells {
     /// Cells from their text and where each ends, or None when an end is out of order, past
     /// the text or not on a character boundary (bytes read back from disk that went bad).
     pub fn try_from_parts(text: Box<str>, ends: Box<[u32]>) -> Option<Cells> {
+        Cells::ends_fit(&text, ends.iter().copied()).then_some(Cells { text, ends })
+    }
+
+    /// Whether `ends` can be the ends of cells of `text`: in order, within it, each on a
+    /// character boundary.
+    pub fn ends_fit(text: &str, ends: impl Iterator<Item = u32>) -> bool {
         let mut start = 0usize;
-        for &e in ends.iter() {
+        for e in ends {
             let e = e as usize;
             if e < start || !text.is_char_boundary(e) {
-                return None;
+                return false;
             }
             start = e;
         }
-        Some(Cells { text, ends })
+        true
     }
 
     /// Where each cell ends in [`Cells::as_str`].

@@ -1,9 +1,9 @@
 //! Rows as bytes for the spill file: lengths and numbers little-endian, text as UTF-8 with a
 //! length in front. Only this program reads the bytes back, within the same run.
 
-use crate::model::catalogue::{RuleId, Severity, RULES};
+use crate::model::catalogue::{Severity, RULES};
 use crate::model::Row;
-use crate::model::{Cells, Customer, Finding, RawRow, RowPos};
+use crate::model::{Cells, Customer, Finding, FindingRef, RawRow, RowPos};
 
 /// Appends a row's bytes to `out`.
 pub fn encode(row: &Row, out: &mut Vec<u8>) {
@@ -45,17 +45,13 @@ pub fn decode(bytes: &mut &[u8]) -> Option<Row> {
     let n = read_u32(bytes)? as usize;
     let mut findings = Vec::with_capacity(n.min(64));
     for _ in 0..n {
-        let id = u16::from_le_bytes(take(bytes, 2)?.try_into().ok()?) as usize;
-        let rule: RuleId = RULES.get(id)?.id;
-        let value = read_str(bytes)?.to_string();
-        let detail = read_opt_str(bytes)?.map(str::to_string);
-        let severity = match take(bytes, 1)?[0] {
-            1 => Some(Severity::Error),
-            2 => Some(Severity::Warning),
-            3 => Some(Severity::Off),
-            _ => None,
-        };
-        findings.push(Finding { rule, value, detail, severity });
+        let f = read_finding(bytes)?;
+        findings.push(Finding {
+            rule: f.rule,
+            value: f.value.to_string(),
+            detail: f.detail.map(str::to_string),
+            severity: f.severity,
+        });
     }
     let education = take(bytes, 1)?[0] == 1;
     Some(Row {
@@ -65,6 +61,21 @@ pub fn decode(bytes: &mut &[u8]) -> Option<Row> {
         findings,
         education,
     })
+}
+
+/// One finding as [`encode`] wrote it, its texts borrowed.
+pub(super) fn read_finding<'a>(bytes: &mut &'a [u8]) -> Option<FindingRef<'a>> {
+    let id = u16::from_le_bytes(take(bytes, 2)?.try_into().ok()?) as usize;
+    let rule = RULES.get(id)?.id;
+    let value = read_str(bytes)?;
+    let detail = read_opt_str(bytes)?;
+    let severity = match take(bytes, 1)?[0] {
+        1 => Some(Severity::Error),
+        2 => Some(Severity::Warning),
+        3 => Some(Severity::Off),
+        _ => None,
+    };
+    Some(FindingRef { rule, value, detail, severity })
 }
 
 /// The table's own `&'static str` for a country code read back.
@@ -137,6 +148,7 @@ fn read_cells(bytes: &mut &[u8]) -> Option<Cells> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::model::catalogue::RuleId;
     use crate::model::Field;
 
     /// A row with every part set: cells beyond ASCII, a malformed note, an empty value, a

@@ -5,9 +5,9 @@
 //! what those passes cost.
 
 use super::chunk::Patch;
-use super::codec::{read_opt_str, read_str, read_u32, take};
-use crate::model::catalogue::{RuleId, Severity, RULES};
-use crate::model::{Field, FindingRef};
+use super::codec::{read_finding, read_opt_str, read_str, read_u32, take};
+use crate::model::catalogue::{RuleId, Severity};
+use crate::model::{Cells, Field, FindingRef};
 
 /// A stored row, read in place: what [`super::RowStore::par_map`], [`super::RowStore::par_fold`]
 /// and [`super::RowStore::peek_rows`] hand to each row's visit. It shows the row's patches.
@@ -80,7 +80,7 @@ impl<'a> Peek<'a> {
         let n = read_u32(b)?;
         let at = *b;
         for _ in 0..n {
-            finding(b)?;
+            read_finding(b)?;
         }
         let findings = &at[..at.len() - b.len()];
         take(b, 1)?;
@@ -136,41 +136,20 @@ impl<'a> Peek<'a> {
     /// Each finding, its texts borrowed, in the order a decoded row lists them.
     pub fn findings_in_full(&self) -> impl Iterator<Item = FindingRef<'a>> + 'a {
         let mut stored = self.findings;
-        let stored = std::iter::from_fn(move || if stored.is_empty() { None } else { finding(&mut stored) });
+        let stored =
+            std::iter::from_fn(move || if stored.is_empty() { None } else { read_finding(&mut stored) });
         let patched = self.patch.into_iter().flat_map(|p| p.findings.iter().map(|f| f.borrowed()));
         stored.chain(patched)
     }
 }
 
-/// Cells as [`super::codec`] stores them, checked as `Cells::try_from_parts` checks them.
+/// Cells as [`super::codec`] stores them, checked as [`Cells::try_from_parts`] checks them.
 fn cells<'a>(b: &mut &'a [u8]) -> Option<CellsRef<'a>> {
     let n = read_u32(b)? as usize;
     let ends = take(b, n.checked_mul(4)?)?;
     let text = read_str(b)?;
-    let mut start = 0;
-    for e in ends.chunks_exact(4) {
-        let e = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
-        if e < start || !text.is_char_boundary(e) {
-            return None;
-        }
-        start = e;
-    }
-    Some(CellsRef { ends, text })
-}
-
-/// One stored finding, its texts borrowed.
-fn finding<'a>(b: &mut &'a [u8]) -> Option<FindingRef<'a>> {
-    let id = u16::from_le_bytes(take(b, 2)?.try_into().ok()?) as usize;
-    let rule = RULES.get(id)?.id;
-    let value = read_str(b)?;
-    let detail = read_opt_str(b)?;
-    let severity = match take(b, 1)?[0] {
-        1 => Some(Severity::Error),
-        2 => Some(Severity::Warning),
-        3 => Some(Severity::Off),
-        _ => None,
-    };
-    Some(FindingRef { rule, value, detail, severity })
+    let each = ends.chunks_exact(4).map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]));
+    Cells::ends_fit(text, each).then_some(CellsRef { ends, text })
 }
 
 #[cfg(test)]
@@ -237,11 +216,13 @@ mod tests {
             let short = &bytes[..cut];
             assert!(decode(&mut &short[..]).is_none() && Peek::parse(short).is_none(), "cut at {cut}");
         }
-        // A cell end past its text, or text that is not UTF-8: the same.
-        for at in [16, bytes.len() - 3] {
+        // A cell end past its text, text that is not UTF-8, a finding's detail cut short: the
+        // same.
+        let text = bytes.windows(3).position(|w| w == "東".as_bytes()).unwrap();
+        for at in [16, text, bytes.len() - 3] {
             let mut bad = bytes.clone();
             bad[at] = 0xff;
-            assert_eq!(decode(&mut bad.as_slice()).is_none(), Peek::parse(&bad).is_none(), "byte {at}");
+            assert!(decode(&mut bad.as_slice()).is_none() && Peek::parse(&bad).is_none(), "byte {at}");
         }
         let empty = Peek::placeholder(2);
         assert_eq!((empty.source, empty.value(Field::CompanyName), empty.findings().count()), (2, "", 0));

@@ -213,20 +213,13 @@ fn write_outputs(
     let mut outputs = Vec::new();
     let mut seconds = BTreeMap::new();
     if cfg.write == WriteMode::All {
-        let reconcile = cfg.outputs.has(crate::config::OutputKind::Reconciliation);
-        let reconciled_files = if reconcile { write::reconciliation::FILES.len() } else { 0 };
-        console.writing(write::planned(data) + reconciled_files);
-        let written = write::write_all(data, dir, &|_| console.wrote())?;
-        let clock = std::time::Instant::now();
-        let reconciled = if reconcile { write::reconciliation::write(data, recon, dir)? } else { Vec::new() };
-        reconciled.iter().for_each(|_| console.wrote());
-        for p in written.paths.iter().chain(&reconciled) {
+        // `--outputs` decides whether the reconciliation's files are written, as for the rest.
+        console.writing(write::planned(data, Some(recon)));
+        let written = write::write_all(data, Some(recon), dir, &|_| console.wrote())?;
+        for p in &written.paths {
             outputs.push(relative(p, dir));
         }
         seconds = written.seconds;
-        if reconcile {
-            seconds.insert("reconciliation/".into(), crate::write::summary::seconds_since(clock));
-        }
         console.written();
     }
     Ok((outputs, seconds))

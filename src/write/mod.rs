@@ -22,6 +22,7 @@ pub mod reconciliation;
 mod rejections;
 mod relationships;
 mod review;
+mod schedule;
 pub mod staging;
 pub mod summary;
 mod swap;
@@ -34,6 +35,7 @@ use crate::matching::existing::PcIndex;
 use crate::matching::Matches;
 use crate::model::Outcome;
 use crate::read::SourceInfo;
+use crate::reconcile::Reconciliation;
 use crate::report::Insights;
 use crate::store::RowStore;
 use std::path::{Path, PathBuf};
@@ -123,38 +125,49 @@ pub const OUTPUT_FILES: &[&str] = &[
     "review/possible_matches.csv",
     "rejections/findings.csv",
     "rejections/rejected_rows.csv",
-    "reconciliation/drift.csv",
-    "reconciliation/pc_only.csv",
     "report.xlsx",
     "report.html",
+    "reconciliation/drift.csv",
+    "reconciliation/pc_only.csv",
 ];
 
 /// The Parquet outputs, written with `--parquet`.
 pub const PARQUET_FILES: &[&str] = &["customers.parquet", "findings.parquet"];
 
-/// Writes one output file.
-type Writer = fn(&RunData, &Path) -> Result<()>;
+/// Writes one output file at the path given.
+type Writer<'a> = Box<dyn Fn(&Path) -> Result<()> + Sync + 'a>;
 
-/// The output files `write_all` writes for this run, with their writers.
-fn jobs(data: &RunData) -> Vec<(&'static str, Writer)> {
-    // The workbook first: it takes longest, and the pool picks jobs up in order.
-    let mut jobs: Vec<(&'static str, Writer)> = vec![
-        ("report.xlsx", xlsx::write),
-        ("report.html", html::write),
-        ("clean/customers.csv", |d, p| clean::write(d, p, Outcome::Clean)),
-        ("clean/customers.jsonl", jsonl::write),
-        ("clean/agreements.jsonl", agreements::write),
-        ("education.csv", |d, p| clean::write(d, p, Outcome::Education)),
-        ("relationship_requests.csv", relationships::write),
-        ("duplicates.csv", duplicates::write),
-        ("review/possible_matches.csv", review::write),
-        ("rejections/findings.csv", rejections::write_findings),
-        ("rejections/rejected_rows.csv", rejections::write_rejected_rows),
+/// The output files `write_all` writes for this run, with their writers; the reconciliation's
+/// two when `recon` is given.
+fn jobs<'a>(data: &'a RunData, recon: Option<&'a Reconciliation>) -> Vec<(&'static str, Writer<'a>)> {
+    fn job<'a>(
+        name: &'static str,
+        w: impl Fn(&Path) -> Result<()> + Sync + 'a,
+    ) -> (&'static str, Writer<'a>) {
+        (name, Box::new(w))
+    }
+    let mut jobs = vec![
+        job("report.xlsx", |p| xlsx::write(data, p)),
+        job("report.html", |p| html::write(data, p)),
+        job("clean/customers.csv", |p| clean::write(data, p, Outcome::Clean)),
+        job("clean/customers.jsonl", |p| jsonl::write(data, p)),
+        job("clean/agreements.jsonl", |p| agreements::write(data, p)),
+        job("education.csv", |p| clean::write(data, p, Outcome::Education)),
+        job("relationship_requests.csv", |p| relationships::write(data, p)),
+        job("duplicates.csv", |p| duplicates::write(data, p)),
+        job("review/possible_matches.csv", |p| review::write(data, p)),
+        job("rejections/findings.csv", |p| rejections::write_findings(data, p)),
+        job("rejections/rejected_rows.csv", |p| rejections::write_rejected_rows(data, p)),
     ];
+    if let Some(r) = recon {
+        let [drift, pc_only] = reconciliation::FILES;
+        jobs.push(job(drift, move |p| reconciliation::write_drift(data, r, p)));
+        jobs.push(job(pc_only, move |p| reconciliation::write_pc_only(data, r, p)));
+    }
     #[cfg(feature = "parquet")]
     if data.cfg.parquet {
-        jobs.push(("customers.parquet", parquet::write_customers));
-        jobs.push(("findings.parquet", parquet::write_findings));
+        jobs.push(job("customers.parquet", |p| parquet::write_customers(data, p)));
+        jobs.push(job("findings.parquet", |p| parquet::write_findings(data, p)));
     }
     // `--outputs`: only the kinds chosen.
     jobs.retain(|(name, _)| data.cfg.outputs.writes(name));
@@ -162,8 +175,8 @@ fn jobs(data: &RunData) -> Vec<(&'static str, Writer)> {
 }
 
 /// How many files `write_all` writes for this run (for progress).
-pub fn planned(data: &RunData) -> usize {
-    jobs(data).len()
+pub fn planned(data: &RunData, recon: Option<&Reconciliation>) -> usize {
+    jobs(data, recon).len()
 }
 
 /// The files `write_all` wrote, with how long each took.
@@ -175,21 +188,34 @@ pub struct WrittenFiles {
     pub seconds: std::collections::BTreeMap<String, f64>,
 }
 
-/// Writes every output file except the summary; returns their paths. `done` is called (from
-/// the writers' threads) as each file is written.
-pub fn write_all(data: &RunData, dir: &Path, done: &(dyn Fn(&str) + Sync)) -> Result<WrittenFiles> {
-    let jobs = jobs(data);
-    let results: Vec<Result<f64>> = {
-        use rayon::prelude::*;
-        jobs.par_iter()
-            .map(|(name, w)| {
-                let clock = std::time::Instant::now();
-                let written = w(data, &dir.join(name));
-                done(name);
-                written.map(|()| summary::seconds_since(clock))
-            })
-            .collect()
+/// Writes every output file except the summary (the reconciliation's files when `recon` is
+/// given), the longest first; returns their paths. `done` is called (from the writers'
+/// threads) as each file is written.
+pub fn write_all(
+    data: &RunData,
+    recon: Option<&Reconciliation>,
+    dir: &Path,
+    done: &(dyn Fn(&str) + Sync),
+) -> Result<WrittenFiles> {
+    let jobs = jobs(data, recon);
+    let sizes = schedule::Sizes {
+        findings: data.insights.stats.severities.values().map(|s| s.findings).sum(),
+        rows: data.rows.len() as u64,
+        review_pairs: data.matches.review.len() as u64,
+        drift: recon.map_or(0, |r| r.drift.len() as u64),
+        pc_only: recon.map_or(0, |r| r.pc_only.len() as u64),
     };
+    let results = schedule::longest_first(
+        &jobs,
+        |(name, _)| schedule::estimate(name, &data.insights.stats, &sizes),
+        |(name, w)| {
+            let clock = std::time::Instant::now();
+            let written = w(&dir.join(name));
+            done(name);
+            written.map(|()| summary::seconds_since(clock))
+        },
+    );
+    // The first failure in the jobs' order, whatever order they ran in.
     let took = results.into_iter().collect::<Result<Vec<f64>>>()?;
     let seconds = jobs.iter().zip(took).map(|((name, _), s)| (name.to_string(), s)).collect();
     // Listed in the documented order, whatever order they were written in.

@@ -8,22 +8,13 @@ use crate::error::Result;
 use crate::matching::existing::full_domain;
 use crate::model::Field;
 use crate::reconcile::{DriftEntry, Reconciliation};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The files written, relative to the output folder.
 pub const FILES: [&str; 2] = ["reconciliation/drift.csv", "reconciliation/pc_only.csv"];
 
-/// Writes both files into `dir`; returns their paths.
-pub fn write(data: &RunData, recon: &Reconciliation, dir: &Path) -> Result<Vec<PathBuf>> {
-    let paths: Vec<PathBuf> = FILES.iter().map(|f| dir.join(f)).collect();
-    let (drift, pc_only) =
-        rayon::join(|| write_drift(data, recon, &paths[0]), || write_pc_only(data, recon, &paths[1]));
-    drift?;
-    pc_only?;
-    Ok(paths)
-}
-
-fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()> {
+/// Writes `reconciliation/drift.csv`: every differing field of every matched row.
+pub fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     let header = SOURCE_COLUMNS.iter().copied().chain([
@@ -55,9 +46,9 @@ fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()
     finish(wtr, path)
 }
 
-/// The unmatched Partner Center customers; their `source_*` columns point into the export, and
-/// `source_id` is the export's key, the customer ID.
-fn write_pc_only(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()> {
+/// Writes `reconciliation/pc_only.csv`: the unmatched Partner Center customers; their `source_*`
+/// columns point into the export, and `source_id` is the export's key, the customer ID.
+pub fn write_pc_only(data: &RunData, recon: &Reconciliation, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     let header = SOURCE_COLUMNS.iter().copied().chain([

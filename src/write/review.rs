@@ -6,6 +6,7 @@ use super::{csv_err, csv_writer, finish, human, probability, RunData, SOURCE_COL
 use crate::error::Result;
 use crate::matching::ReviewOther;
 use crate::model::Field;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The header: the row, then the other side (another row, or a Partner Center customer).
@@ -34,17 +35,18 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
+    let shown = shown_rows(data);
     for r in &data.matches.review {
-        let row = data.rows.get(r.row);
-        let mut line: Vec<String> = data.source_cells_of(&row).to_vec();
-        line.push(row.customer.get(Field::CompanyName).to_string());
+        let (cells, name) = &shown[&r.row];
+        let mut line: Vec<String> = cells.to_vec();
+        line.push(name.clone());
         match r.other {
             ReviewOther::Row(j) => {
-                let other = data.rows.get(j);
+                let (cells, name) = &shown[&j];
                 line.push("duplicate".into());
-                line.extend(data.source_cells_of(&other));
+                line.extend(cells.iter().cloned());
                 line.push(String::new());
-                line.push(other.customer.get(Field::CompanyName).to_string());
+                line.push(name.clone());
             }
             ReviewOther::Pc(c) => {
                 let pc = &data.pc.customers[c];
@@ -65,4 +67,31 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
         wtr.write_record(line).map_err(&err)?;
     }
     finish(wtr, path)
+}
+
+/// The source columns and company name of every row the pairs name, read in place in one pass
+/// in row order. A pair's other row may be anywhere in the list: reached at random, each
+/// would read its whole chunk of the row file again.
+fn shown_rows(data: &RunData) -> HashMap<usize, ([String; 4], String)> {
+    let mut wanted: Vec<usize> = data
+        .matches
+        .review
+        .iter()
+        .flat_map(|r| {
+            let other = match r.other {
+                ReviewOther::Row(j) => Some(j),
+                ReviewOther::Pc(_) => None,
+            };
+            std::iter::once(r.row).chain(other)
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut shown = HashMap::with_capacity(wanted.len());
+    let read = data.rows.peek_rows(wanted, |i, row| {
+        shown.insert(i, (data.source_cells_peeked(row), row.value(Field::CompanyName).to_string()));
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(()) = read;
+    shown
 }

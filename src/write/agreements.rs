@@ -41,9 +41,13 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
     let mut out = AtomicFile::create(path)?;
     let template = data.cfg.profile.agreement_template_id.as_str();
-    // Read in place: the values go into the attestation as stored.
+    // Read in place: the values go into the attestation as stored. Each line is made in
+    // memory and written whole: serde writes a body a few bytes at a time.
+    let mut line = Vec::with_capacity(256);
     data.rows.peek_rows(data.with_outcome(Outcome::Clean), |_, row| {
-        write_line(|f| row.value(f), template, &mut out).map_err(io)
+        line.clear();
+        write_line(|f| row.value(f), template, &mut line).map_err(io)?;
+        out.write_all(&line).map_err(io)
     })?;
     out.commit()
 }

@@ -89,8 +89,15 @@ pub fn temp_beside(path: &Path, suffix: &str) -> Result<NamedTempFile> {
 }
 
 impl Write for AtomicFile {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.inner.write(buf)
+    }
+
+    // The buffer's own: it copies a small write in place of looping over `write`.
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.inner.write_all(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

@@ -72,9 +72,13 @@ struct Address<'a> {
 pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let io = |source| Error::Output { path: path.to_owned(), source };
     let mut out = AtomicFile::create(path)?;
-    // Read in place: the values go into the request as stored.
+    // Read in place: the values go into the request as stored. Each line is made in memory
+    // and written whole: serde writes a body a few bytes at a time.
+    let mut line = Vec::with_capacity(1024);
     data.rows.peek_rows(data.with_outcome(Outcome::Clean), |_, row| {
-        write_request(data, row, &mut out).map_err(io)
+        line.clear();
+        write_request(data, row, &mut line).map_err(io)?;
+        out.write_all(&line).map_err(io)
     })?;
     out.commit()
 }

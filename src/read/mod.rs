@@ -76,14 +76,25 @@ impl SourceInfo {
         self.source_cells_of(row.raw.pos.row, row.customer.get(Field::SourceId))
     }
 
+    /// The four source columns of row number `row` of this source, with its source ID,
+    /// borrowed: for a writer of many rows (the row number is written into `number`).
+    pub fn source_cells_in<'a>(
+        &'a self,
+        row: u64,
+        source_id: &'a str,
+        number: &'a mut itoa::Buffer,
+    ) -> [std::borrow::Cow<'a, str>; 4] {
+        [
+            self.file_label(),
+            self.sheet.as_deref().unwrap_or_default().into(),
+            number.format(row).into(),
+            source_id.into(),
+        ]
+    }
+
     /// The four source columns of row number `row` of this source, with its source ID.
     pub fn source_cells_of(&self, row: u64, source_id: &str) -> [String; 4] {
-        [
-            self.file_label().into_owned(),
-            self.sheet.clone().unwrap_or_default(),
-            row.to_string(),
-            source_id.to_string(),
-        ]
+        self.source_cells_in(row, source_id, &mut itoa::Buffer::new()).map(std::borrow::Cow::into_owned)
     }
 }
 

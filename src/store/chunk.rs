@@ -7,7 +7,24 @@ use super::peek::Peek;
 use crate::model::Row;
 use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
 use std::fs::File;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+/// Chunk buffers let go of, kept for the next chunk read. The writers read every chunk again
+/// and again, and a new buffer of megabytes is zeroed and faulted in page by page each time.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+/// Buffers kept at most: about as many as chunks are held at once.
+const SPARE_BUFFERS: usize = 4;
+/// A larger buffer (a chunk of very long rows) goes back to the allocator.
+const SPARE_MAX_BYTES: usize = 16 << 20;
+
+/// A buffer of `len` bytes to read a chunk into: a spare one when there is one (its old bytes
+/// are then read over, and only what it lacks is zeroed).
+pub(super) fn buffer(len: usize) -> Vec<u8> {
+    let spare = SPARE.lock().unwrap_or_else(PoisonError::into_inner).pop();
+    let mut bytes = spare.unwrap_or_default();
+    bytes.resize(len, 0);
+    bytes
+}
 
 /// A change to a spilled row: findings to add, and a domain prefix to fill in.
 #[derive(Clone, Debug, Default)]
@@ -44,6 +61,19 @@ pub(super) struct Loaded {
     pub(super) first: usize,
     pub(super) source: u32,
     pub(super) failure: Failure,
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        let bytes = std::mem::take(&mut self.bytes);
+        if bytes.capacity() == 0 || bytes.capacity() > SPARE_MAX_BYTES {
+            return;
+        }
+        let mut spare = SPARE.lock().unwrap_or_else(PoisonError::into_inner);
+        if spare.len() < SPARE_BUFFERS {
+            spare.push(bytes);
+        }
+    }
 }
 
 /// The first read-back failure of a store, shared with its loaded chunks.

@@ -29,10 +29,12 @@ pub fn write(data: &RunData, path: &Path, which: Outcome) -> Result<()> {
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
     // Read in place: the values are written as stored.
+    let mut number = itoa::Buffer::new();
     data.rows.peek_rows(data.with_outcome(which), |_, row| {
-        let src = data.source_cells_peeked(row);
+        let source = &data.sources[row.source as usize];
+        let src = source.source_cells_in(row.row, row.value(Field::SourceId), &mut number);
         let fields = Field::ALL.iter().filter(|f| **f != Field::SourceId).map(|f| row.value(*f));
-        wtr.write_record(src.iter().map(String::as_str).chain(fields)).map_err(&err)
+        wtr.write_record(src.iter().map(|c| c.as_ref()).chain(fields)).map_err(&err)
     })?;
     finish(wtr, path)
 }

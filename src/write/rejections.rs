@@ -241,11 +241,22 @@ impl UnionColumns {
 
 /// The `pc_errors` text of a row with `findings`: each error as `code: message`, joined by `; `.
 pub fn pc_errors<'a>(data: &RunData, findings: impl Iterator<Item = FindingRef<'a>>) -> String {
-    let errors: Vec<String> = findings
-        .filter(|f| rules::severity_of(f.rule, f.severity, &data.cfg.profile) == Severity::Error)
-        .map(|f| format!("{}: {}", f.rule.code(), message(f)))
-        .collect();
-    errors.join("; ")
+    let mut out = String::new();
+    for f in findings.filter(|f| rules::severity_of(f.rule, f.severity, &data.cfg.profile) == Severity::Error)
+    {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        // `code: message`, the message as [`message`] gives it.
+        out.push_str(f.rule.code());
+        out.push_str(": ");
+        out.push_str(f.rule.rule().message);
+        if let Some(d) = f.detail {
+            out.push_str(": ");
+            out.push_str(d);
+        }
+    }
+    out
 }
 
 /// Writes the rejected rows with their original values.

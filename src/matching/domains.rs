@@ -12,6 +12,7 @@ use crate::model::{Field, Finding};
 use crate::read::SourceInfo;
 use crate::rules::domain::{self, MAX_PREFIX};
 use crate::store::{Patch, RowStore};
+use rayon::prelude::*;
 use std::collections::hash_map::Entry;
 // Looked up once or twice per row and never iterated: a fast hash, not std's SipHash (a fifth
 // of this pass at 1M rows).
@@ -130,12 +131,17 @@ pub fn apply(
     // (before or after the row) and the suggestions made before it.
     let mut used: HashSet<String> =
         pc.customers.iter().map(|c| c.customer.get(Field::Domain).to_string()).collect();
+    let mut suggested = Vec::with_capacity(unnamed.len());
     for (i, base) in unnamed {
         let prefix = unique(base, |p| used.contains(p) || first_user.contains_key(p));
         used.insert(prefix.clone());
-        let finding = Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'"));
-        patches.push((i, Patch { findings: vec![finding], domain: Some(prefix) }));
+        suggested.push((i, prefix));
     }
+    // Only choosing the prefixes needs source order; their findings are made on every core.
+    patches.par_extend(suggested.into_par_iter().map(|(i, prefix)| {
+        let finding = Finding::new(RuleId::DomainSuggested, "").with_detail(format!("suggested '{prefix}'"));
+        (i, Patch { findings: vec![finding], domain: Some(prefix) })
+    }));
     link_survivors(matches, &linked, pc, &mut patches);
     patches
 }

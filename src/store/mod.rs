@@ -202,29 +202,36 @@ impl RowStore {
         let mut wanted: Vec<usize> = rows.into_iter().filter(|&i| i < self.len).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let mut pinned = HashMap::with_capacity(wanted.len());
-        for (c, chunk) in self.chunks.iter().enumerate() {
-            let from = wanted.partition_point(|&i| i < chunk.first);
-            let to = wanted.partition_point(|&i| i < chunk.first + chunk.rows);
-            if from == to {
-                continue;
-            }
-            let loaded = self.load(c);
-            for &i in &wanted[from..to] {
-                let row = loaded.row(i - chunk.first).clone();
-                let copy = Loaded {
-                    bytes: Vec::new(),
-                    starts: Box::default(),
-                    rows: vec![OnceLock::from(row)],
-                    patches: Arc::default(),
-                    patched: 0..0,
-                    first: 0,
-                    source: chunk.source,
-                    failure: self.failure.clone(),
-                };
-                pinned.insert(i as u32, RowRef { chunk: Arc::new(copy), at: 0 });
-            }
-        }
+        // The chunks on every core: the survivors are anywhere, so most chunks are read.
+        use rayon::prelude::*;
+        let store: &RowStore = self;
+        let pinned: HashMap<u32, RowRef> = (0..store.chunks.len())
+            .into_par_iter()
+            .flat_map_iter(|c| {
+                let chunk = &store.chunks[c];
+                let from = wanted.partition_point(|&i| i < chunk.first);
+                let to = wanted.partition_point(|&i| i < chunk.first + chunk.rows);
+                let loaded = (from < to).then(|| store.load(c));
+                let pinned: Vec<(u32, RowRef)> = wanted[from..to]
+                    .iter()
+                    .filter_map(|&i| {
+                        let row = loaded.as_ref()?.row(i - chunk.first).clone();
+                        let copy = Loaded {
+                            bytes: Vec::new(),
+                            starts: Box::default(),
+                            rows: vec![OnceLock::from(row)],
+                            patches: Arc::default(),
+                            patched: 0..0,
+                            first: 0,
+                            source: chunk.source,
+                            failure: store.failure.clone(),
+                        };
+                        Some((i as u32, RowRef { chunk: Arc::new(copy), at: 0 }))
+                    })
+                    .collect();
+                pinned
+            })
+            .collect();
         self.pinned = pinned;
     }
 

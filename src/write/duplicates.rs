@@ -33,17 +33,21 @@ pub const ELSEWHERE: &str = "(another partner's row)";
 /// A survivor outside the rows at hand (another partner's, in a partner's report) is shown
 /// without its data: its source columns blank and [`ELSEWHERE`] as its company name.
 pub fn line(data: &RunData, i: usize) -> Option<Vec<String>> {
-    let d = data.matches.duplicate[i].as_ref()?;
     let row = data.rows.get(i);
+    line_of(data, i, data.source_cells_of(&row), row.customer.get(Field::CompanyName))
+}
+
+/// The line of duplicate row `i`, from its source columns and company name.
+fn line_of(data: &RunData, i: usize, src: [String; 4], name: &str) -> Option<Vec<String>> {
+    let d = data.matches.duplicate[i].as_ref()?;
     let survivor = (d.survivor < data.rows.len()).then(|| data.rows.get(d.survivor));
     let (survivor_cells, survivor_name) = match &survivor {
         Some(s) => (data.source_cells_of(s), s.customer.get(Field::CompanyName).to_string()),
         None => (Default::default(), ELSEWHERE.to_string()),
     };
-    let line: Vec<String> = data
-        .source_cells_of(&row)
+    let line: Vec<String> = src
         .into_iter()
-        .chain([row.customer.get(Field::CompanyName).to_string(), d.cluster.to_string()])
+        .chain([name.to_string(), d.cluster.to_string()])
         .chain(survivor_cells)
         .chain([
             survivor_name,
@@ -62,10 +66,12 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
-    for i in data.with_outcome(Outcome::Duplicate) {
-        if let Some(l) = line(data, i) {
-            wtr.write_record(l).map_err(&err)?;
+    // Read in place (the survivors are pinned in memory).
+    data.rows.peek_rows(data.with_outcome(Outcome::Duplicate), |i, row| {
+        match line_of(data, i, data.source_cells_peeked(row), row.value(Field::CompanyName)) {
+            Some(l) => wtr.write_record(l).map_err(&err),
+            None => Ok(()),
         }
-    }
+    })?;
     finish(wtr, path)
 }

@@ -3,11 +3,13 @@
 //! written atomically.
 
 use super::guard::guard;
+use super::rejections::finding_sources;
 use super::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::matching::existing::full_domain;
 use crate::model::Field;
-use crate::reconcile::{DriftEntry, Reconciliation};
+use crate::reconcile::Reconciliation;
+use std::fmt::Write;
 use std::path::Path;
 
 /// The files written, relative to the output folder.
@@ -26,23 +28,31 @@ pub fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Resul
         "similarity",
     ]);
     wtr.write_record(header).map_err(&err)?;
-    let inputs = data.reconcile_inputs();
-    for line in &recon.drift {
-        let e = DriftEntry::of(&inputs, line);
-        let cells = [
-            e.source_file,
-            e.source_sheet,
-            e.source_row,
-            e.source_id,
-            e.pc_customer_id,
-            e.field,
-            e.legacy_value,
-            e.pc_value,
-            e.kind,
-            format!("{:.3}", line.diff.similarity),
-        ];
-        wtr.write_record(cells.iter().map(|c| guard(c).into_owned())).map_err(&err)?;
-    }
+    // Each row's lines together, the row read in place once for its source columns: the lines
+    // come in row order.
+    debug_assert!(recon.drift.windows(2).all(|w| w[0].row <= w[1].row), "drift lines in row order");
+    let mut rows: Vec<usize> = recon.drift.iter().map(|l| l.row).collect();
+    rows.dedup();
+    let mut lines = recon.drift.iter().peekable();
+    let mut similarity = String::new();
+    data.rows.peek_rows(rows, |i, row| {
+        let src = finding_sources(data.source_cells_peeked(row));
+        while let Some(line) = lines.next_if(|l| l.row == i) {
+            similarity.clear();
+            write!(similarity, "{:.3}", line.diff.similarity).expect("a string takes any text");
+            let cells = [
+                guard(&data.pc.customers[line.pc].id),
+                guard(line.field.name()),
+                guard(&line.legacy),
+                guard(&line.pc_value),
+                guard(line.diff.kind.as_str()),
+                guard(&similarity),
+            ];
+            let src = src.iter().map(|s| s.as_str());
+            wtr.write_record(src.chain(cells.iter().map(|c| c.as_ref()))).map_err(&err)?;
+        }
+        Ok::<(), crate::error::Error>(())
+    })?;
     finish(wtr, path)
 }
 

@@ -30,10 +30,13 @@ pub fn header() -> Vec<&'static str> {
 /// The line of row `i`, for people: formula-guarded, and masked under `--redact`.
 pub fn line(data: &RunData, i: usize) -> Vec<String> {
     let row = data.rows.get(i);
-    let c = &row.customer;
-    let mut line: Vec<String> =
-        data.source_cells_of(&row).iter().map(|s| human::field(data, None, s)).collect();
-    line.extend(KEY_FIELDS.iter().map(|f| human::field(data, Some(*f), c.get(*f))));
+    line_of(data, i, data.source_cells_of(&row), |f| row.customer.get(f))
+}
+
+/// The line of row `i`, from its source columns and its values.
+fn line_of<'a>(data: &RunData, i: usize, src: [String; 4], get: impl Fn(Field) -> &'a str) -> Vec<String> {
+    let mut line: Vec<String> = src.iter().map(|s| human::field(data, None, s)).collect();
+    line.extend(KEY_FIELDS.iter().map(|f| human::field(data, Some(*f), get(*f))));
     let plain = |s: &str| human::field(data, None, s);
     match &data.matches.existing[i] {
         Some(m) => {
@@ -60,8 +63,10 @@ pub fn write(data: &RunData, path: &Path) -> Result<()> {
     let err = csv_err(path);
     let mut wtr = csv_writer(path)?;
     wtr.write_record(header()).map_err(&err)?;
-    for i in data.with_outcome(Outcome::Existing) {
-        wtr.write_record(line(data, i)).map_err(&err)?;
-    }
+    // Read in place: the lines show values as stored.
+    data.rows.peek_rows(data.with_outcome(Outcome::Existing), |i, row| {
+        let line = line_of(data, i, data.source_cells_peeked(row), |f| row.value(f));
+        wtr.write_record(line).map_err(&err)
+    })?;
     finish(wtr, path)
 }

@@ -113,8 +113,8 @@ impl RunData<'_> {
 
 /// The output files, relative to the output folder, in the documented order: the summary's
 /// list, the staging folder's subfolders, what a folder input skips and what the swap replaces
-/// read it. A new output also needs its job in [`write_all`] (or `reconcile`'s writer) and,
-/// for a sheet, its name in `xlsx/` (issue 16 asks for one table).
+/// read it. A new output also needs its job in [`write_all`], an estimate of its cost in
+/// `schedule` and, for a sheet, its name in `xlsx/` (issue 16 asks for one table).
 pub const OUTPUT_FILES: &[&str] = &[
     "clean/customers.csv",
     "clean/customers.jsonl",

@@ -47,10 +47,15 @@ const COSTS: &[(&str, f64, f64, Unit)] = &[
 /// How much of each unit a run has.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Sizes {
+    /// Findings of every row.
     pub findings: u64,
+    /// Rows in all.
     pub rows: u64,
+    /// Pairs listed for review.
     pub review_pairs: u64,
+    /// Drift lines.
     pub drift: u64,
+    /// Partner Center customers no row matched.
     pub pc_only: u64,
 }
 

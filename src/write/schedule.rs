@@ -25,9 +25,10 @@ pub enum Unit {
     PcOnly,
 }
 
-/// The writing cost of the files, measured at 1M rows and on the Faker list (`summary.json` →
-/// `timings.write_files`): fixed seconds, and microseconds per unit. Rough, and only relative
-/// sizes matter; a file not listed counts as small.
+/// The writing cost of the files, measured at 1M rows and on the Faker list before this order
+/// was chosen (`summary.json` → `timings.write_files`, `8fab296`): fixed seconds, and
+/// microseconds per unit. Rough, and only relative sizes matter; a file not listed counts as
+/// small.
 const COSTS: &[(&str, f64, f64, Unit)] = &[
     ("report.xlsx", 1.0, 1.0, Unit::AllRows),
     ("report.html", 0.1, 0.0, Unit::AllRows),

@@ -8,7 +8,7 @@ use super::{csv_err, csv_writer, finish, RunData, SOURCE_COLUMNS};
 use crate::error::Result;
 use crate::matching::existing::full_domain;
 use crate::model::Field;
-use crate::reconcile::Reconciliation;
+use crate::reconcile::{DriftLine, Reconciliation};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -28,16 +28,14 @@ pub fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Resul
         "similarity",
     ]);
     wtr.write_record(header).map_err(&err)?;
-    // Each row's lines together, the row read in place once for its source columns: the lines
-    // come in row order.
-    debug_assert!(recon.drift.windows(2).all(|w| w[0].row <= w[1].row), "drift lines in row order");
-    let mut rows: Vec<usize> = recon.drift.iter().map(|l| l.row).collect();
-    rows.dedup();
-    let mut lines = recon.drift.iter().peekable();
+    // Each row's lines together (they come in row order), the row read in place once for its
+    // source columns. Every group is visited once, in order, whatever its row.
+    let groups: Vec<&[DriftLine]> = recon.drift.chunk_by(|a, b| a.row == b.row).collect();
+    let mut at = 0;
     let mut similarity = String::new();
-    data.rows.peek_rows(rows, |i, row| {
+    data.rows.peek_rows(groups.iter().map(|g| g[0].row), |_, row| {
         let src = finding_sources(data.source_cells_peeked(row));
-        while let Some(line) = lines.next_if(|l| l.row == i) {
+        for line in groups[at] {
             similarity.clear();
             write!(similarity, "{:.3}", line.diff.similarity).expect("a string takes any text");
             let cells = [
@@ -51,6 +49,7 @@ pub fn write_drift(data: &RunData, recon: &Reconciliation, path: &Path) -> Resul
             let src = src.iter().map(|s| s.as_str());
             wtr.write_record(src.chain(cells.iter().map(|c| c.as_ref()))).map_err(&err)?;
         }
+        at += 1;
         Ok::<(), crate::error::Error>(())
     })?;
     finish(wtr, path)

@@ -27,16 +27,28 @@ pub fn html(s: &str) -> Cow<'_, str> {
 pub fn json_for_script(value: &serde_json::Value) -> String {
     let json = value.to_string();
     let mut out = String::with_capacity(json.len() + 64);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
-        }
+    // Copied a stretch at a time: the characters to escape are three ASCII bytes and two
+    // that begin with 0xE2 (a byte that only ever begins a character), so every cut falls
+    // between characters.
+    let bytes = json.as_bytes();
+    let mut from = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let escaped = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            0xE2 => match bytes.get(at + 1..at + 3) {
+                Some([0x80, 0xA8]) => "\\u2028",
+                Some([0x80, 0xA9]) => "\\u2029",
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.push_str(&json[from..at]);
+        out.push_str(escaped);
+        from = at + if b == 0xE2 { 3 } else { 1 };
     }
+    out.push_str(&json[from..]);
     out
 }
 
@@ -59,9 +71,18 @@ mod tests {
 
     #[test]
     fn json_cannot_close_its_script_element() {
-        let v = serde_json::json!(["</script><script>alert(1)</script>", "<!-- x -->", "a&b", "\u{2028}"]);
+        let v = serde_json::json!([
+            "</script><script>alert(1)</script>",
+            "<!-- x -->",
+            "a&b",
+            "\u{2028}",
+            "line\u{2029}break, 5 € — ‘quoted’ ⁂ 株式会社"
+        ]);
         let out = json_for_script(&v);
         assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'), "{out}");
+        assert!(!out.contains(['\u{2028}', '\u{2029}']), "{out}");
+        assert!(out.contains("5 € — ‘quoted’ ⁂ 株式会社"), "other characters are kept as they are: {out}");
+        assert!(out.contains("line\\u2029break"), "{out}");
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back, v, "the escaped JSON still means the same");
     }

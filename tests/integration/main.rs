@@ -24,6 +24,7 @@ mod pc_auth;
 mod pc_exports;
 mod pc_fixtures;
 mod pc_routing;
+mod pointers;
 mod props;
 mod pull;
 mod push;

@@ -15,21 +15,19 @@ use rustc_hash::FxHashMap as HashMap;
 /// Random pairs drawn to estimate u.
 pub const RANDOM_PAIRS: usize = 200_000;
 
+/// SplitMix64's step: its state after n outputs is seed + n·γ.
+const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Tries drawn in one piece of work.
+const DRAW_CHUNK: usize = 1 << 16;
+
 /// A small deterministic generator (SplitMix64): the sample must not depend on the machine.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// Its `n`th output (from 1) is a function of the seed and `n` alone, so the tries can be drawn
+/// on every core and still be the tries a single generator would give, in its order.
+fn splitmix(seed: u64, n: u64) -> u64 {
+    let mut z = seed.wrapping_add(n.wrapping_mul(GAMMA));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 fn can_match(a: &Keys, b: &Keys) -> bool {
@@ -82,7 +80,7 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
             }
         }
     } else {
-        let mut rng = SplitMix(0x005E_ED0F_FA11_u64 ^ all.to_bits());
+        let seed = 0x005E_ED0F_FA11_u64 ^ all.to_bits();
         // Pairs across countries are drawn and thrown away, so the countries are sampled in
         // proportion to their pairs; a list of many countries needs more draws (millions for
         // a list of 18 countries), so each side's countries are numbered first (0: blank).
@@ -95,16 +93,7 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
             side.iter().map(|k| k.country.map_or(0, &mut id)).collect()
         };
         let (lc, rc) = (number(left), number(right));
-        let mut tries = 0usize;
-        while pairs.len() < RANDOM_PAIRS && tries < RANDOM_PAIRS * 100 {
-            tries += 1;
-            let (i, j) = (rng.below(left.len()), rng.below(right.len()));
-            let (a, b) = (lc[i], rc[j]);
-            if (same && i == j) || (a != b && a != 0 && b != 0) {
-                continue;
-            }
-            pairs.push((i as u32, j as u32));
-        }
+        pairs = drawn(&lc, &rc, same, seed);
     }
     // Counted in place, a stretch of pairs at a time: the counts are too large to move with
     // every pair (as a fold would). Whole numbers, so the order of the sums cannot change them.
@@ -118,6 +107,39 @@ pub fn random_levels(left: &[&Keys], right: &[&Keys], same: bool, v: &Vocab) -> 
             acc
         })
         .reduce(LevelCounts::default, LevelCounts::merge)
+}
+
+/// Pairs `(i, j)` drawn at random until [`RANDOM_PAIRS`] are kept (or a hundred times as many
+/// tries are spent): pairs of one record with itself (`same`) or across two known countries
+/// (`lc`, `rc`: each side's country numbers, 0 for blank) are thrown away. Try t takes the
+/// generator's outputs 2t + 1 and 2t + 2. The tries are drawn a round at a time on every core,
+/// the pairs kept in the order of their tries: the pairs are those one generator drawing try
+/// after try would keep, whatever the number of threads (a round past them is thrown away).
+fn drawn(lc: &[u16], rc: &[u16], same: bool, seed: u64) -> Vec<(u32, u32)> {
+    let draw = |t: usize| {
+        let n = 2 * t as u64;
+        let i = (splitmix(seed, n + 1) % lc.len() as u64) as usize;
+        let j = (splitmix(seed, n + 2) % rc.len() as u64) as usize;
+        let (a, b) = (lc[i], rc[j]);
+        let skip = (same && i == j) || (a != b && a != 0 && b != 0);
+        (!skip).then_some((i as u32, j as u32))
+    };
+    let most = RANDOM_PAIRS * 100;
+    let round = rayon::current_num_threads().max(1) * 4 * DRAW_CHUNK;
+    let mut pairs = Vec::with_capacity(RANDOM_PAIRS);
+    let mut tried = 0;
+    while pairs.len() < RANDOM_PAIRS && tried < most {
+        let end = (tried + round).min(most);
+        let starts: Vec<usize> = (tried..end).step_by(DRAW_CHUNK).collect();
+        let kept: Vec<Vec<(u32, u32)>> = starts
+            .into_par_iter()
+            .map(|from| (from..(from + DRAW_CHUNK).min(end)).filter_map(draw).collect())
+            .collect();
+        pairs.extend(kept.into_iter().flatten());
+        tried = end;
+    }
+    pairs.truncate(RANDOM_PAIRS);
+    pairs
 }
 
 #[cfg(test)]
@@ -138,5 +160,63 @@ mod tests {
         assert_eq!(total_pairs(&list, &export, false), 6.0);
         let counts = random_levels(&list, &list, true, &Vocab::default());
         assert_eq!(counts.pairs, 4);
+    }
+
+    #[test]
+    fn outputs_are_those_of_one_generator_stepping() {
+        // SplitMix64 as a generator that steps its state: the nth output by formula is the
+        // nth it gives, so tries drawn apart are the tries it would draw in turn.
+        let seed = 0x005E_ED0F_FA11_u64;
+        let mut state = seed;
+        for n in 1..=1000u64 {
+            state = state.wrapping_add(GAMMA);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            assert_eq!(splitmix(seed, n), z ^ (z >> 31), "output {n}");
+        }
+        // The published first output of SplitMix64 seeded with 0.
+        assert_eq!(splitmix(0, 1), 0xE220_A839_7B1D_CDAF);
+    }
+
+    /// The draw as one generator stepping through its tries (the code before the tries were
+    /// drawn on every core).
+    fn drawn_one_by_one(lc: &[u16], rc: &[u16], same: bool, seed: u64) -> Vec<(u32, u32)> {
+        let (mut pairs, mut n, mut tries) = (Vec::new(), 0u64, 0usize);
+        while pairs.len() < RANDOM_PAIRS && tries < RANDOM_PAIRS * 100 {
+            tries += 1;
+            let i = (splitmix(seed, n + 1) % lc.len() as u64) as usize;
+            let j = (splitmix(seed, n + 2) % rc.len() as u64) as usize;
+            n += 2;
+            let (a, b) = (lc[i], rc[j]);
+            if (same && i == j) || (a != b && a != 0 && b != 0) {
+                continue;
+            }
+            pairs.push((i as u32, j as u32));
+        }
+        pairs
+    }
+
+    #[test]
+    fn the_draw_is_one_generators_whatever_the_threads() {
+        // 18 countries: one try in 18 or so is kept, so the draw takes many rounds and its
+        // last round runs past the pairs needed. 40 countries and a tiny export: the tries
+        // run out first. A list with blanks, within itself.
+        let eighteen: Vec<u16> = (0..5000).map(|i| (i * 7 % 18) as u16 + 1).collect();
+        let forty: Vec<u16> = (0..900).map(|i| (i % 40) as u16 + 1).collect();
+        let tiny = [3u16, 5];
+        let blanks: Vec<u16> = (0..300).map(|i| if i % 4 == 0 { 0 } else { (i % 3) as u16 + 1 }).collect();
+        let cases: [(&[u16], &[u16], bool); 3] =
+            [(&eighteen, &eighteen, true), (&forty, &tiny, false), (&blanks, &blanks, true)];
+        for (n, (lc, rc, same)) in cases.into_iter().enumerate() {
+            let want = drawn_one_by_one(lc, rc, same, 42 + n as u64);
+            assert!(!want.is_empty());
+            for threads in [1, 2, 3] {
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+                let got = pool.install(|| drawn(lc, rc, same, 42 + n as u64));
+                assert_eq!(got.len(), want.len(), "case {n}, {threads} threads");
+                assert!(got == want, "case {n}, {threads} threads: another sample");
+            }
+        }
     }
 }

@@ -41,7 +41,9 @@ def _line(tool: str, s: metrics.Score, secs: float) -> str:
 
 
 def bench(ds: DataSet, binary: Path, thresholds: list[float], skip_splink: bool) -> dict:
-    import splink_runner
+    # Splink (and its DuckDB) only when it runs: --no-splink needs neither installed.
+    if not skip_splink:
+        import splink_runner
 
     result: dict = {"set": ds.name, "kind": ds.kind, "description": ds.description, "rows": len(ds.truth), "tools": {}}
     out, pc_secs = pconboard_runner.run(binary, ds)

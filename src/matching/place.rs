@@ -41,8 +41,28 @@ pub fn place(
     // Entries packing below the probe sort before it, those packing above after it: only the
     // ones packing the same need their names compared.
     let lo = prefixes.partition_point(|&x| x < p);
-    let hi = lo + prefixes[lo..].partition_point(|&x| x == p);
+    let hi = lo + equal_run(&prefixes[lo..], p);
     lo + order[lo..hi].partition_point(before)
+}
+
+/// How many entries at the start of `xs` equal `p`, where those that do come first. Found by
+/// galloping from the start (1, 2, 4, … entries on) and then a binary search within the last
+/// stride: the run is mostly a few entries long, and the entries after the row's place are in
+/// the cache lines the first search just read, where a binary search over the rest of the
+/// export would take a miss at nearly every step (nearly a third of the time spent finding the
+/// rows' candidates in the export, at a million rows). A long run (a thousand customers
+/// sharing thirteen bytes) still costs only twice its logarithm.
+fn equal_run(xs: &[u128], p: u128) -> usize {
+    // xs[..done] are known to equal p.
+    let (mut done, mut stride) = (0, 1);
+    while done + stride <= xs.len() {
+        if xs[done + stride - 1] != p {
+            return done + xs[done..done + stride - 1].partition_point(|&x| x == p);
+        }
+        done += stride;
+        stride *= 2;
+    }
+    done + xs[done..].partition_point(|&x| x == p)
 }
 
 #[cfg(test)]
@@ -81,6 +101,20 @@ mod tests {
                 prop_assert!(pa <= pb);
             }
         }
+    }
+
+    #[test]
+    fn equal_runs_of_every_length_are_counted() {
+        // Runs of 0 to 70 equal entries, followed by 0 to 5 larger ones: every stride boundary.
+        for run in 0..70 {
+            for after in 0..5 {
+                let xs: Vec<u128> =
+                    std::iter::repeat_n(7, run).chain((0..after).map(|k| 8 + k as u128)).collect();
+                assert_eq!(equal_run(&xs, 7), run, "{run} equal, {after} after");
+                assert_eq!(equal_run(&xs, 7), xs.partition_point(|&x| x == 7));
+            }
+        }
+        assert_eq!(equal_run(&[], 7), 0);
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub struct RowStore {
     pinned: HashMap<u32, RowRef>,
     /// The first chunk that could not be read back (see the module's notes).
     failure: Failure,
+    /// The encoding buffer, kept from one push to the next.
+    scratch: Vec<u8>,
 }
 
 /// A row read back: it keeps its chunk alive.
@@ -113,6 +115,7 @@ impl RowStore {
             generation: 0,
             pinned: HashMap::new(),
             failure: Failure::default(),
+            scratch: Vec::new(),
         })
     }
 
@@ -129,8 +132,11 @@ impl RowStore {
     /// row), so rows of huge cells cannot make one chunk too large to hold or to index.
     pub fn push(&mut self, rows: &[Row]) -> Result<()> {
         let mut from = 0;
+        // One buffer for every chunk, kept: a new one of megabytes was faulted in page by page
+        // at each push, and grown by copying when the rows were long.
+        let mut bytes = std::mem::take(&mut self.scratch);
         while from < rows.len() {
-            let mut bytes = Vec::with_capacity((rows.len() - from).min(8192) * 512);
+            bytes.clear();
             let (mut starts, mut widths) = (Vec::new(), Vec::new());
             let source = rows[from].raw.pos.source;
             for r in &rows[from..] {
@@ -142,14 +148,15 @@ impl RowStore {
                 codec::encode(r, &mut bytes);
             }
             from += starts.len();
-            self.push_chunk(bytes, starts, widths, source)?;
+            self.push_chunk(&bytes, starts, widths, source)?;
         }
+        self.scratch = bytes;
         Ok(())
     }
 
-    fn push_chunk(&mut self, bytes: Vec<u8>, starts: Vec<u32>, widths: Vec<u32>, source: u32) -> Result<()> {
+    fn push_chunk(&mut self, bytes: &[u8], starts: Vec<u32>, widths: Vec<u32>, source: u32) -> Result<()> {
         let rows = starts.len();
-        self.file.write_all(&bytes).map_err(|e| self.io_error(e))?;
+        self.file.write_all(bytes).map_err(|e| self.io_error(e))?;
         self.chunks.push(Chunk {
             offset: self.end,
             bytes: bytes.len() as u64,

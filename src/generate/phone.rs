@@ -94,7 +94,7 @@ fn fill(template: &str, rng: &mut Rand) -> String {
 
 fn parse_valid(national: &str, region: Region) -> Option<Phone> {
     let n = PhoneNumber::parse(national, Some(region)).ok()?;
-    n.is_valid_for_region(region).then(|| Phone {
+    crate::normalize::phone::is_valid_for(&n, region).then(|| Phone {
         e164: n.format_as(PhoneNumberFormat::E164).into_owned(),
         international: n.format_as(PhoneNumberFormat::International).into_owned(),
         national: n.format_as(PhoneNumberFormat::National).into_owned(),

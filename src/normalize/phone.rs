@@ -52,12 +52,22 @@ pub fn check_e164(raw: &str, country: Option<&str>) -> (PhoneCheck, Option<Strin
         return (PhoneCheck::Invalid, None);
     };
     match Region::from_code(cc) {
-        Ok(r) if n.is_valid_for_region(r) => (PhoneCheck::Valid, e164(&n)),
+        Ok(r) if is_valid_for(&n, r) => (PhoneCheck::Valid, e164(&n)),
         // A calling code of this one country: `is_valid` would test the same region again.
         Ok(r) if sole_region(&n) == Some(r) => (PhoneCheck::Invalid, None),
         _ if n.is_valid() => (PhoneCheck::OtherCountry, e164(&n)),
         _ => (PhoneCheck::Invalid, None),
     }
+}
+
+/// Whether `n` is a valid number of region `r`: its calling code is the region's, and its
+/// national number fits one of the region's number types. rlibphonenumber's
+/// `is_valid_for_region` leaves out the first test that libphonenumber makes
+/// (`isValidNumberForRegion`), so a number of another country whose national digits happen to
+/// fit this one's patterns (`+44 20 1234 5678` for DE) would pass; the first test is also the
+/// cheap one.
+pub fn is_valid_for(n: &PhoneNumber, r: Region) -> bool {
+    PHONE_NUMBER_UTIL.get_country_code_for_region(r) == Some(n.country_code) && n.is_valid_for_region(r)
 }
 
 /// The region of a number's calling code when the code has only one (`+49`: DE, not `+1`).
@@ -107,6 +117,12 @@ mod tests {
             ("+7 495 123-45-67", Some("KZ"), PhoneCheck::OtherCountry),
             ("+1 416 979 2212", Some("US"), PhoneCheck::OtherCountry),
             ("+49 30 12", Some("DE"), PhoneCheck::Invalid),
+            // `00` dials out of Germany: +56 466878 is no number of Chile's, and its digits
+            // fitting a German pattern do not make it German (rlibphonenumber alone said Valid,
+            // and the clean file carried +56466878 for a German customer).
+            ("0056466878", Some("DE"), PhoneCheck::Invalid),
+            ("(00635) 238378", Some("DE"), PhoneCheck::Invalid),
+            ("0044 20 7946 0958", Some("DE"), PhoneCheck::OtherCountry),
         ];
         for (raw, cc, want) in cases {
             assert_eq!(check(raw, *cc), *want, "{raw:?} in {cc:?}");

@@ -31,10 +31,20 @@ impl AtomicFile {
             .inner
             .into_inner()
             .map_err(|e| Error::Output { path: path.clone(), source: e.into_error() })?;
-        if !sync_deferred(&path) {
+        // Synced here before it takes its name, unless its folder is synced otherwise: all at
+        // once at the end, or behind the writers (then after the rename: the folder is not
+        // the output folder until every file in it is synced).
+        let behind = if sync_deferred(&path) { None } else { super::sync_behind::queue_for(&path) };
+        if behind.is_none() && !sync_deferred(&path) {
             tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
         }
-        tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
+        let file = tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
+        if let Some(queue) = behind {
+            // The thread is gone only once the work is over: sync in line then.
+            if let Err(std::sync::mpsc::SendError((path, file))) = queue.send((path, file)) {
+                file.sync_all().map_err(|source| Error::Output { path, source })?;
+            }
+        }
         Ok(())
     }
 

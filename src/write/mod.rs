@@ -26,6 +26,7 @@ mod schedule;
 pub mod staging;
 pub mod summary;
 mod swap;
+mod sync_behind;
 mod xlsx;
 
 pub use atomic::{defer_sync_under, temp_beside, AtomicFile, DeferredSync};
@@ -205,18 +206,22 @@ pub fn write_all(
         drift: recon.map_or(0, |r| r.drift.len() as u64),
         pc_only: recon.map_or(0, |r| r.pc_only.len() as u64),
     };
-    let results = schedule::longest_first(
-        &jobs,
-        |(name, _)| schedule::estimate(name, &data.insights.stats, &sizes),
-        |(name, w)| {
-            let clock = std::time::Instant::now();
-            let written = w(&dir.join(name));
-            done(name);
-            written.map(|()| summary::seconds_since(clock))
-        },
-    );
-    // The first failure in the jobs' order, whatever order they ran in.
+    // Each file is synced to disk behind its writer, which goes on to the next file.
+    let (results, synced) = sync_behind::syncing_behind(dir, || {
+        schedule::longest_first(
+            &jobs,
+            |(name, _)| schedule::estimate(name, &data.insights.stats, &sizes),
+            |(name, w)| {
+                let clock = std::time::Instant::now();
+                let written = w(&dir.join(name));
+                done(name);
+                written.map(|()| summary::seconds_since(clock))
+            },
+        )
+    });
+    // The first failure in the jobs' order, whatever order they ran in; then a failed sync.
     let took = results.into_iter().collect::<Result<Vec<f64>>>()?;
+    synced?;
     let seconds = jobs.iter().zip(took).map(|((name, _), s)| (name.to_string(), s)).collect();
     // Listed in the documented order, whatever order they were written in.
     let mut names: Vec<&str> = jobs.iter().map(|(n, _)| *n).collect();

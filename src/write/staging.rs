@@ -267,7 +267,7 @@ fn keep_permissions(out: &Path, staging: &Path) {
 }
 
 /// Flushes the staging folder's entries to disk, so that a power cut after the swap finds the
-/// files the swap promised (the files themselves were synced as they were committed).
+/// files the swap promised (the files themselves were synced as they were written).
 fn sync_tree(dir: &Path) {
     #[cfg(unix)]
     {

@@ -81,9 +81,14 @@ fn injected_write_errors_keep_the_previous_set() {
     );
     w.run_ok(&["run", "in.csv", "--out", "out", "-q"]);
     let before = snapshot(&w.path("out"));
-    for fault in
-        ["commit:report.html", "commit:rejections/findings.csv", "commit:summary.json", "store-read", "swap"]
-    {
+    for fault in [
+        "commit:report.html",
+        "commit:rejections/findings.csv",
+        "commit:summary.json",
+        "store-read",
+        "sync-behind",
+        "swap",
+    ] {
         let res = Command::new(env!("CARGO_BIN_EXE_pc-onboard"))
             .args(["run", "two.csv", "--out", "out", "-q"])
             .current_dir(w.dir.path())

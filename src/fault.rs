@@ -4,8 +4,6 @@
 //! - `commit:NAME`: committing the output file NAME (e.g. `commit:report.html`) fails as if the
 //!   disk were full;
 //! - `store-read`: reading the validated rows back from the temporary row file fails;
-//! - `store-map`: mapping the temporary row file fails, so its chunks are read instead (the
-//!   run must give the same outputs);
 //! - `sync-behind`: syncing the written files to disk behind the writers fails;
 //! - `swap`: putting the finished set in place of the output folder fails;
 //! - `crash-mid-swap`: the process aborts halfway through the two-rename swap (the path used

@@ -7,47 +7,23 @@ use super::peek::Peek;
 use crate::model::Row;
 use crate::model::{Cells, Customer, Field, Finding, RawRow, RowPos};
 use std::fs::File;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-/// A chunk's bytes: mapped from the spill file, or held (read when mapping failed; empty for
-/// a chunk that could not be read back, or a pinned copy of a row).
-pub(super) enum Bytes {
-    Mapped(memmap2::Mmap),
-    Held(Vec<u8>),
-}
+/// Chunk buffers let go of, kept for the next chunk read. The writers read every chunk again
+/// and again, and a new buffer of megabytes is zeroed and faulted in page by page each time.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+/// Buffers kept at most: about as many as chunks are held at once.
+const SPARE_BUFFERS: usize = 4;
+/// A larger buffer (a chunk of very long rows) goes back to the allocator.
+const SPARE_MAX_BYTES: usize = 16 << 20;
 
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Mapped(m) => m,
-            Bytes::Held(v) => v,
-        }
-    }
-}
-
-/// The `len` bytes at `offset` of the spill file. They are mapped, not read: the writers read
-/// every chunk again and again, and a read copied the whole chunk out of the page cache each
-/// time (845 MB for a 200,000-row list). Where mapping fails, they are read.
-pub(super) fn bytes_at(file: &File, offset: u64, len: usize) -> std::io::Result<Bytes> {
-    if len == 0 {
-        return Ok(Bytes::Held(Vec::new()));
-    }
-    // SAFETY: the spill file is this run's own unnamed temporary file, only ever appended to,
-    // and a chunk is listed only once all its bytes are written: the mapping lies within the
-    // file, and its bytes do not change while it lives.
-    let mapped = match crate::fault::injected("store-map") {
-        true => Err(crate::fault::error()),
-        false => unsafe { memmap2::MmapOptions::new().offset(offset).len(len).populate().map(file) },
-    };
-    match mapped {
-        Ok(m) => Ok(Bytes::Mapped(m)),
-        Err(_) => {
-            let mut held = vec![0; len];
-            read_exact_at(file, &mut held, offset)?;
-            Ok(Bytes::Held(held))
-        }
-    }
+/// A buffer of `len` bytes to read a chunk into: a spare one when there is one (its old bytes
+/// are then read over, and only what it lacks is zeroed).
+pub(super) fn buffer(len: usize) -> Vec<u8> {
+    let spare = SPARE.lock().unwrap_or_else(PoisonError::into_inner).pop();
+    let mut bytes = spare.unwrap_or_default();
+    bytes.resize(len, 0);
+    bytes
 }
 
 /// A change to a spilled row: findings to add, and a domain prefix to fill in.
@@ -76,7 +52,7 @@ pub(super) struct Chunk {
 
 /// A chunk read back: its bytes, and its rows as they get decoded.
 pub(super) struct Loaded {
-    pub(super) bytes: Bytes,
+    pub(super) bytes: Vec<u8>,
     pub(super) starts: Box<[u32]>,
     pub(super) rows: Vec<OnceLock<Row>>,
     /// The store's patches (by row, sorted) and the range of them that falls in this chunk.
@@ -85,6 +61,19 @@ pub(super) struct Loaded {
     pub(super) first: usize,
     pub(super) source: u32,
     pub(super) failure: Failure,
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        let bytes = std::mem::take(&mut self.bytes);
+        if bytes.capacity() == 0 || bytes.capacity() > SPARE_MAX_BYTES {
+            return;
+        }
+        let mut spare = SPARE.lock().unwrap_or_else(PoisonError::into_inner);
+        if spare.len() < SPARE_BUFFERS {
+            spare.push(bytes);
+        }
+    }
 }
 
 /// The first read-back failure of a store, shared with its loaded chunks.

@@ -10,12 +10,6 @@
 //! The batch-wide domain rules change rows after they are spilled; their changes are kept as
 //! patches beside the file and applied as rows are read back.
 //!
-//! A chunk is read back by mapping its stretch of the file (the page cache's own pages, not a
-//! copy of them), or, where mapping fails, by reading it. Once mapped, a page the system has
-//! let go of and the disk then fails to give back ends the process (SIGBUS) instead of failing
-//! the run as below; the file was written moments before, so its pages are nearly always still
-//! in memory.
-//!
 //! A chunk that cannot be read back (the disk failed, the file was cut short) cannot be
 //! answered, but the dozen passes that read rows have no way to stop early: the store records
 //! the first failure, hands out empty rows of the same source so each pass can finish, and
@@ -30,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::model::Row;
 pub use chunk::read_exact_at;
 pub use chunk::Patch;
-use chunk::{placeholder, Bytes, Chunk, Failure, Loaded};
+use chunk::{placeholder, Chunk, Failure, Loaded};
 /// The spill encoding, for other spills of rows (the rows sorted by partner).
 pub use codec::{decode as decode_row, encode as encode_row};
 pub use peek::{CellsRef, Peek};
@@ -230,7 +224,7 @@ impl RowStore {
                     .filter_map(|&i| {
                         let row = loaded.as_ref()?.row(i - chunk.first).clone();
                         let copy = Loaded {
-                            bytes: Bytes::Held(Vec::new()),
+                            bytes: Vec::new(),
                             starts: Box::default(),
                             rows: vec![OnceLock::from(row)],
                             patches: Arc::default(),
@@ -403,17 +397,14 @@ impl RowStore {
 
     fn read(&self, c: usize) -> Arc<Loaded> {
         let chunk = &self.chunks[c];
+        let mut bytes = chunk::buffer(chunk.bytes as usize);
         let read = match crate::fault::injected("store-read") {
             true => Err(crate::fault::error()),
-            false => chunk::bytes_at(&self.file, chunk.offset, chunk.bytes as usize),
+            false => read_exact_at(&self.file, &mut bytes, chunk.offset),
         };
         let (from, to) = (chunk.first as u32, (chunk.first + chunk.rows) as u32);
         let patched =
             self.patches.partition_point(|(i, _)| *i < from)..self.patches.partition_point(|(i, _)| *i < to);
-        let (bytes, read) = match read {
-            Ok(bytes) => (bytes, Ok(())),
-            Err(e) => (Bytes::Held(Vec::new()), Err(e)),
-        };
         let mut loaded = Loaded {
             bytes,
             starts: chunk.starts.clone(),
@@ -429,6 +420,8 @@ impl RowStore {
             let what = format!("cannot read rows {from} to {to} back: {e}");
             let _ = self.failure.set((e.kind(), what));
             loaded.rows = (0..chunk.rows).map(|_| OnceLock::from(placeholder(chunk.source))).collect();
+            // A reused buffer holds another chunk's bytes: nothing is to be read in place either.
+            loaded.bytes.clear();
         }
         Arc::new(loaded)
     }

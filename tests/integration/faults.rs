@@ -101,61 +101,6 @@ fn injected_write_errors_keep_the_previous_set() {
     }
 }
 
-/// The row file's chunks are mapped; where mapping fails they are read instead (`store-map`),
-/// and the run gives the same outputs, byte for byte.
-#[test]
-fn chunks_read_instead_of_mapped_give_the_same_outputs() {
-    let w = Work::new();
-    // Several chunks (8,192 rows each), duplicates and existing customers: every writer reads.
-    w.run_ok(&[
-        "generate",
-        "--rows",
-        "20000",
-        "--seed",
-        "5",
-        "--out",
-        "in.csv",
-        "--existing-out",
-        "pc.csv",
-        "--existing-rows",
-        "2000",
-        "-q",
-    ]);
-    let args = ["run", "in.csv", "--existing", "pc.csv", "--today", "2026-01-15", "-q", "--out"];
-    let mapped = Command::new(env!("CARGO_BIN_EXE_pc-onboard"))
-        .args(args.iter().chain(&["mapped"]))
-        .current_dir(w.dir.path())
-        .output()
-        .unwrap();
-    let read = Command::new(env!("CARGO_BIN_EXE_pc-onboard"))
-        .args(args.iter().chain(&["read"]))
-        .current_dir(w.dir.path())
-        .env("PC_ONBOARD_FAULT", "store-map")
-        .output()
-        .unwrap();
-    for res in [&mapped, &read] {
-        assert_eq!(res.status.code(), Some(0), "{}", String::from_utf8_lossy(&res.stderr));
-    }
-    let strip = |v: serde_json::Value| {
-        let mut v = v;
-        for k in ["started_at", "finished_at", "elapsed_seconds", "timings"] {
-            v.as_object_mut().unwrap().remove(k);
-        }
-        v
-    };
-    let (a, b) = (summary(&w.path("mapped")), summary(&w.path("read")));
-    assert_eq!(a["rows_in"], 20000);
-    assert!(
-        a["outcomes"]["duplicate"].as_u64().unwrap() > 0 && a["outcomes"]["existing"].as_u64().unwrap() > 0
-    );
-    assert_eq!(strip(a), strip(b));
-    for f in pc_onboard::write::OUTPUT_FILES {
-        let x = std::fs::read(w.path("mapped").join(f)).unwrap();
-        let y = std::fs::read(w.path("read").join(f)).unwrap();
-        assert!(x == y, "{f} differs when the chunks are read instead of mapped");
-    }
-}
-
 /// Where folders cannot be exchanged atomically, the swap is two renames; a crash between them
 /// leaves no output folder for a moment, and the next run puts the complete new set back.
 #[test]

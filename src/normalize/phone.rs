@@ -64,8 +64,8 @@ pub fn check_e164(raw: &str, country: Option<&str>) -> (PhoneCheck, Option<Strin
 /// national number fits one of the region's number types. rlibphonenumber's
 /// `is_valid_for_region` leaves out the first test that libphonenumber makes
 /// (`isValidNumberForRegion`), so a number of another country whose national digits happen to
-/// fit this one's patterns (`+44 20 1234 5678` for DE) would pass; the first test is also the
-/// cheap one.
+/// fit this one's patterns would pass (`0056466878` in a German row: +56, Chile, with digits a
+/// German number could have); the first test is also the cheap one.
 pub fn is_valid_for(n: &PhoneNumber, r: Region) -> bool {
     PHONE_NUMBER_UTIL.get_country_code_for_region(r) == Some(n.country_code) && n.is_valid_for_region(r)
 }

@@ -34,8 +34,9 @@ impl AtomicFile {
         // Synced here before it takes its name, unless its folder is synced otherwise: all at
         // once at the end, or behind the writers (then after the rename: the folder is not
         // the output folder until every file in it is synced).
-        let behind = if sync_deferred(&path) { None } else { super::sync_behind::queue_for(&path) };
-        if behind.is_none() && !sync_deferred(&path) {
+        let deferred = sync_deferred(&path);
+        let behind = if deferred { None } else { super::sync_behind::queue_for(&path) };
+        if !deferred && behind.is_none() {
             tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
         }
         let file = tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;

@@ -6,6 +6,7 @@
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use tempfile::NamedTempFile;
 
 /// A file being written; it appears under its name only on [`AtomicFile::commit`].
@@ -34,13 +35,12 @@ impl AtomicFile {
         // Synced here before it takes its name, unless its folder is synced otherwise: all at
         // once at the end, or behind the writers (then after the rename: the folder is not
         // the output folder until every file in it is synced).
-        let deferred = sync_deferred(&path);
-        let behind = if deferred { None } else { super::sync_behind::queue_for(&path) };
-        if !deferred && behind.is_none() {
+        let how = folder_sync(&path);
+        if how.is_none() {
             tmp.as_file().sync_all().map_err(|source| Error::Output { path: path.clone(), source })?;
         }
         let file = tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
-        if let Some(queue) = behind {
+        if let Some(FolderSync::Behind(queue)) = how {
             // The thread is gone only once the work is over: sync in line then.
             if let Err(std::sync::mpsc::SendError((path, file))) = queue.send((path, file)) {
                 file.sync_all().map_err(|source| Error::Output { path, source })?;
@@ -55,14 +55,29 @@ impl AtomicFile {
     }
 }
 
-/// Folders whose files are synced to disk together, after they are all written, instead of
-/// one by one: thousands of partner folders would otherwise wait on the disk thousands of times.
-static DEFERRED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// How the files committed under a folder are synced, where not each by its writer before it
+/// takes its name.
+#[derive(Clone)]
+pub(super) enum FolderSync {
+    /// All at once by the caller, after they are all written: thousands of partner folders
+    /// would otherwise wait on the disk thousands of times.
+    AtEnd,
+    /// By a thread behind the writers, once renamed into place (see `sync_behind`).
+    Behind(std::sync::mpsc::Sender<(PathBuf, std::fs::File)>),
+}
+
+/// The folders whose files are synced otherwise, each with how.
+static FOLDERS: Mutex<Vec<(PathBuf, FolderSync)>> = Mutex::new(Vec::new());
 
 /// While the guard lives, files committed under `dir` are not synced one by one; the caller
 /// syncs them all at once before the set they belong to is swapped in.
 pub fn defer_sync_under(dir: &Path) -> DeferredSync {
-    DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).push(dir.to_path_buf());
+    sync_under(dir, FolderSync::AtEnd)
+}
+
+/// While the guard lives, files committed under `dir` are synced as `how` says.
+pub(super) fn sync_under(dir: &Path, how: FolderSync) -> DeferredSync {
+    FOLDERS.lock().unwrap_or_else(PoisonError::into_inner).push((dir.to_path_buf(), how));
     DeferredSync { dir: dir.to_path_buf() }
 }
 
@@ -74,15 +89,18 @@ pub struct DeferredSync {
 
 impl Drop for DeferredSync {
     fn drop(&mut self) {
-        let mut dirs = DEFERRED.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(at) = dirs.iter().position(|d| *d == self.dir) {
-            dirs.remove(at);
+        let mut folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(at) = folders.iter().position(|(d, _)| *d == self.dir) {
+            folders.remove(at);
         }
     }
 }
 
-fn sync_deferred(path: &Path) -> bool {
-    DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|d| path.starts_with(d))
+/// How a file at `path` is synced, if not by its writer: its innermost listed folder says.
+pub(super) fn folder_sync(path: &Path) -> Option<FolderSync> {
+    let folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+    let listed = folders.iter().filter(|(d, _)| path.starts_with(d));
+    listed.max_by_key(|(d, _)| d.components().count()).map(|(_, how)| how.clone())
 }
 
 /// A temporary file in `path`'s folder, to be renamed to `path` when complete, created with the

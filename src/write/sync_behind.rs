@@ -6,22 +6,16 @@
 //! Syncing in line made each writer wait for the disk after every file: in the Faker list's
 //! run, 0.46 s of the writers' time went to `fsync` while the other core had work to do.
 
+use super::atomic::{sync_under, FolderSync};
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Sender};
-use std::sync::{Mutex, PoisonError};
-
-/// A file to sync, with its path for the error message.
-type Queued = (PathBuf, File);
-
-/// The folders synced behind, each with the queue of its thread.
-static FOLDERS: Mutex<Vec<(PathBuf, Sender<Queued>)>> = Mutex::new(Vec::new());
+use std::sync::mpsc::channel;
 
 /// Runs `work`; files committed under `dir` meanwhile are synced by a thread of their own.
 /// Returns what `work` gave and, once every such file is synced, the first sync that failed.
 pub fn syncing_behind<R>(dir: &Path, work: impl FnOnce() -> R) -> (R, Result<()>) {
-    let (queue, files) = channel::<Queued>();
+    let (queue, files) = channel::<(PathBuf, File)>();
     std::thread::scope(|s| {
         let syncer = s.spawn(move || {
             let mut first = None;
@@ -39,7 +33,7 @@ pub fn syncing_behind<R>(dir: &Path, work: impl FnOnce() -> R) -> (R, Result<()>
         let out = {
             // Taken off the list however `work` ends (a panic too): the queue closes, so the
             // thread ends and the scope can finish.
-            let _listed = Listed::new(dir, queue);
+            let _listed = sync_under(dir, FolderSync::Behind(queue));
             work()
         };
         let synced = syncer.join().unwrap_or_else(|_| {
@@ -52,38 +46,17 @@ pub fn syncing_behind<R>(dir: &Path, work: impl FnOnce() -> R) -> (R, Result<()>
     })
 }
 
-/// The queue for a file at `path`, if its folder is synced behind.
-pub fn queue_for(path: &Path) -> Option<Sender<Queued>> {
-    let folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
-    folders.iter().find(|(d, _)| path.starts_with(d)).map(|(_, q)| q.clone())
-}
-
-/// A folder on the list while it lives.
-struct Listed {
-    dir: PathBuf,
-}
-
-impl Listed {
-    fn new(dir: &Path, queue: Sender<Queued>) -> Listed {
-        FOLDERS.lock().unwrap_or_else(PoisonError::into_inner).push((dir.to_path_buf(), queue));
-        Listed { dir: dir.to_path_buf() }
-    }
-}
-
-impl Drop for Listed {
-    fn drop(&mut self) {
-        let mut folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(at) = folders.iter().position(|(d, _)| *d == self.dir) {
-            folders.remove(at);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::write::atomic::folder_sync;
     use crate::write::AtomicFile;
     use std::io::Write;
+
+    /// Whether a file at `path` would be synced behind its writer.
+    fn synced_behind(path: &Path) -> bool {
+        matches!(folder_sync(path), Some(FolderSync::Behind(_)))
+    }
 
     #[test]
     fn files_are_in_place_and_synced_when_it_returns() {
@@ -92,14 +65,14 @@ mod tests {
             for name in ["a.csv", "b.csv"] {
                 let mut f = AtomicFile::create(&dir.path().join(name)).unwrap();
                 f.write_all(name.as_bytes()).unwrap();
-                assert!(queue_for(f.path()).is_some(), "the folder is synced behind while it runs");
+                assert!(synced_behind(f.path()), "the folder is synced behind while it runs");
                 f.commit().unwrap();
             }
             2
         });
         assert_eq!(n, 2);
         synced.unwrap();
-        assert!(queue_for(&dir.path().join("a.csv")).is_none(), "and no longer once it returned");
+        assert!(!synced_behind(&dir.path().join("a.csv")), "and no longer once it returned");
         assert_eq!(std::fs::read_to_string(dir.path().join("b.csv")).unwrap(), "b.csv");
     }
 
@@ -108,6 +81,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let caught = std::panic::catch_unwind(|| syncing_behind(dir.path(), || panic!("a writer failed")));
         assert!(caught.is_err());
-        assert!(queue_for(&dir.path().join("x")).is_none());
+        assert!(!synced_behind(&dir.path().join("x")));
     }
 }
